@@ -1,0 +1,103 @@
+// Package guestos is what the tracing loop needs to know about the guest's
+// operating system: its kernel's symbols, who is running on a vCPU, where
+// the arguments and return address of a kernel function are, and reads of
+// guest virtual memory. Linux and Windows implement OS in their own
+// packages; pkg/guestos/x86 holds the page-table walk both share.
+package guestos
+
+import (
+	"errors"
+
+	"github.com/guestrace/guestrace/pkg/vmi"
+)
+
+// Type is the guest's operating system.
+type Type int
+
+const (
+	Unknown Type = iota
+	Linux
+	Windows
+)
+
+func (t Type) String() string {
+	switch t {
+	case Linux:
+		return "linux"
+	case Windows:
+		return "windows"
+	}
+	return "unknown"
+}
+
+// Sentinel errors of the OS layer, wrapped with %w.
+var (
+	// ErrProfileMismatch means the profile does not describe the running
+	// guest kernel (no KASLR slide validates, banner differs, ...).
+	ErrProfileMismatch = errors.New("profile does not match the running guest")
+	// ErrUnmapped means a guest virtual address has no valid translation.
+	ErrUnmapped = errors.New("guest address not mapped")
+	// ErrBadGuestData means guest memory held something impossible (a
+	// corrupt structure, a loop); the guest is untrusted.
+	ErrBadGuestData = errors.New("bad guest data")
+)
+
+// CommLen is the size of a process name as Linux stores it (TASK_COMM_LEN);
+// Windows' ImageFileName is 15 bytes and fits too.
+const CommLen = 16
+
+// Thread identifies the thread running on a vCPU at an event. It holds no
+// pointers so that filling it allocates nothing.
+type Thread struct {
+	PID  uint32        // process id (Linux tgid, Windows UniqueProcess)
+	TID  uint32        // thread id (Linux pid, Windows UniqueThread)
+	Comm [CommLen]byte // process name, NUL-padded, untrusted guest bytes
+	Key  uint64        // stable identity of the thread (task_struct / ETHREAD address)
+}
+
+// Name returns the process name up to its first NUL (still unescaped).
+func (t *Thread) Name() []byte {
+	for i, c := range t.Comm {
+		if c == 0 {
+			return t.Comm[:i]
+		}
+	}
+	return t.Comm[:]
+}
+
+// Syscall is one system-call function of the guest kernel.
+type Syscall struct {
+	Name   string // as users write it: "openat", "NtCreateFile"
+	Symbol string // the kernel function: "__x64_sys_openat"
+	Addr   uint64 // its runtime (KASLR-adjusted) address
+	ABI    string // "x64", "ia32", "compat" (Linux), "nt" (Windows)
+}
+
+// OS is one attached guest operating system.
+type OS interface {
+	Type() Type
+	// Release is the kernel's release/version as the profile and guest say.
+	Release() string
+	// Slide is the KASLR displacement found at attach (0 without KASLR).
+	Slide() uint64
+	// Symbol is the runtime address of a kernel symbol.
+	Symbol(name string) (uint64, bool)
+	// Syscalls lists the guest kernel's system-call functions.
+	Syscalls() []Syscall
+
+	// Current fills th with the thread running on the vCPU whose
+	// registers are regs.
+	Current(regs *vmi.Regs, th *Thread) error
+	// Args reads the six system-call arguments at the entry of a
+	// system-call function (pt_regs or register convention, per kernel).
+	Args(regs *vmi.Regs, args *[6]uint64) error
+	// ReturnAddress reads the return address at the entry of a function.
+	ReturnAddress(regs *vmi.Regs) (uint64, error)
+	// ReturnValue is the function's result at its return address.
+	ReturnValue(regs *vmi.Regs) int64
+	// ReadVirt reads guest virtual memory in the address space of regs
+	// (its CR3). It returns how many bytes it read: fewer than len(buf)
+	// with an error wrapping ErrUnmapped when the range runs into an
+	// unmapped page.
+	ReadVirt(regs *vmi.Regs, va uint64, buf []byte) (int, error)
+}
