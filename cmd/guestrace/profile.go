@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/guestrace/guestrace/pkg/isf/linuxgen"
+	"github.com/spf13/cobra"
+)
+
+func init() { subcommands = append(subcommands, newProfileCmd) }
+
+func newProfileCmd() *cobra.Command {
+	var files linuxgen.Files
+	var out string
+	cmd := &cobra.Command{
+		Use:   "profile --kallsyms FILE --btf FILE [--banner FILE] -o profile.json",
+		Short: "Make a Volatility3 ISF profile of a Linux kernel",
+		Long: `profile writes a Volatility3 ISF JSON profile of a Linux kernel, which
+guestrace, Volatility3 and libvmi read. Its inputs come from the kernel
+itself: /proc/kallsyms read as root with kernel.kptr_restrict=0 (and with
+nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and /proc/version.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			for _, f := range []struct{ flag, val string }{{"--kallsyms", files.Kallsyms}, {"--btf", files.BTF}, {"-o", out}} {
+				if f.val == "" {
+					return usagef("profile: %s is required", f.flag)
+				}
+			}
+			for _, f := range []struct{ flag, path string }{{"--kallsyms", files.Kallsyms}, {"--btf", files.BTF}, {"--banner", files.Banner}} {
+				if f.path == "" {
+					continue
+				}
+				if st, err := os.Stat(f.path); err != nil {
+					return usagef("profile: %s %s: no such file", f.flag, f.path)
+				} else if st.IsDir() {
+					return usagef("profile: %s %s: is a directory", f.flag, f.path)
+				}
+			}
+			prof, err := linuxgen.GenerateFiles(files)
+			if err != nil {
+				return fmt.Errorf("profile: %w", err)
+			}
+			return writeProfile(out, func(w *bufio.Writer) error { return prof.Write(w) })
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&files.Kallsyms, "kallsyms", "", "the kernel's /proc/kallsyms (or System.map)")
+	fl.StringVar(&files.BTF, "btf", "", "the kernel's /sys/kernel/btf/vmlinux")
+	fl.StringVar(&files.Banner, "banner", "", "the kernel's /proc/version (optional; lets Volatility3 recognise the kernel)")
+	fl.StringVarP(&out, "output", "o", "", "the profile to write (\"-\" for standard output)")
+	return cmd
+}
+
+// writeProfile writes through a temporary file renamed into place, so a
+// failed run never leaves a truncated profile behind.
+func writeProfile(path string, write func(*bufio.Writer) error) error {
+	if path == "-" {
+		w := bufio.NewWriter(os.Stdout)
+		if err := write(w); err != nil {
+			return fmt.Errorf("profile: stdout: %w", err)
+		}
+		return w.Flush()
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".profile-*.json")
+	if err != nil {
+		return fmt.Errorf("profile: -o %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriter(tmp)
+	err = write(w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return fmt.Errorf("profile: -o %s: %w", path, err)
+	}
+	return nil
+}
