@@ -71,17 +71,43 @@ type Stats struct {
 type Walker struct {
 	mem PhysReader
 
-	// KeepKernel keeps, across Invalidate, translations that cannot change
-	// while the kernel runs: top-level entries of the kernel half (Linux
-	// preallocates the tables below them) and kernel-half translations
-	// through large pages (direct map and kernel image, linear mappings).
-	KeepKernel bool
+	// KeepTop keeps, across Invalidate, the present top-level entries of
+	// the kernel half: the kernel fills them at boot (Linux preallocates
+	// the tables below them) and never changes them.
+	KeepTop bool
 
 	Stats Stats
 
-	tlb  tlb
-	tops tops
-	ent  [8]byte // scratch for one entry: no allocation per read
+	tlb    tlb
+	tops   tops
+	stable [4]vrange // see Keep
+	ent    [8]byte   // scratch for one entry: no allocation per read
+}
+
+type vrange struct{ lo, hi uint64 }
+
+// Keep declares [lo, hi) a linear mapping that never changes while the
+// guest runs (Linux's direct map, its kernel image): translations there
+// through large pages survive Invalidate. (4 KiB pages never do: a split
+// large page is still linear, but small pages elsewhere get remapped.)
+// It reports false when all four slots are used.
+func (w *Walker) Keep(lo, hi uint64) bool {
+	for i := range w.stable {
+		if w.stable[i] == (vrange{}) {
+			w.stable[i] = vrange{lo, hi}
+			return true
+		}
+	}
+	return false
+}
+
+func (w *Walker) kept(va uint64) bool {
+	for _, r := range w.stable {
+		if va >= r.lo && va < r.hi {
+			return true
+		}
+	}
+	return false
 }
 
 // NewWalker makes a Walker reading page tables from mem.
@@ -89,10 +115,10 @@ func NewWalker(mem PhysReader) *Walker {
 	return &Walker{mem: mem}
 }
 
-// Invalidate forgets the cached translations (those KeepKernel keeps stay).
+// Invalidate forgets the cached translations but those of Keep and KeepTop.
 func (w *Walker) Invalidate() {
-	w.tlb.invalidate(w.KeepKernel)
-	w.tops.invalidate(w.KeepKernel)
+	w.tlb.invalidate(true)
+	w.tops.invalidate(true)
 }
 
 // Flush forgets every cached translation, also the kept ones.
@@ -136,7 +162,7 @@ func (w *Walker) Translate(root uint64, la57 bool, va uint64) (pa, size uint64, 
 			}
 			size := uint64(1) << shift
 			base := e & AddrMask &^ (size - 1)
-			w.tlb.insert(root, va&^(size-1), base, size, w.KeepKernel && Kernel(va))
+			w.tlb.insert(root, va&^(size-1), base, size, w.kept(va))
 			return base | va&(size-1), size, nil
 		}
 		table = e & AddrMask
@@ -157,7 +183,7 @@ func (w *Walker) entry(table, idx uint64, top bool) (uint64, error) {
 	}
 	e := binary.LittleEndian.Uint64(w.ent[:])
 	if top && e&ptePresent != 0 {
-		w.tops.insert(table, idx, e, w.KeepKernel)
+		w.tops.insert(table, idx, e, w.KeepTop)
 	}
 	return e, nil
 }
@@ -188,4 +214,36 @@ func (w *Walker) ReadVirt(root uint64, la57 bool, va uint64, buf []byte) (int, e
 		n += int(chunk)
 	}
 	return n, nil
+}
+
+// TableOf returns the physical address of the level-lvl table (1 = page
+// table, 2 = page directory, ...) on the walk of va: Linux reads the page
+// directory of its kernel image to find where KASLR put it.
+func (w *Walker) TableOf(root uint64, la57 bool, va uint64, lvl int) (uint64, error) {
+	levels := 4
+	if la57 {
+		levels = 5
+	}
+	if lvl < 1 || lvl > levels || !Canonical(va, la57) {
+		return 0, fmt.Errorf("no level %d table for %#x: %w", lvl, va, guestos.ErrUnmapped)
+	}
+	table := root & AddrMask
+	for l := levels; l > lvl; l-- {
+		e, err := w.entry(table, (va>>(12+9*(l-1)))&511, l == levels && Kernel(va))
+		if err != nil {
+			return 0, fmt.Errorf("level %d table at %#x: %w: %w", l, table, guestos.ErrUnmapped, err)
+		}
+		if e&ptePresent == 0 || e&ptePS != 0 {
+			return 0, fmt.Errorf("%#x: level %d entry %#x does not point at a table: %w", va, l, e, guestos.ErrUnmapped)
+		}
+		table = e & AddrMask
+	}
+	return table, nil
+}
+
+// Unkeep drops the Keep ranges and KeepTop, and flushes the cache.
+func (w *Walker) Unkeep() {
+	w.stable = [4]vrange{}
+	w.KeepTop = false
+	w.Flush()
 }

@@ -175,7 +175,9 @@ func TestReadVirt(t *testing.T) {
 func TestKeepKernel(t *testing.T) {
 	m, pt := space(t, false)
 	w := x86.NewWalker(m)
-	w.KeepKernel = true
+	w.KeepTop = true
+	w.Keep(kText&^(1<<30-1), kText&^(1<<30-1)+1<<30)
+	w.Keep(kDirect, kDirect+1<<40)
 	for _, va := range []uint64{kText, kDirect, kStack, uData} {
 		_, _, err := w.Translate(pt.Root, false, va)
 		require.NoError(t, err)
@@ -237,7 +239,8 @@ func FuzzTranslate(f *testing.F) {
 			}
 		}
 		w := x86.NewWalker(m)
-		w.KeepKernel = la57
+		w.KeepTop = la57
+		w.Keep(0xffff800000000000, 0xffffffffffffffff)
 		pa, size, err := w.Translate(0, la57, va)
 		if m.Reads > 5 {
 			t.Fatalf("%d reads for one walk", m.Reads)
@@ -260,4 +263,18 @@ func FuzzTranslate(f *testing.F) {
 			t.Fatalf("ReadVirt n=%d err=%v", n, err)
 		}
 	})
+}
+
+func TestTableOf(t *testing.T) {
+	for _, la57 := range []bool{false, true} {
+		m, pt := space(t, la57)
+		w := x86.NewWalker(m)
+		pd, err := w.TableOf(pt.Root, la57, kText, 2)
+		require.NoError(t, err)
+		assert.Equal(t, pt.Entry(kText, 2)&^0xfff, pd)
+		_, err = w.TableOf(pt.Root, la57, kDirect, 2)
+		assert.ErrorIs(t, err, guestos.ErrUnmapped, "1 GiB page: no page directory")
+		_, err = w.TableOf(pt.Root, la57, kText, 6)
+		assert.ErrorIs(t, err, guestos.ErrUnmapped)
+	}
 }

@@ -23,6 +23,13 @@ func NewPageTables(m *Mem, la57 bool) *PageTables {
 	return &PageTables{M: m, Root: m.AllocPage(), LA57: la57}
 }
 
+// NewPageTablesAt uses the page at root (zeroed) as the top-level table:
+// a kernel's table lies in its image (Linux's init_top_pgt).
+func NewPageTablesAt(m *Mem, la57 bool, root uint64) *PageTables {
+	m.MustWrite(root, make([]byte, pageSize))
+	return &PageTables{M: m, Root: root, LA57: la57}
+}
+
 // Map maps the page of size (4 KiB, 2 MiB or 1 GiB) at va to pa, making
 // intermediate tables as needed. Entries get NX to show it is ignored.
 func (p *PageTables) Map(va, pa, size uint64) {

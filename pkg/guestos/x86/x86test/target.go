@@ -13,10 +13,10 @@ type Target struct {
 	*Mem
 	VCPU []vmi.Regs
 
-	Paused          bool
+	Paused           bool
 	Pauses, Unpauses int // calls, to check pause/unpause pairing
-	Breakpoints     map[uint64]bool
-	closed          bool
+	Breakpoints      map[uint64]bool
+	closed           bool
 }
 
 var _ vmi.Target = (*Target)(nil)
