@@ -1,0 +1,82 @@
+package windows
+
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+
+	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/guestos/x86"
+)
+
+// maxServices bounds the system service table read from the guest; real
+// kernels have 400 to 500 services.
+const maxServices = 2048
+
+// syscalls lists the NT system services: the Nt* functions the kernel's
+// service table (KiServiceTable) points at, or, when the profile or the
+// guest does not give the table, every Nt* function symbol of the profile
+// (which may then include a few Nt* variables).
+func (w *Windows) syscalls() []guestos.Syscall {
+	byAddr := map[uint64]string{}
+	var names []string
+	for _, name := range w.p.SymbolsWithPrefix("Nt") {
+		if len(name) < 3 || name[2] < 'A' || name[2] > 'Z' || strings.ContainsAny(name, "@?") {
+			continue
+		}
+		names = append(names, name)
+		a, _ := w.Symbol(name)
+		if _, dup := byAddr[a]; !dup {
+			byAddr[a] = name
+		}
+	}
+	if table, ok := w.serviceTable(byAddr); ok {
+		names = table
+	}
+	calls := make([]guestos.Syscall, 0, len(names))
+	for _, name := range names {
+		a, _ := w.Symbol(name)
+		calls = append(calls, guestos.Syscall{Name: name, Symbol: name, Addr: a, ABI: "nt"})
+	}
+	return calls
+}
+
+// serviceTable reads KiServiceTable: KiServiceLimit 32-bit entries, each
+// the target's offset from the table shifted left by 4 over the count of
+// stack arguments.
+func (w *Windows) serviceTable(byAddr map[uint64]string) ([]string, bool) {
+	table, ok1 := w.Symbol("KiServiceTable")
+	limit, ok2 := w.Symbol("KiServiceLimit")
+	if !ok1 || !ok2 {
+		return nil, false
+	}
+	regs, err := w.anyRegs()
+	if err != nil {
+		return nil, false
+	}
+	la57 := x86.LA57(regs.CR4)
+	var b [4]byte
+	if _, err := w.w.ReadVirt(regs.CR3, la57, limit, b[:]); err != nil {
+		return nil, false
+	}
+	n := binary.LittleEndian.Uint32(b[:])
+	if n == 0 || n > maxServices {
+		return nil, false
+	}
+	raw := make([]byte, 4*n)
+	if _, err := w.w.ReadVirt(regs.CR3, la57, table, raw); err != nil {
+		return nil, false
+	}
+	var names []string
+	for i := range n {
+		off := int64(int32(binary.LittleEndian.Uint32(raw[4*i:]))) >> 4
+		if name, ok := byAddr[table+uint64(off)]; ok {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil, false
+	}
+	slices.Sort(names)
+	return slices.Compact(names), true
+}
