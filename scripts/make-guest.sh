@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# make-guest.sh [OUT]: builds the lab guest in OUT (default build/guest),
+# reusing what is already there:
+#   vmlinuz, VERSION   Debian's cloud kernel (version resolved from the
+#                      linux-image-cloud-amd64 metapackage) and its release
+#   workloads/gt-*     static workload programs from guest/workloads/*.c
+#   initramfs.cpio.gz  busybox-static, guest/init and the workloads
+#   kallsyms, vmlinux.btf, version
+#                      dumped by the guest itself, booted once with nokaslr
+#   profile.json       the kernel's profile, from `guestrace profile`
+# Needs root on a fresh machine (apt-get, mknod); see scripts/deps.sh.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$root/build/guest}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+qemu=${QEMU:-qemu-system-x86_64}
+
+log() { echo "make-guest: [$SECONDS s] $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# newer TARGET SOURCES...: true if TARGET is missing or older than a source.
+newer() {
+	local t=$1
+	shift
+	[ -e "$t" ] || return 0
+	local s
+	for s in "$@"; do
+		[ "$s" -nt "$t" ] && return 0
+	done
+	return 1
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+fetch_kernel() {
+	local meta=linux-image-cloud-amd64 pkg
+	pkg=$(apt-cache depends "$meta" 2>/dev/null | awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }')
+	if [ -z "$pkg" ]; then
+		log "apt-cache does not know $meta; running apt-get update"
+		apt-get update -qq
+		pkg=$(apt-cache depends "$meta" | awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }')
+	fi
+	[ -n "$pkg" ] || die "cannot resolve the kernel package from $meta"
+	local release=${pkg#linux-image-}
+	log "downloading $pkg"
+	mkdir -p "$tmp/deb"
+	chmod 755 "$tmp" "$tmp/deb" # apt's sandbox user writes here
+	(cd "$tmp/deb" && apt-get download -qq "$pkg") || die "apt-get download $pkg failed"
+	dpkg-deb -x "$tmp"/deb/"$pkg"_*.deb "$tmp/kernel"
+	[ -s "$tmp/kernel/boot/vmlinuz-$release" ] || die "$pkg has no /boot/vmlinuz-$release"
+	cp "$tmp/kernel/boot/vmlinuz-$release" "$out/vmlinuz.tmp"
+	mv "$out/vmlinuz.tmp" "$out/vmlinuz"
+	echo "$release" >"$out/VERSION"
+	# A new kernel makes everything dumped from the old one stale.
+	rm -f "$out/kallsyms" "$out/vmlinux.btf" "$out/version" "$out/profile.json"
+}
+
+build_workloads() {
+	mkdir -p "$out/workloads"
+	local src bin
+	for src in "$root"/guest/workloads/*.c; do
+		bin=$out/workloads/$(basename "$src" .c)
+		if newer "$bin" "$src" "$root"/guest/workloads/*.h; then
+			log "gcc -static $src"
+			gcc -static -O2 -Wall -Wextra -Werror -pthread -o "$bin.tmp" "$src"
+			mv "$bin.tmp" "$bin"
+		fi
+	done
+}
+
+build_initramfs() {
+	local busybox
+	busybox=$(command -v busybox) || die "busybox not found (apt-get install busybox-static)"
+	file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
+		die "$busybox is not static (apt-get install busybox-static)"
+	if ! newer "$out/initramfs.cpio.gz" "$root/guest/init" "$busybox" "$out"/workloads/*; then
+		return
+	fi
+	log "initramfs"
+	local r=$tmp/root
+	mkdir -p "$r"/{bin,dev,proc,sys,tmp,root}
+	cp "$busybox" "$r/bin/busybox"
+	local applet
+	for applet in $("$busybox" --list); do
+		[ -e "$r/bin/$applet" ] || ln -s busybox "$r/bin/$applet"
+	done
+	cp "$root/guest/init" "$r/init"
+	chmod 755 "$r/init"
+	cp "$out"/workloads/* "$r/bin/"
+	# The kernel opens /dev/console for init before devtmpfs is mounted.
+	mknod -m 600 "$r/dev/console" c 5 1 || die "mknod /dev/console failed (run as root)"
+	(cd "$r" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --reproducible --quiet) |
+		gzip -n -6 >"$out/initramfs.cpio.tmp"
+	mv "$out/initramfs.cpio.tmp" "$out/initramfs.cpio.gz"
+}
+
+# check_dump NAME FILE: the file's size and SHA-256 must be what the guest reported.
+check_dump() {
+	local want got
+	# (grep -o: the console also carries the firmware's terminal escapes)
+	want=$(tr -d '\r' <"$tmp/console.log" | grep -ao "GUESTLAB DUMP $1 .*" | tail -1 || true)
+	[ -n "$want" ] || die "the guest did not report $1; see $out/dump-console.log"
+	got="GUESTLAB DUMP $1 size=$(wc -c <"$2") sha256=$(sha256sum <"$2" | cut -d' ' -f1)"
+	[ "$want" = "$got" ] || die "$1 arrived damaged: guest said '$want', host has '$got'"
+}
+
+dump_kernel() {
+	if ! newer "$out/vmlinux.btf" "$out/vmlinuz" "$out/initramfs.cpio.gz" ||
+		! newer "$out/kallsyms" "$out/vmlinuz" ||
+		! newer "$out/version" "$out/vmlinuz"; then
+		[ -s "$out/kallsyms" ] && [ -s "$out/vmlinux.btf" ] && [ -s "$out/version" ] && return
+	fi
+	log "booting the guest once (nokaslr) to dump kallsyms, BTF and version"
+	local rc=0
+	timeout 900 "$qemu" -accel tcg -m 512 -smp 1 -cpu qemu64 \
+		-nodefaults -nographic -no-reboot -monitor none \
+		-kernel "$out/vmlinuz" -initrd "$out/initramfs.cpio.gz" \
+		-append "console=ttyS0 nokaslr panic=-1 quiet guestlab.dump=1" \
+		-serial "file:$tmp/console.log" \
+		-serial "file:$tmp/kallsyms" -serial "file:$tmp/vmlinux.btf" -serial "file:$tmp/version" \
+		</dev/null || rc=$?
+	cp "$tmp/console.log" "$out/dump-console.log"
+	[ "$rc" = 0 ] || { tail -20 "$tmp/console.log" >&2 || true; die "qemu exited with status $rc"; }
+	grep -aq "GUESTLAB DUMP DONE" "$tmp/console.log" ||
+		{ tail -20 "$tmp/console.log" >&2; die "the guest did not finish its dump"; }
+	check_dump kallsyms "$tmp/kallsyms"
+	check_dump btf "$tmp/vmlinux.btf"
+	check_dump version "$tmp/version"
+	mv "$tmp/kallsyms" "$tmp/vmlinux.btf" "$tmp/version" "$out/"
+}
+
+make_profile() {
+	newer "$out/profile.json" "$out/kallsyms" "$out/vmlinux.btf" "$out/version" || return 0
+	local gt=$root/build/guestrace
+	[ -x "$gt" ] || die "$gt is missing: run make build"
+	"$gt" profile --help >/dev/null 2>&1 ||
+		die "$gt has no 'profile' subcommand yet: cannot make $out/profile.json"
+	log "profile.json"
+	"$gt" profile --kallsyms "$out/kallsyms" --btf "$out/vmlinux.btf" --banner "$out/version" \
+		-o "$out/profile.json.tmp"
+	mv "$out/profile.json.tmp" "$out/profile.json"
+}
+
+if [ ! -s "$out/vmlinuz" ] || [ ! -s "$out/VERSION" ]; then
+	fetch_kernel
+fi
+build_workloads
+build_initramfs
+dump_kernel
+make_profile
+log "ready: $out ($(cat "$out/VERSION"))"
