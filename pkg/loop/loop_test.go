@@ -8,7 +8,9 @@ import (
 	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/guestos/guestostest"
 	"github.com/guestrace/guestrace/pkg/vmi"
+	"github.com/guestrace/guestrace/pkg/vmi/vmitest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -32,9 +34,9 @@ func retAt(vcpu int, key, rspAtCall, rax uint64) vmi.Event {
 	return vmi.Event{VCPU: vcpu, Addr: retSite, Regs: vmi.Regs{RIP: retSite, RSP: rspAtCall + 8, R15: key, R14: key, R13: key, RAX: rax}}
 }
 
-func newTestLoop(t *testing.T, ft *fakeTarget) (*Loop, *[]string) {
+func newTestLoop(t *testing.T, ft *vmitest.Script) (*Loop, *[]string) {
 	t.Helper()
-	os := &fakeOS{syms: map[string]uint64{"__x64_sys_openat": fnOpen, "__x64_sys_read": fnRead, "__x64_sys_exit_group": fnExit}}
+	os := &guestostest.RegsOS{Syms: map[string]uint64{"__x64_sys_openat": fnOpen, "__x64_sys_read": fnRead, "__x64_sys_exit_group": fnExit}}
 	l, err := NewWithOS(ft, os)
 	require.NoError(t, err)
 	var out []string
@@ -63,13 +65,13 @@ func newTestLoop(t *testing.T, ft *fakeTarget) (*Loop, *[]string) {
 }
 
 func TestCallReturnMatchedAcrossVCPUs(t *testing.T) {
-	ft := newFakeTarget(
+	ft := vmitest.NewScript(
 		callAt(0, fnOpen, 7, stackA, 1),
 		callAt(1, fnRead, 8, stackB, 2),
 		retAt(1, 8, stackB, 20), // B returns first, on another vCPU
 		retAt(0, 7, stackA, 3),
 	)
-	ft.gone = true
+	ft.Gone = true
 	l, out := newTestLoop(t, ft)
 	err := l.Run(context.Background())
 	require.ErrorIs(t, err, vmi.ErrGuestGone)
@@ -80,40 +82,40 @@ func TestCallReturnMatchedAcrossVCPUs(t *testing.T) {
 		"ret __x64_sys_openat tid=7 = 3 data=data-7-1",
 	}, *out)
 	assert.Equal(t, Stats{Calls: 2, Returns: 2}, l.Stats())
-	assert.Equal(t, 4, ft.resumes)
+	assert.Equal(t, 4, ft.Resumes)
 }
 
 func TestReturnBreakpointLifetime(t *testing.T) {
-	ft := newFakeTarget(
+	ft := vmitest.NewScript(
 		callAt(0, fnOpen, 7, stackA, 1),
 		retAt(0, 7, stackA, 3),
 		callAt(0, fnOpen, 7, stackA, 1), // re-uses the still-inserted breakpoint
 		retAt(0, 7, stackA, 3),
 		callAt(0, fnExit, 7, stackA, 0), // a later stop: the stale one goes
 	)
-	ft.gone = true
+	ft.Gone = true
 	l, _ := newTestLoop(t, ft)
 	require.ErrorIs(t, l.Run(context.Background()), vmi.ErrGuestGone)
 	// Inserted once, removed once, and only at a stop after the return.
 	assert.Equal(t, []string{
 		"Z 0xffffffff81100000", "Z 0xffffffff81200000", "Z 0xffffffff81300000",
 		"Z 0xffffffff81001234", "z 0xffffffff81001234",
-	}, ft.log)
-	assert.Equal(t, []uint64{fnOpen, fnRead, fnExit}, ft.inserted())
+	}, ft.Log)
+	assert.Equal(t, []uint64{fnOpen, fnRead, fnExit}, ft.Inserted())
 }
 
 func TestUntracedReturnsDoNotMatch(t *testing.T) {
 	// Thread 7 blocks in read; every other syscall of the guest returns
 	// through the same site meanwhile, including thread 7's own signal
 	// handler at a deeper stack.
-	ft := newFakeTarget(
+	ft := vmitest.NewScript(
 		callAt(0, fnRead, 7, stackA, 0),
 		retAt(1, 9, stackB, 0),
 		retAt(0, 7, stackA-0x200, 0), // same thread, other stack depth
 		retAt(1, 9, stackB, 0),
 		retAt(0, 7, stackA, 5),
 	)
-	ft.gone = true
+	ft.Gone = true
 	l, out := newTestLoop(t, ft)
 	require.ErrorIs(t, l.Run(context.Background()), vmi.ErrGuestGone)
 	assert.Equal(t, []string{
@@ -127,13 +129,13 @@ func TestThreadDiesInsideCall(t *testing.T) {
 	// exit_group has no return callback: nothing waits. Thread 8 dies in
 	// read (its return never comes); its task is reused by a new thread
 	// that calls openat: the old call is reported unfinished, not matched.
-	ft := newFakeTarget(
+	ft := vmitest.NewScript(
 		callAt(0, fnExit, 7, stackA, 0),
 		callAt(1, fnRead, 8, stackB, 4),
 		callAt(1, fnOpen, 8, stackB, 5),
 		retAt(1, 8, stackB, 3),
 	)
-	ft.gone = true
+	ft.Gone = true
 	l, out := newTestLoop(t, ft)
 	require.ErrorIs(t, l.Run(context.Background()), vmi.ErrGuestGone)
 	assert.Equal(t, []string{
@@ -148,9 +150,9 @@ func TestThreadDiesInsideCall(t *testing.T) {
 }
 
 func TestQuitFromAnotherGoroutineAndClose(t *testing.T) {
-	ft := newFakeTarget(callAt(0, fnRead, 7, stackA, 0))
-	ft.block = make(chan struct{})
-	blocked := ft.block
+	ft := vmitest.NewScript(callAt(0, fnRead, 7, stackA, 0))
+	ft.Blocked = make(chan struct{})
+	blocked := ft.Blocked
 	l, out := newTestLoop(t, ft)
 	done := make(chan error, 1)
 	go func() { done <- l.Run(context.Background()) }()
@@ -164,7 +166,7 @@ func TestQuitFromAnotherGoroutineAndClose(t *testing.T) {
 	}
 	require.NoError(t, l.Close())
 	require.NoError(t, l.Close())
-	assert.True(t, ft.closed)
+	assert.True(t, ft.Closed)
 	assert.Equal(t, []string{
 		"call __x64_sys_read tid=7 arg=0 ud=u2",
 		"unfinished __x64_sys_read tid=7 data=data-7-0",
@@ -174,14 +176,14 @@ func TestQuitFromAnotherGoroutineAndClose(t *testing.T) {
 }
 
 func TestQuitBeforeRun(t *testing.T) {
-	l, _ := newTestLoop(t, newFakeTarget())
+	l, _ := newTestLoop(t, vmitest.NewScript())
 	l.Quit()
 	require.NoError(t, l.Run(context.Background()))
 }
 
 func TestSetCallbacksCountsExisting(t *testing.T) {
-	ft := newFakeTarget()
-	os := &fakeOS{syms: map[string]uint64{"__x64_sys_openat": fnOpen}}
+	ft := vmitest.NewScript()
+	os := &guestostest.RegsOS{Syms: map[string]uint64{"__x64_sys_openat": fnOpen}}
 	l, err := NewWithOS(ft, os)
 	require.NoError(t, err)
 	n, err := l.SetCallbacks([]Callback{{Func: "__x64_sys_openat"}, {Func: "__x64_sys_nosuch"}})
@@ -194,8 +196,8 @@ func TestSetCallbacksCountsExisting(t *testing.T) {
 func TestUndecodableThreadIsCountedNotMatched(t *testing.T) {
 	bad := callAt(0, fnOpen, 7, stackA, 1)
 	bad.Regs.R15 = 0 // the OS layer cannot tell who runs
-	ft := newFakeTarget(bad)
-	ft.gone = true
+	ft := vmitest.NewScript(bad)
+	ft.Gone = true
 	l, out := newTestLoop(t, ft)
 	require.True(t, errors.Is(l.Run(context.Background()), vmi.ErrGuestGone))
 	assert.Equal(t, []string{

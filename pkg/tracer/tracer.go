@@ -1,0 +1,115 @@
+// Package tracer binds the loop to the printers: it places breakpoints on
+// the system calls asked for and prints each call and its return through
+// an output writer. The CLI and the tests drive it the same way.
+package tracer
+
+import (
+	"context"
+
+	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/output"
+)
+
+// Decoders is one OS's table of system-call printers.
+type Decoders interface {
+	// Lookup is the printer of a call by name ("openat", "NtClose").
+	Lookup(name string) (output.Decoder, bool)
+	// Raw prints a call the table does not know, with raw arguments.
+	Raw(name string) output.Decoder
+}
+
+// Tracer traces system calls of one guest.
+type Tracer struct {
+	loop   *loop.Loop
+	out    *output.Text
+	closed bool
+}
+
+// entry is what a call's breakpoint carries to its callbacks.
+type entry struct {
+	name string
+	dec  output.Decoder
+}
+
+// New traces with l, printing to out.
+func New(l *loop.Loop, out *output.Text) *Tracer {
+	t := &Tracer{loop: l, out: out}
+	l.OnUnfinished(t.onLost)
+	return t
+}
+
+// Loop is the tracing loop.
+func (t *Tracer) Loop() *loop.Loop { return t.loop }
+
+// Instrument places breakpoints on the calls for which want returns true,
+// printed by dec, and returns how many it placed.
+func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall) bool, dec Decoders) (int, error) {
+	var table []loop.Callback
+	for i := range calls {
+		sc := &calls[i]
+		if want != nil && !want(sc) {
+			continue
+		}
+		d, ok := dec.Lookup(sc.Name)
+		if !ok {
+			d = dec.Raw(sc.Name)
+		}
+		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: &entry{name: sc.Name, dec: d}}
+		if !d.NoReturn() {
+			cb.OnReturn = t.onReturn
+		}
+		table = append(table, cb)
+	}
+	return t.loop.SetCallbacks(table)
+}
+
+// Run traces until ctx ends, Quit, or the guest goes away.
+func (t *Tracer) Run(ctx context.Context) error { return t.loop.Run(ctx) }
+
+// Close detaches: the calls in progress are printed as detached, every
+// breakpoint is removed, the guest runs on, and the output is flushed.
+func (t *Tracer) Close() error {
+	if t.closed {
+		return nil
+	}
+	t.closed = true
+	err := t.loop.Close()
+	if ferr := t.out.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+func (t *Tracer) onCall(s *loop.State, ud any) any {
+	e := ud.(*entry)
+	var args [6]uint64
+	_ = s.Args(&args) // unreadable arguments print as zeros, the call still shows
+	c := t.out.Call(&s.Thread, e.name, e.dec, &args, s)
+	t.out.Flush() //nolint:errcheck // reported by Close
+	if c == nil {
+		return nil
+	}
+	return c
+}
+
+func (t *Tracer) onReturn(s *loop.State, data, _ any) {
+	c, ok := data.(*output.Call)
+	if !ok {
+		return
+	}
+	t.out.Return(c, s.ReturnValue(), s)
+	t.out.Flush() //nolint:errcheck
+}
+
+func (t *Tracer) onLost(_ *guestos.Thread, _ *loop.Func, data any) {
+	c, ok := data.(*output.Call)
+	if !ok {
+		return
+	}
+	why := "unfinished"
+	if t.closed {
+		why = "detached"
+	}
+	t.out.Lost(c, why)
+}
