@@ -113,3 +113,6 @@ func (t *Tracer) onLost(_ *guestos.Thread, _ *loop.Func, data any) {
 	}
 	t.out.Lost(c, why)
 }
+
+// Counts is what has been printed so far.
+func (t *Tracer) Counts() output.Counts { return t.out.Counts() }

@@ -1,0 +1,66 @@
+package loop
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/guestos/linux"
+	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/vmi"
+	"github.com/guestrace/guestrace/pkg/vmi/libvmi"
+	"github.com/guestrace/guestrace/pkg/vmi/qemu"
+)
+
+// Guest names a guest to open: exactly one of QEMU (its GDB stub,
+// "unix:/path" or "host:port") and Domain (a Xen domain, through libvmi).
+type Guest struct {
+	QEMU    string
+	Domain  string
+	Profile *isf.Profile
+}
+
+// ErrBadGuest means a Guest that names no guest, or two.
+var ErrBadGuest = errors.New("name one guest: a QEMU GDB stub or a Xen domain")
+
+// Open connects to a guest, attaches its OS layer from the profile, and
+// returns a loop ready for SetCallback. On an error the guest is left as
+// it was found.
+func Open(ctx context.Context, g Guest) (*Loop, error) {
+	if (g.QEMU == "") == (g.Domain == "") {
+		return nil, ErrBadGuest
+	}
+	if g.Profile == nil {
+		return nil, errors.New("no profile")
+	}
+	var t vmi.Target
+	if g.QEMU != "" {
+		q, err := qemu.Dial(ctx, g.QEMU)
+		if err != nil {
+			return nil, err
+		}
+		t = q
+	} else {
+		x, err := libvmi.Open(ctx, g.Domain, libvmi.Options{})
+		if err != nil {
+			return nil, err
+		}
+		t = x
+	}
+	os, err := attachOS(t, g.Profile)
+	if err != nil {
+		t.Close()
+		return nil, err
+	}
+	return NewWithOS(t, os)
+}
+
+// attachOS picks the OS layer the profile describes.
+func attachOS(t vmi.Target, p *isf.Profile) (guestos.OS, error) {
+	switch p.OS() {
+	case "linux", "":
+		return linux.Attach(t, p)
+	}
+	return nil, fmt.Errorf("profile for %q guests: %w", p.OS(), vmi.ErrUnsupported)
+}
