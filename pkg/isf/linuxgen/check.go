@@ -124,7 +124,7 @@ func checkBanner(in Input, ks *Kallsyms, banner []byte) error {
 	}
 	size := uint64(len(banner))
 	if gap := next - s.Addr; gap < size || gap > size+maxBannerPad {
-		return fmt.Errorf("banner %s (release %s) and kallsyms %s: %w: the banner is %d bytes but kallsyms' linux_banner is %d",
+		return fmt.Errorf("banner %s (release %s) and kallsyms %s: %w: the banner is %d bytes but linux_banner in kallsyms spans %d",
 			in.BannerName, release, in.KallsymsName, ErrMismatch, size, gap)
 	}
 	return nil

@@ -102,7 +102,11 @@ func Generate(in Input) (*isf.Profile, error) {
 	if err := checkMatch(in, ks, types, banner); err != nil {
 		return nil, err
 	}
-	return build(in, ks, types, endian, banner), nil
+	p, err := build(in, ks, types, endian, banner)
+	if err != nil {
+		return nil, fmt.Errorf("btf %s: %w: %v", in.BTFName, ErrBadBTF, err)
+	}
+	return p, nil
 }
 
 func loadKallsyms(in Input) (*Kallsyms, error) {
@@ -171,7 +175,7 @@ func loadBanner(in Input) ([]byte, error) {
 }
 
 // build assembles the profile from checked inputs.
-func build(in Input, ks *Kallsyms, types []btf.Type, endian string, banner []byte) *isf.Profile {
+func build(in Input, ks *Kallsyms, types []btf.Type, endian string, banner []byte) (*isf.Profile, error) {
 	p := &isf.Profile{
 		Metadata: isf.Metadata{
 			Format:   isf.FormatVersion,
@@ -237,7 +241,11 @@ func build(in Input, ks *Kallsyms, types []btf.Type, endian string, banner []byt
 		sym.Type = &isf.Type{Kind: isf.KindArray, Count: uint64(len(banner)), Subtype: &isf.Type{Kind: isf.KindBase, Name: "char"}}
 		p.Symbols["linux_banner"] = sym
 	}
-	return p
+	if c.err != nil {
+		return nil, c.err
+	}
+	// Whatever a hostile file holds, never write invalid ISF.
+	return p, p.Validate()
 }
 
 func source(kind, path string, data []byte) isf.Source {

@@ -26,6 +26,7 @@ type converter struct {
 	naming  map[btf.Type]bool // anonymous types whose name is being computed
 	taken   map[string]bool   // struct/union tags and typedef names given out
 	enumTag map[string]bool
+	err     error // the first thing no kernel's BTF holds
 }
 
 func newConverter(prof *isf.Profile, endian string) *converter {
@@ -210,6 +211,12 @@ func (c *converter) addUserType(t btf.Type) {
 func (c *converter) addField(ut *isf.UserType, m btf.Member) {
 	typ := c.desc(m.Type, 0)
 	f := isf.Field{Offset: uint64(m.Offset / 8), Type: *typ}
+	if m.BitfieldSize > 64 {
+		if c.err == nil {
+			c.err = fmt.Errorf("%s: bit-field of %d bits", m.Name, m.BitfieldSize)
+		}
+		return
+	}
 	if m.BitfieldSize > 0 {
 		f.Offset, f.Type = c.bitfield(m, typ)
 	}
@@ -280,12 +287,16 @@ func signExtend(v uint64, size uint32) int64 {
 	return int64(v<<shift) >> shift
 }
 
-// intBase names the int base type of a size and sign, preferring the
-// alphabetically first for determinism, as dwarf2json does.
+// intBase names the int base type of a size and sign. C's own names win
+// over BTF artifacts like __ARRAY_SIZE_TYPE__; among those, the
+// alphabetically first, for determinism.
 func (c *converter) intBase(size uint64, signed bool) string {
 	best := ""
 	for name, b := range c.prof.BaseTypes {
-		if b.Kind == "int" && b.Size == size && b.Signed == signed && (best == "" || name < best) {
+		if b.Kind != "int" || b.Size != size || b.Signed != signed || name == "pointer" {
+			continue
+		}
+		if best == "" || betterBase(name, best) {
 			best = name
 		}
 	}
@@ -293,4 +304,12 @@ func (c *converter) intBase(size uint64, signed bool) string {
 		return "void"
 	}
 	return best
+}
+
+func betterBase(a, b string) bool {
+	au, bu := strings.HasPrefix(a, "_"), strings.HasPrefix(b, "_")
+	if au != bu {
+		return bu
+	}
+	return a < b
 }
