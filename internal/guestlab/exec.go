@@ -1,0 +1,81 @@
+package guestlab
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ErrCommandTooLong means a command line that does not fit the guest
+// console's line buffer (4095 bytes, base64-encoded on the way).
+var ErrCommandTooLong = errors.New("command line too long for the guest console")
+
+// maxInputLine is what the guest's tty accepts in one line, with margin.
+const maxInputLine = 4000
+
+// Exec runs a shell command line in the guest (busybox sh, as root, stdin
+// from /dev/null) through the console and returns its output (stdout and
+// stderr) and exit status. The command travels base64-encoded, so it may
+// hold any bytes; its output is framed by markers unique to the call, so
+// earlier output does not confuse it. Commands run one at a time; a
+// command ending with & starts a background job whose later output goes
+// to the console (see WaitConsole). When ctx ends first the command may
+// still be running in the guest.
+func (g *Guest) Exec(ctx context.Context, cmdline string) (string, int, error) {
+	g.execMu.Lock()
+	defer g.execMu.Unlock()
+	if err := g.alive(); err != nil {
+		return "", -1, err
+	}
+	g.execSeq++
+	var nonce [4]byte
+	rand.Read(nonce[:])
+	id := fmt.Sprintf("%d-%s", g.execSeq, hex.EncodeToString(nonce[:]))
+	line := "X " + id + " " + base64.StdEncoding.EncodeToString([]byte(cmdline)) + "\n"
+	if len(line) > maxInputLine {
+		return "", -1, fmt.Errorf("guestlab: exec: %w (%d bytes encoded, at most %d)", ErrCommandTooLong, len(line), maxInputLine)
+	}
+	from := g.con.size()
+	if dl, ok := ctx.Deadline(); ok {
+		g.stdin.SetWriteDeadline(dl)
+	} else {
+		g.stdin.SetWriteDeadline(time.Now().Add(time.Minute))
+	}
+	if _, err := g.stdin.WriteString(line); err != nil {
+		return "", -1, fmt.Errorf("guestlab: exec %q: writing the console: %w", cmdline, err)
+	}
+	begin, end := "GLB:"+id+"\n", "GLE:"+id+":"
+	var out string
+	status := -1
+	err := g.con.wait(ctx, from, func(text string, _ int64) bool {
+		b := strings.Index(text, begin)
+		if b < 0 {
+			return false
+		}
+		rest := text[b+len(begin):]
+		e := strings.Index(rest, end)
+		if e < 0 {
+			return false
+		}
+		st, _, ok := strings.Cut(rest[e+len(end):], "\n")
+		if !ok {
+			return false
+		}
+		n, err := strconv.Atoi(st)
+		if err != nil {
+			return false
+		}
+		out, status = rest[:e], n
+		return true
+	})
+	if err != nil {
+		return "", -1, fmt.Errorf("guestlab: exec %q: %w; console tail:\n%s", cmdline, err, g.con.tail())
+	}
+	return out, status, nil
+}
