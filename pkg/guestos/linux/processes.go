@@ -9,9 +9,9 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos/x86"
 )
 
-// MaxProcesses bounds the walk of the task list: a guest's list that
+// maxProcesses bounds the walk of the task list: a guest's list that
 // runs longer is reported as corrupt rather than walked for minutes.
-const MaxProcesses = 1 << 16
+var maxProcesses = 1 << 16
 
 // Process is a thread group of the guest: one task on init_task's tasks
 // list (the group leaders), starting with init_task itself (pid 0).
@@ -32,7 +32,7 @@ func (p *Process) Name() []byte {
 
 // Processes walks the task list. The guest should be paused: a list that
 // changes under the walk may end it with an error. A list that loops,
-// leaves kernel memory or runs past MaxProcesses ends it with an error
+// leaves kernel memory or runs past 65536 tasks ends it with an error
 // wrapping guestos.ErrBadGuestData; the processes read so far are
 // returned with any error.
 func (l *Linux) Processes() ([]Process, error) {
@@ -61,8 +61,8 @@ func (l *Linux) Processes() ([]Process, error) {
 		if seen[next] {
 			return procs, fmt.Errorf("task list loops back to %#x after %d tasks: %w", next, len(procs), guestos.ErrBadGuestData)
 		}
-		if len(procs) >= MaxProcesses {
-			return procs, fmt.Errorf("task list runs past %d tasks: %w", MaxProcesses, guestos.ErrBadGuestData)
+		if len(procs) >= maxProcesses {
+			return procs, fmt.Errorf("task list runs past %d tasks: %w", maxProcesses, guestos.ErrBadGuestData)
 		}
 		seen[next] = true
 		task = next - lay.tasks
