@@ -1,0 +1,15 @@
+// Package libvmi is guestrace's Xen backend: a vmi.Target over libvmi
+// (cgo, build tag libvmi; the default build has only a stub whose Open
+// says how to get it).
+//
+// Breakpoints are stealthy, as in the original guestrace: they live in
+// copies of the kernel's pages mapped into an altp2m view the vCPUs run
+// in, while the guest's own frames keep the original code. After a hit,
+// the vCPU executes the original instruction with one single step in the
+// host's view and goes back to the shadow view. See shadow.go and
+// events.go.
+//
+// Open with Options.File opens a raw physical-memory dump with libvmi's
+// file driver instead: memory reads only, registers from a side file
+// (SaveRegs). That is how the backend is tested where there is no Xen.
+package libvmi

@@ -1,0 +1,401 @@
+package libvmi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/guestrace/guestrace/pkg/vmi"
+)
+
+// listenSlice bounds one vmi_events_listen call, and so how long a
+// cancelled Wait or a Close takes to be noticed while the guest runs.
+const listenSlice = 100 * time.Millisecond
+
+// Options of Open.
+type Options struct {
+	// File opens a raw physical-memory dump (QEMU's pmemsave, a
+	// /dev/mem copy) with libvmi's file driver instead of a Xen domain;
+	// Open's domain argument is then the dump's path. A dump has memory
+	// only: no events, so no breakpoints, and no registers of its own.
+	File bool
+	// RegsFile gives a dump its vCPU registers: a file written by
+	// SaveRegs when the dump was taken. Without it Regs fails in file
+	// mode.
+	RegsFile string
+	// NoSignals leaves SIGINT, SIGTERM and SIGHUP alone. By default Open
+	// tears the target down (Close) when one arrives, so that the guest
+	// is restored even if the program dies on it next.
+	NoSignals bool
+}
+
+// Target is a Xen domain (or a memory dump) through libvmi. It
+// implements vmi.Target.
+//
+// libvmi is driven from one goroutine locked to its OS thread. libvmi
+// calls back into Go from vmi_events_listen when a vCPU hits a
+// breakpoint, and the vCPU waits for the callback's answer; so the
+// callback hands the event to Wait and, until Resume, serves the
+// target's other calls (reads, registers, breakpoints) itself, nested in
+// the callback, where libvmi allows them.
+type Target struct {
+	drv   driver
+	name  string // domain name or dump path, for messages
+	file  bool
+	nvcpu int
+
+	fileRegs []vmi.Regs
+
+	reqs    chan request
+	events  chan *hit  // a callback hands its event to Wait
+	waitErr chan error // the listener failed while a Wait ran
+	exited  chan struct{}
+
+	closeOnce   sync.Once
+	closeErr    error
+	stopSignals func()
+
+	s state // owned by the driver's goroutine
+}
+
+// state is touched only on the driver's goroutine.
+type state struct {
+	paused  bool // we hold one pause of the domain
+	waiting bool // a Wait wants the next event
+	cur     *hit // the event a callback is holding
+	closing bool // teardown started: callbacks answer at once
+	done    bool // the driver goroutine ends after this request
+
+	// altp2m.
+	view       uint16
+	viewOn     bool                   // view created
+	altp2mByUs bool                   // altp2m was off and we enabled it
+	registered bool                   // events registered
+	bps        map[uint64]*breakpoint // by guest virtual address
+	pages      map[uint64]*shadowPage // by original gfn
+	placed     map[uint64]uint64      // every breakpoint ever placed: va -> pa
+	resync     map[int]uint64         // vCPU -> gfn it wrote while stepping
+	finishErr  error
+}
+
+// hit is a breakpoint event held by its callback.
+type hit struct {
+	ev          vmi.Event
+	delivered   bool // Wait returned it
+	resumed     bool // Resume answered it
+	regsChanged bool
+}
+
+type request struct {
+	fn   func() error
+	done chan error
+}
+
+var _ vmi.Target = (*Target)(nil)
+
+// newTarget starts the driver goroutine and prepares the domain: paused,
+// altp2m on with an empty shadow view, events registered. The guest stays
+// paused until Wait or Unpause.
+func newTarget(drv driver, name string, opt Options) (*Target, error) {
+	t := &Target{
+		drv:     drv,
+		name:    name,
+		file:    opt.File,
+		reqs:    make(chan request),
+		events:  make(chan *hit),
+		waitErr: make(chan error, 1),
+		exited:  make(chan struct{}),
+	}
+	t.s.bps = map[uint64]*breakpoint{}
+	t.s.pages = map[uint64]*shadowPage{}
+	t.s.placed = map[uint64]uint64{}
+	t.s.resync = map[int]uint64{}
+	if opt.RegsFile != "" {
+		regs, err := LoadRegs(opt.RegsFile)
+		if err != nil {
+			_ = drv.destroy()
+			return nil, err
+		}
+		t.fileRegs = regs
+	}
+	drv.setHandler(t)
+	t.nvcpu = drv.numVCPUs()
+	if t.file && len(t.fileRegs) > 0 {
+		t.nvcpu = len(t.fileRegs)
+	}
+	if t.nvcpu < 1 {
+		t.nvcpu = 1
+	}
+	go t.run()
+	if err := t.call(t.setup); err != nil {
+		_ = t.Close()
+		return nil, err
+	}
+	if !opt.NoSignals {
+		t.watchSignals()
+	}
+	return t, nil
+}
+
+// setup pauses the domain and installs the shadow view and the events,
+// as the original guestrace does at start.
+func (t *Target) setup() error {
+	if t.file {
+		return nil
+	}
+	s := &t.s
+	if err := t.drv.pause(); err != nil {
+		return fmt.Errorf("pausing %s: %w", t.name, err)
+	}
+	s.paused = true
+	on, err := t.drv.slatState()
+	if err != nil {
+		return fmt.Errorf("%s: reading the altp2m state: %w", t.name, err)
+	}
+	if !on {
+		if err := t.drv.slatControl(true); err != nil {
+			return fmt.Errorf("%s: cannot enable altp2m (boot Xen with altp2m=1 and give the domain altp2m = \"external\"): %w", t.name, err)
+		}
+		s.altp2mByUs = true
+	}
+	if s.view, err = t.drv.slatCreate(); err != nil {
+		return fmt.Errorf("%s: creating an altp2m view: %w", t.name, err)
+	}
+	s.viewOn = true
+	s.registered = true // teardown clears whatever got registered
+	if err := t.drv.registerInt3(); err != nil {
+		return fmt.Errorf("%s: registering the int3 event: %w", t.name, err)
+	}
+	for v := 0; v < t.nvcpu; v++ {
+		if err := t.drv.registerSingleStep(v); err != nil {
+			return fmt.Errorf("%s: registering the single-step event of vCPU %d: %w", t.name, v, err)
+		}
+	}
+	if err := t.drv.registerMemAccess(); err != nil {
+		return fmt.Errorf("%s: registering the memory-access event: %w", t.name, err)
+	}
+	if err := t.drv.slatSwitch(s.view); err != nil {
+		return fmt.Errorf("%s: switching to the altp2m view: %w", t.name, err)
+	}
+	return nil
+}
+
+// run is the driver goroutine: it serves calls and, while a Wait runs,
+// listens for events.
+func (t *Target) run() {
+	runtime.LockOSThread()
+	defer close(t.exited)
+	for !t.s.done {
+		if t.s.waiting {
+			select {
+			case r := <-t.reqs:
+				t.serve(r)
+				continue
+			default:
+			}
+			if err := t.drv.listen(listenSlice); err != nil {
+				t.s.waiting = false
+				t.waitErr <- fmt.Errorf("%s: listening for events: %w: %v", t.name, vmi.ErrGuestGone, err)
+			}
+			continue
+		}
+		t.serve(<-t.reqs)
+	}
+	t.finish()
+}
+
+func (t *Target) serve(r request) { r.done <- r.fn() }
+
+// call runs fn on the driver goroutine (nested in a callback if one holds
+// an event) and returns its error.
+func (t *Target) call(fn func() error) error {
+	r := request{fn: fn, done: make(chan error, 1)}
+	select {
+	case t.reqs <- r:
+	case <-t.exited:
+		return fmt.Errorf("%s: %w", t.name, vmi.ErrClosed)
+	}
+	return <-r.done
+}
+
+func (t *Target) unsupportedInFile(what string) error {
+	return fmt.Errorf("%s: %s: a memory dump has no events: %w", t.name, what, vmi.ErrUnsupported)
+}
+
+// NumVCPUs implements vmi.Target.
+func (t *Target) NumVCPUs() int { return t.nvcpu }
+
+// ReadPhys implements vmi.Target. It reads the guest's own memory (the
+// host's view): breakpoints live in shadow pages and are never seen.
+func (t *Target) ReadPhys(pa uint64, buf []byte) error {
+	return t.call(func() error {
+		if err := t.drv.readPA(pa, buf); err != nil {
+			return fmt.Errorf("%s: reading %d bytes at physical %#x: %w", t.name, len(buf), pa, err)
+		}
+		return nil
+	})
+}
+
+// WritePhys implements vmi.Target. Shadow copies of the written pages
+// are refreshed, keeping their breakpoints.
+func (t *Target) WritePhys(pa uint64, buf []byte) error {
+	return t.call(func() error {
+		if err := t.drv.writePA(pa, buf); err != nil {
+			return fmt.Errorf("%s: writing %d bytes at physical %#x: %w", t.name, len(buf), pa, err)
+		}
+		if len(buf) == 0 {
+			return nil
+		}
+		for gfn := pa >> pageShift; gfn <= (pa+uint64(len(buf))-1)>>pageShift; gfn++ {
+			if pg := t.s.pages[gfn]; pg != nil {
+				if err := t.syncShadow(pg); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// Regs implements vmi.Target. At an event, the event's vCPU reads as the
+// event saw it (with the changes SetRegs made since).
+func (t *Target) Regs(vcpu int, r *vmi.Regs) error {
+	return t.call(func() error {
+		if vcpu < 0 || vcpu >= t.nvcpu {
+			return fmt.Errorf("%s: vCPU %d: %w", t.name, vcpu, vmi.ErrNoVCPU)
+		}
+		if t.file {
+			if t.fileRegs == nil {
+				return fmt.Errorf("%s: a memory dump has no registers (give Options.RegsFile): %w", t.name, vmi.ErrUnsupported)
+			}
+			*r = t.fileRegs[vcpu]
+			return nil
+		}
+		if h := t.s.cur; h != nil && h.ev.VCPU == vcpu {
+			*r = h.ev.Regs
+			return nil
+		}
+		if err := t.drv.regs(vcpu, r); err != nil {
+			return fmt.Errorf("%s: registers of vCPU %d: %w", t.name, vcpu, err)
+		}
+		return nil
+	})
+}
+
+// SetRegs implements vmi.Target. At an event, the event's vCPU gets them
+// with the event's answer.
+func (t *Target) SetRegs(vcpu int, r *vmi.Regs) error {
+	return t.call(func() error {
+		if vcpu < 0 || vcpu >= t.nvcpu {
+			return fmt.Errorf("%s: vCPU %d: %w", t.name, vcpu, vmi.ErrNoVCPU)
+		}
+		if t.file {
+			return fmt.Errorf("%s: a memory dump's registers cannot be set: %w", t.name, vmi.ErrUnsupported)
+		}
+		if h := t.s.cur; h != nil && h.ev.VCPU == vcpu {
+			h.ev.Regs = *r
+			h.regsChanged = true
+			return nil
+		}
+		if err := t.drv.setRegs(vcpu, r); err != nil {
+			return fmt.Errorf("%s: setting registers of vCPU %d: %w", t.name, vcpu, err)
+		}
+		return nil
+	})
+}
+
+// Pause implements vmi.Target.
+func (t *Target) Pause() error {
+	return t.call(func() error { return t.pause() })
+}
+
+// Unpause implements vmi.Target.
+func (t *Target) Unpause() error {
+	return t.call(func() error { return t.unpause() })
+}
+
+// pause takes our one pause of the domain (Xen counts pauses: we never
+// hold two, and never release one we do not hold).
+func (t *Target) pause() error {
+	if t.file || t.s.paused {
+		return nil
+	}
+	if err := t.drv.pause(); err != nil {
+		return fmt.Errorf("pausing %s: %w", t.name, err)
+	}
+	t.s.paused = true
+	return nil
+}
+
+func (t *Target) unpause() error {
+	if t.file || !t.s.paused {
+		return nil
+	}
+	if err := t.drv.resume(); err != nil {
+		return fmt.Errorf("resuming %s: %w", t.name, err)
+	}
+	t.s.paused = false
+	return nil
+}
+
+// Wait implements vmi.Target.
+func (t *Target) Wait(ctx context.Context, ev *vmi.Event) error {
+	if t.file {
+		return t.unsupportedInFile("Wait")
+	}
+	err := t.call(func() error {
+		if h := t.s.cur; h != nil && h.delivered {
+			return fmt.Errorf("%s: Wait with the event of vCPU %d at %#x not resumed", t.name, h.ev.VCPU, h.ev.Addr)
+		}
+		select { // a failure no Wait saw is stale now
+		case <-t.waitErr:
+		default:
+		}
+		t.s.waiting = true
+		return t.unpause()
+	})
+	if err != nil {
+		return err
+	}
+	select {
+	case h := <-t.events:
+		*ev = h.ev
+		ev.RegsChanged = false
+		return nil
+	case err := <-t.waitErr:
+		return err
+	case <-ctx.Done():
+		// A callback holding an event meanwhile keeps it for the next
+		// Wait: it only hands events over while waiting is set.
+		perr := t.call(func() error {
+			t.s.waiting = false
+			return t.pause()
+		})
+		if perr != nil && !errors.Is(perr, vmi.ErrClosed) {
+			return errors.Join(ctx.Err(), perr)
+		}
+		return ctx.Err()
+	case <-t.exited:
+		return fmt.Errorf("%s: %w", t.name, vmi.ErrClosed)
+	}
+}
+
+// Resume implements vmi.Target: the callback holding ev answers libvmi
+// (step once in the original view, registers written back if changed).
+func (t *Target) Resume(ev *vmi.Event) error {
+	return t.call(func() error {
+		h := t.s.cur
+		if h == nil || !h.delivered || h.ev.VCPU != ev.VCPU || h.ev.Addr != ev.Addr {
+			return fmt.Errorf("%s: Resume: no event of vCPU %d at %#x is pending", t.name, ev.VCPU, ev.Addr)
+		}
+		if ev.RegsChanged {
+			h.ev.Regs = ev.Regs
+			h.regsChanged = true
+		}
+		h.resumed = true
+		return nil
+	})
+}

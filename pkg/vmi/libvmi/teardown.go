@@ -1,0 +1,149 @@
+package libvmi
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// maxDrain bounds the rounds of answering events still queued at Close.
+const maxDrain = 64
+
+// Close implements vmi.Target. It restores the domain as it was: the
+// vCPUs back in the host's view, the shadow pages unmapped and freed, the
+// view destroyed, altp2m off again if it was off, every event cleared, the
+// domain unpaused (its pause count as before Open), libvmi closed. A
+// callback holding an event when Close runs answers it at once, after the
+// shadows are gone, so that its vCPU runs the original code.
+func (t *Target) Close() error {
+	t.closeOnce.Do(func() {
+		if t.stopSignals != nil {
+			t.stopSignals()
+		}
+		err := t.call(t.teardown)
+		<-t.exited
+		t.closeErr = errors.Join(err, t.s.finishErr)
+	})
+	return t.closeErr
+}
+
+// teardown runs as a request, possibly nested in a callback: it undoes
+// what does not need the event channel, and ends the driver goroutine,
+// whose finish does the rest outside any callback.
+func (t *Target) teardown() error {
+	s := &t.s
+	s.closing, s.done, s.waiting = true, true, false
+	if t.file {
+		return nil
+	}
+	var errs []error
+	if !s.paused {
+		if err := t.drv.pause(); err != nil {
+			errs = append(errs, fmt.Errorf("pausing %s: %w", t.name, err))
+		} else {
+			s.paused = true
+		}
+	}
+	if s.viewOn {
+		if err := t.drv.slatSwitch(0); err != nil {
+			errs = append(errs, fmt.Errorf("%s: switching back to view 0: %w", t.name, err))
+		}
+	}
+	gfns := make([]uint64, 0, len(s.pages))
+	for gfn := range s.pages {
+		gfns = append(gfns, gfn)
+	}
+	sort.Slice(gfns, func(i, j int) bool { return gfns[i] < gfns[j] })
+	for _, gfn := range gfns {
+		pg := s.pages[gfn]
+		if err := t.drv.setMemAccess(gfn, memN, s.view); err != nil {
+			errs = append(errs, fmt.Errorf("%s: lifting the trap on frame %#x: %w", t.name, gfn, err))
+		}
+		if err := t.drv.slatChangeGFN(s.view, gfn, invalidGFN); err != nil {
+			errs = append(errs, fmt.Errorf("%s: unmapping shadow %#x of frame %#x: %w", t.name, pg.shadow, gfn, err))
+		}
+		if err := t.drv.freeGFN(pg.shadow); err != nil {
+			errs = append(errs, fmt.Errorf("%s: freeing shadow frame %#x: %w", t.name, pg.shadow, err))
+		}
+	}
+	s.pages = map[uint64]*shadowPage{}
+	s.bps = map[uint64]*breakpoint{}
+	return errors.Join(errs...)
+}
+
+// finish runs on the driver goroutine after its last request, outside any
+// callback: answer the events still queued, clear the events, destroy the
+// view, unpause, close libvmi.
+func (t *Target) finish() {
+	s := &t.s
+	var errs []error
+	if !t.file && s.registered {
+		for i := 0; i < maxDrain; i++ {
+			n, err := t.drv.eventsPending()
+			if err != nil || n <= 0 {
+				break
+			}
+			if err := t.drv.listen(0); err != nil {
+				errs = append(errs, fmt.Errorf("%s: answering queued events: %w", t.name, err))
+				break
+			}
+		}
+		if err := t.drv.clearInt3(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: clearing the int3 event: %w", t.name, err))
+		}
+		for v := 0; v < t.nvcpu; v++ {
+			if err := t.drv.clearSingleStep(v); err != nil {
+				errs = append(errs, fmt.Errorf("%s: clearing the single-step event of vCPU %d: %w", t.name, v, err))
+			}
+		}
+		if err := t.drv.clearMemAccess(); err != nil {
+			errs = append(errs, fmt.Errorf("%s: clearing the memory-access event: %w", t.name, err))
+		}
+	}
+	if s.viewOn {
+		if err := t.drv.slatDestroy(s.view); err != nil {
+			errs = append(errs, fmt.Errorf("%s: destroying view %d: %w", t.name, s.view, err))
+		}
+		s.viewOn = false
+	}
+	if s.altp2mByUs {
+		if err := t.drv.slatControl(false); err != nil {
+			errs = append(errs, fmt.Errorf("%s: disabling altp2m: %w", t.name, err))
+		}
+	}
+	if err := t.unpause(); err != nil {
+		errs = append(errs, err)
+	}
+	if err := t.drv.destroy(); err != nil {
+		errs = append(errs, fmt.Errorf("%s: closing libvmi: %w", t.name, err))
+	}
+	s.finishErr = errors.Join(errs...)
+}
+
+// teardownSignals are the signals on which Open's target restores the
+// guest by itself: a tracer killed with breakpoints in place would leave
+// vCPUs waiting for answers to events nobody listens to.
+var teardownSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
+
+// watchSignals closes the target on the first of teardownSignals. The
+// program sees the signal too (signal.Notify delivers to every channel)
+// and its Wait returns ErrClosed.
+func (t *Target) watchSignals() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, teardownSignals...)
+	stop := make(chan struct{})
+	t.stopSignals = func() {
+		signal.Stop(ch)
+		close(stop)
+	}
+	go func() {
+		select {
+		case <-ch:
+			_ = t.Close()
+		case <-stop:
+		}
+	}()
+}
