@@ -74,7 +74,8 @@ build_workloads() {
 build_initramfs() {
 	local busybox
 	busybox=$(command -v busybox) || die "busybox not found (apt-get install busybox-static)"
-	file -L "$busybox" 2>/dev/null | grep -q 'statically linked' ||
+	busybox=$(readlink -f "$busybox")
+	! LC_ALL=C readelf -l "$busybox" | grep -q 'program interpreter' ||
 		die "$busybox is not static (apt-get install busybox-static)"
 	if ! newer "$out/initramfs.cpio.gz" "$root/guest/init" "$busybox" "$out"/workloads/*; then
 		return
