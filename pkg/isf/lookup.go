@@ -45,7 +45,7 @@ func (p *Profile) FieldOffset(typeName, field string) (uint64, error) {
 }
 
 func (p *Profile) findField(t *UserType, field string, depth int) (uint64, bool) {
-	if f, ok := t.Fields[field]; ok && !f.Anonymous {
+	if f, ok := t.Fields[field]; ok {
 		return f.Offset, true
 	}
 	if depth >= maxAnonDepth {

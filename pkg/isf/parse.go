@@ -42,7 +42,7 @@ func Load(path string) (*Profile, error) {
 func Parse(data []byte) (*Profile, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("empty file: %w", ErrInvalid)
+		return nil, fmt.Errorf("%w: empty file", ErrInvalid)
 	}
 	var raw struct {
 		Profile
