@@ -2,13 +2,19 @@
 GO       ?= go
 BUILD    := build
 GUEST    := $(BUILD)/guest
+# FUZZTIME is how long `make test` runs each fuzzer; `make fuzz` runs longer.
+FUZZTIME ?= 2s
 
-.PHONY: all build deps guest test test-short fuzz bench demo clean
+.PHONY: all build build-xen deps guest test test-short fuzz bench demo clean
 
 all: build
 
 build:
 	$(GO) build -o $(BUILD)/guestrace ./cmd/guestrace
+
+# build-xen needs libvmi installed (pkg-config libvmi): see README.md.
+build-xen:
+	$(GO) build -tags libvmi -o $(BUILD)/guestrace ./cmd/guestrace
 
 # deps installs what building the lab and testing need (apt-get, as root).
 deps:
@@ -18,10 +24,21 @@ guest: deps build
 	scripts/make-guest.sh $(GUEST)
 
 test: guest
-	scripts/test.sh
+	FUZZTIME=$(FUZZTIME) scripts/test.sh
 
 test-short:
 	$(GO) test -short ./...
+
+fuzz:
+	FUZZTIME=5m scripts/fuzz.sh
+
+# bench measures tracing against the lab guest: the GDB stub's own round
+# trips, and close() untraced vs traced (see README.md, Performance).
+bench: guest
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./test/e2e ./pkg/vmi/qemu
+
+demo: guest
+	scripts/demo.sh
 
 clean:
 	rm -rf $(BUILD)
