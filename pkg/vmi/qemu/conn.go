@@ -163,7 +163,7 @@ func (c *conn) send(payload []byte) error {
 
 func (c *conn) write(b []byte) error {
 	if err := c.s.SetWriteDeadline(time.Now().Add(c.timeout)); err != nil {
-		return c.fail(c.ioError("setting a deadline", err))
+		return c.fail(c.ioError("sending "+quote(c.last), err))
 	}
 	if _, err := c.s.Write(b); err != nil {
 		return c.fail(c.ioError("sending "+quote(c.last), err))
@@ -175,7 +175,7 @@ func (c *conn) write(b []byte) error {
 // counts as '+': the stub got our packet and already answers.
 func (c *conn) readAck() (bool, error) {
 	if err := c.s.SetReadDeadline(time.Now().Add(c.timeout)); err != nil {
-		return false, c.fail(c.ioError("setting a deadline", err))
+		return false, c.fail(c.ioError("waiting for the acknowledgement of "+quote(c.last), err))
 	}
 	for {
 		b, err := c.r.ReadByte()
@@ -222,7 +222,7 @@ func (c *conn) recv() ([]byte, error) {
 		return nil, c.err
 	}
 	if err := c.s.SetReadDeadline(time.Now().Add(c.timeout)); err != nil {
-		return nil, c.fail(c.ioError("setting a deadline", err))
+		return nil, c.fail(c.ioError("waiting for a reply "+c.after(), err))
 	}
 	return c.recvNoDeadline()
 }
@@ -305,37 +305,43 @@ func (c *conn) readPacket() (bool, error) {
 	return checksum(raw) == want, nil
 }
 
-// decodePayload appends to dst the payload of an escaped packet body:
-// '}' x means x^0x20, and 'c' '*' n repeats c (n-29) more times.
+// decodePayload appends to dst the payload of a packet body as GDB reads
+// it: first run-length expansion of the raw bytes ('c' '*' n is c and n-29
+// more of it), then escapes ('}' x is x^0x20).
 func decodePayload(dst, raw []byte) ([]byte, error) {
+	var prev byte
+	esc := false
 	for i := 0; i < len(raw); i++ {
-		b := raw[i]
-		switch b {
-		case '}':
-			if i+1 == len(raw) {
-				return dst, fmt.Errorf("escape '}' at the end of a packet: %w", ErrProtocol)
-			}
-			i++
-			dst = append(dst, raw[i]^0x20)
-		case '*':
-			if len(dst) == 0 || i+1 == len(raw) {
+		b, n := raw[i], 1
+		if b == '*' {
+			if i == 0 || i+1 == len(raw) {
 				return dst, fmt.Errorf("run-length '*' without a byte to repeat or a count: %w", ErrProtocol)
 			}
 			i++
-			n := int(raw[i]) - 29
+			n = int(raw[i]) - 29
 			if n < 3 || n > 97 {
 				return dst, fmt.Errorf("run-length count %q out of range: %w", raw[i], ErrProtocol)
 			}
 			if len(dst)+n > maxPacketSize {
 				return dst, fmt.Errorf("run-length expansion past %d bytes: %w", maxPacketSize, ErrProtocol)
 			}
-			prev := dst[len(dst)-1]
-			for range n {
-				dst = append(dst, prev)
-			}
-		default:
-			dst = append(dst, b)
+			b = prev
 		}
+		prev = b
+		for range n {
+			switch {
+			case esc:
+				dst = append(dst, b^0x20)
+				esc = false
+			case b == '}':
+				esc = true
+			default:
+				dst = append(dst, b)
+			}
+		}
+	}
+	if esc {
+		return dst, fmt.Errorf("escape '}' at the end of a packet: %w", ErrProtocol)
 	}
 	return dst, nil
 }
@@ -359,7 +365,7 @@ func (c *conn) waitByte(deadline time.Time) error {
 		return nil
 	}
 	if err := c.s.SetReadDeadline(deadline); err != nil {
-		return c.fail(c.ioError("setting a deadline", err))
+		return c.fail(c.ioError("waiting for the guest to stop", err))
 	}
 	_, err := c.r.Peek(1)
 	if err != nil {

@@ -63,7 +63,7 @@ func (t *Target) stopGuest() error {
 			if err != nil {
 				return err
 			}
-			_, err = t.takeStop(reply)
+			_, err = t.takeStop(reply, true)
 			return err
 		}
 		if err != nil {
@@ -73,17 +73,18 @@ func (t *Target) stopGuest() error {
 		if err != nil {
 			return err
 		}
-		out, err := t.takeStop(reply)
+		out, err := t.takeStop(reply, true)
 		if err != nil || !out {
 			return err
 		}
 	}
 }
 
-// takeStop handles a stop reply: the guest is stopped afterwards, and a
-// SIGTRAP at an inserted breakpoint becomes the pending event. It reports
-// console output (no stop) with true.
-func (t *Target) takeStop(reply []byte) (output bool, err error) {
+// takeStop handles a stop reply: the guest is stopped afterwards, and with
+// checkBP a SIGTRAP at an inserted breakpoint becomes the pending event
+// (after a single step it would be hit again anyway). It reports console
+// output (no stop) with true.
+func (t *Target) takeStop(reply []byte, checkBP bool) (output bool, err error) {
 	var sr stopReply
 	if err := parseStop(reply, &sr); err != nil {
 		return false, t.c.fail(fmt.Errorf("qemu gdb stub %s: %w", t.addr, err))
@@ -106,7 +107,7 @@ func (t *Target) takeStop(reply []byte) (output bool, err error) {
 	t.ccpu, t.gcpu = vcpu, vcpu
 	t.invalidate()
 	t.lastSignal = sr.signal
-	if sr.signal != sigTrap {
+	if sr.signal != sigTrap || !checkBP {
 		return false, nil
 	}
 	if err := t.loadRegs(vcpu); err != nil {
@@ -188,7 +189,7 @@ func (t *Target) waitStop(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		out, err := t.takeStop(reply)
+		out, err := t.takeStop(reply, true)
 		if err != nil {
 			return err
 		}
@@ -308,7 +309,7 @@ func (t *Target) stepOver(vcpu int, addr uint64) error {
 			t.state = statePaused
 			return t.replyError([]byte("vCont;s"), reply)
 		}
-		out, err := t.takeStop(reply)
+		out, err := t.takeStop(reply, false)
 		if err != nil {
 			return err
 		}
@@ -316,9 +317,6 @@ func (t *Target) stepOver(vcpu int, addr uint64) error {
 			break
 		}
 	}
-	// A step that lands on another breakpoint leaves a pending event; it
-	// is hit again when the guest continues, so drop it.
-	t.hasPnd = false
 	return t.breakpointPacket('Z', addr)
 }
 
