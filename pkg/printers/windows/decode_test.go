@@ -93,13 +93,13 @@ func TestCreateFileLine(t *testing.T) {
 	assert.True(t, ok)
 	assert.Equal(t, 11, s.NArgs())
 	o := &printers.Options{}
-	b := s.Enter(nil, &a, m, o)
+	b := s.EnterArgs(nil, &a, m, o)
 	assert.Equal(t, "NtCreateFile(", string(b))
 	assert.Equal(t, `NtCreateFile([0x1c], FILE_GENERIC_READ, {Root=NULL, Name="\\??\\C:\\x.txt"}, {Status=STATUS_SUCCESS, Information=FILE_OPENED}, NULL, FILE_ATTRIBUTE_NORMAL, FILE_SHARE_READ, FILE_OPEN, FILE_SYNCHRONOUS_IO_NONALERT|FILE_NON_DIRECTORY_FILE, NULL, 0) = STATUS_SUCCESS`,
-		string(s.Exit(b, &a, 0, m, o)))
+		string(s.ExitArgs(b, &a, 0, m, o)))
 	// The kernel said no: the handle and status block were not written.
 	assert.Equal(t, `NtCreateFile(0x7ff700000000, FILE_GENERIC_READ, {Root=NULL, Name="\\??\\C:\\x.txt"}, 0x7ff700000070, NULL, FILE_ATTRIBUTE_NORMAL, FILE_SHARE_READ, FILE_OPEN, FILE_SYNCHRONOUS_IO_NONALERT|FILE_NON_DIRECTORY_FILE, NULL, 0) = STATUS_OBJECT_NAME_NOT_FOUND`,
-		string(s.Exit(s.Enter(nil, &a, m, o), &a, -0x3fffffcc, m, o)))
+		string(s.ExitArgs(s.EnterArgs(nil, &a, m, o), &a, -0x3fffffcc, m, o)))
 	// Verbose shows every field of the attributes; -a aligns the status.
 	v := &printers.Options{Verbose: true}
 	c := ctx{a: &a, m: m, o: v}
@@ -107,8 +107,8 @@ func TestCreateFileLine(t *testing.T) {
 		string(c.appendObjAttr(nil, a[2])))
 	cl, _ := Lookup("NtClose")
 	a[0] = 0x1c
-	assert.Equal(t, "NtClose(0x1c)                            = STATUS_SUCCESS", string(cl.Exit(cl.Enter(nil, &a, m, o), &a, 0, m, o)))
-	assert.Equal(t, "NtClose(0x1c) = STATUS_INVALID_HANDLE", string(cl.Exit(cl.Enter(nil, &a, m, &printers.Options{Column: -1}), &a, -0x3ffffff8, m, &printers.Options{Column: -1})))
+	assert.Equal(t, "NtClose(0x1c)                            = STATUS_SUCCESS", string(cl.ExitArgs(cl.EnterArgs(nil, &a, m, o), &a, 0, m, o)))
+	assert.Equal(t, "NtClose(0x1c) = STATUS_INVALID_HANDLE", string(cl.ExitArgs(cl.EnterArgs(nil, &a, m, &printers.Options{Column: -1}), &a, -0x3ffffff8, m, &printers.Options{Column: -1})))
 }
 
 func TestDataCutAtLimit(t *testing.T) {
@@ -131,4 +131,18 @@ func TestProcessParametersDenormalized(t *testing.T) {
 	va := m.put(pp)
 	c := ctx{m: m, o: &printers.Options{}}
 	assert.Equal(t, `{ImagePathName="C:\\a.exe", CommandLine=""}`, string(c.appendProcParams(nil, va)))
+}
+
+func TestSixArgumentShape(t *testing.T) {
+	// A tracer that captures six arguments gets "?" for the others.
+	m := newFakeMem(0x7ff700000000, 4096)
+	s, _ := Lookup("NtWriteFile")
+	six := [6]uint64{0x1c, 0, 0, 0, m.put(make([]byte, 16)), m.put([]byte("hi"))}
+	o := &printers.Options{Column: -1}
+	assert.Equal(t, "NtWriteFile(0x1c, NULL, NULL, NULL, {Status=STATUS_SUCCESS, Information=0}, 0x7ff700000010, ?, ?, ?) = STATUS_SUCCESS",
+		string(s.Exit(s.Enter(nil, &six, m, o), &six, 0, m, o)))
+	r := Raw("NtFooBar", 3)
+	assert.Equal(t, "NtFooBar(0x1c, 0, 0) = 0xc0009999", string(r.Exit(r.Enter(nil, &six, m, o), &six, -0x3fff6667, m, o)))
+	c, _ := Lookup("NtContinue")
+	assert.Equal(t, "NtContinue(0x1c, FALSE) = ?", string(c.Exit(c.Enter(nil, &six, m, o), &six, 0, m, o)))
 }

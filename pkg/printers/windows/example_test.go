@@ -12,7 +12,9 @@ type fakeMem struct {
 	data []byte
 }
 
-func newFakeMem(base uint64, size int) *fakeMem { return &fakeMem{base: base, data: make([]byte, 0, size)} }
+func newFakeMem(base uint64, size int) *fakeMem {
+	return &fakeMem{base: base, data: make([]byte, 0, size)}
+}
 
 func (m *fakeMem) ReadVirt(va uint64, buf []byte) (int, error) {
 	if va < m.base || va-m.base >= uint64(len(m.data)) {

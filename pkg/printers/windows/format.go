@@ -56,6 +56,7 @@ const (
 // ctx is one call being printed.
 type ctx struct {
 	a       *Args
+	n       int // arguments captured; the others print as "?"
 	m       printers.Mem
 	o       *printers.Options
 	exiting bool
@@ -93,6 +94,16 @@ func (c *ctx) read32(va uint64) (uint32, bool) {
 	return binary.LittleEndian.Uint32(b[:]), true
 }
 
+// uses reports whether an argument's kind reads the argument ref and,
+// except for kOutBuf (whose aux says what ref is), the argument aux.
+func (a *arg) uses() bool {
+	switch a.k {
+	case kBuf, kRegData, kFileInfo, kHandles, kOutBuf:
+		return true
+	}
+	return false
+}
+
 // arg returns argument i, or 0 for an index out of range (a row bug
 // must not become a panic on guest data).
 func (c *ctx) arg(i int) uint64 {
@@ -104,7 +115,14 @@ func (c *ctx) arg(i int) uint64 {
 
 // format appends argument i, described by a.
 func (c *ctx) format(b []byte, a *arg, i int) []byte {
+	if i >= c.n {
+		return append(b, '?')
+	}
 	v := c.arg(i)
+	if a.uses() && (a.ref >= c.n || (a.k != kOutBuf && a.aux >= c.n)) {
+		// What it depends on was not captured.
+		return printers.AppendPtr(b, v)
+	}
 	switch a.k {
 	case kHandle:
 		return appendHandle(b, v)

@@ -14,13 +14,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
-// line prints a whole call: Enter, then Exit with ret.
+// line prints a whole call: EnterArgs, then ExitArgs with ret.
 func line(s *Syscall, a *Args, ret int64, m printers.Mem, o *printers.Options) string {
-	b := s.Enter(nil, a, m, o)
-	if s.NoReturn() {
-		return string(b) + " = ?"
-	}
-	return string(s.Exit(b, a, ret, m, o))
+	return string(s.ExitArgs(s.EnterArgs(nil, a, m, o), a, ret, m, o))
 }
 
 // TestGoldenRows prints every row with example arguments, once as a call

@@ -1,6 +1,5 @@
 package windows
 
-
 var (
 	pageProtection = newXlat([]xe{
 		{0x1, "PAGE_NOACCESS"}, {0x2, "PAGE_READONLY"}, {0x4, "PAGE_READWRITE"}, {0x8, "PAGE_WRITECOPY"},

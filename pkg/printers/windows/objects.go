@@ -1,6 +1,5 @@
 package windows
 
-
 var (
 	eventType        = newSorted([]xe{{0, "NotificationEvent"}, {1, "SynchronizationEvent"}})
 	timerType        = newSorted([]xe{{0, "NotificationTimer"}, {1, "SynchronizationTimer"}})

@@ -69,13 +69,39 @@ func (s *Syscall) split() int {
 	return len(s.args)
 }
 
-// Enter appends the start of the call's line: its name and the arguments
-// known at the call ("NtReadFile(0x1c, NULL, NULL, NULL"). For a NoReturn
-// call it appends the whole call, closing parenthesis included.
-func (s *Syscall) Enter(b []byte, a *Args, m printers.Mem, o *printers.Options) []byte {
+// EnterArgs appends the start of the call's line: its name and the
+// arguments known at the call ("NtReadFile(0x1c, NULL, NULL, NULL"). For
+// a NoReturn call it appends the whole call, closing parenthesis included.
+func (s *Syscall) EnterArgs(b []byte, a *Args, m printers.Mem, o *printers.Options) []byte {
+	return s.enter(b, &ctx{a: a, n: MaxArgs, m: m, o: o})
+}
+
+// ExitArgs appends the rest of the line: the arguments known at the
+// return, the closing parenthesis, padding to the alignment column
+// (counted from the start of the last line in b, so b should hold the line
+// so far) and " = " with the NTSTATUS; for a NoReturn call, " = ?".
+func (s *Syscall) ExitArgs(b []byte, a *Args, ret int64, m printers.Mem, o *printers.Options) []byte {
+	return s.exit(b, &ctx{a: a, n: MaxArgs, m: m, o: o, exiting: true, ret: ret})
+}
+
+// Enter is EnterArgs for a caller that captured only the first six
+// arguments (the shape of the Linux printers): the others print as "?".
+func (s *Syscall) Enter(b []byte, args *[6]uint64, m printers.Mem, o *printers.Options) []byte {
+	var a Args
+	copy(a[:], args[:])
+	return s.enter(b, &ctx{a: &a, n: len(args), m: m, o: o})
+}
+
+// Exit is ExitArgs for a caller that captured only six arguments.
+func (s *Syscall) Exit(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *printers.Options) []byte {
+	var a Args
+	copy(a[:], args[:])
+	return s.exit(b, &ctx{a: &a, n: len(args), m: m, o: o, exiting: true, ret: ret})
+}
+
+func (s *Syscall) enter(b []byte, c *ctx) []byte {
 	b = append(b, s.Name...)
 	b = append(b, '(')
-	c := ctx{a: a, m: m, o: o}
 	n := s.split()
 	for i := 0; i < n; i++ {
 		if i > 0 {
@@ -89,12 +115,7 @@ func (s *Syscall) Enter(b []byte, a *Args, m printers.Mem, o *printers.Options) 
 	return b
 }
 
-// Exit appends the rest of the line: the arguments known at the return,
-// the closing parenthesis, padding to the alignment column (counted from
-// the start of the last line in b, so b should hold the line so far) and
-// " = " with the NTSTATUS.
-func (s *Syscall) Exit(b []byte, a *Args, ret int64, m printers.Mem, o *printers.Options) []byte {
-	c := ctx{a: a, m: m, o: o, exiting: true, ret: ret}
+func (s *Syscall) exit(b []byte, c *ctx) []byte {
 	if !s.noReturn {
 		for i := s.split(); i < len(s.args); i++ {
 			if i > 0 {
@@ -104,14 +125,26 @@ func (s *Syscall) Exit(b []byte, a *Args, ret int64, m printers.Mem, o *printers
 		}
 		b = append(b, ')')
 	}
-	if col := o.Col(); col > 0 {
+	if col := c.o.Col(); col > 0 {
 		start := bytes.LastIndexByte(b, '\n') + 1
 		for len(b)-start < col {
 			b = append(b, ' ')
 		}
 	}
+	if s.noReturn {
+		return append(b, " = ?"...)
+	}
 	b = append(b, " = "...)
-	return AppendStatus(b, uint32(ret))
+	return AppendStatus(b, uint32(c.ret))
+}
+
+// Raw makes a row for a call no row describes: nargs arguments in hex.
+func Raw(name string, nargs int) *Syscall {
+	s := &Syscall{Name: name, args: make([]arg, min(max(nargs, 0), MaxArgs))}
+	for i := range s.args {
+		s.args[i] = arg{k: kHex}
+	}
+	return s
 }
 
 var byName = func() map[string]*Syscall {
