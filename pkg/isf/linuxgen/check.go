@@ -101,12 +101,6 @@ func checkPercpu(ks *Kallsyms, types []btf.Type, mismatch func(string, ...any) e
 	return nil
 }
 
-// maxBannerPad is how far the symbol after linux_banner may be beyond its
-// end (alignment padding).
-const maxBannerPad = 64
-
-// checkBanner: linux_banner is a char array holding exactly the banner,
-// so the next symbol in kallsyms must start just after it.
 func checkBanner(in Input, ks *Kallsyms, banner []byte) error {
 	release := isf.BannerRelease(string(banner[:len(banner)-2]))
 	s, ok := ks.Lookup("linux_banner")
@@ -123,7 +117,7 @@ func checkBanner(in Input, ks *Kallsyms, banner []byte) error {
 		return nil
 	}
 	size := uint64(len(banner))
-	if gap := next - s.Addr; gap < size || gap > size+maxBannerPad {
+	if gap := next - s.Addr; gap < size {
 		return fmt.Errorf("banner %s (release %s) and kallsyms %s: %w: the banner is %d bytes but linux_banner in kallsyms spans %d",
 			in.BannerName, release, in.KallsymsName, ErrMismatch, size, gap)
 	}
