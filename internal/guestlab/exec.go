@@ -50,32 +50,41 @@ func (g *Guest) Exec(ctx context.Context, cmdline string) (string, int, error) {
 	if _, err := g.stdin.WriteString(line); err != nil {
 		return "", -1, fmt.Errorf("guestlab: exec %q: writing the console: %w", cmdline, err)
 	}
-	begin, end := "GLB:"+id+"\n", "GLE:"+id+":"
 	var out string
 	status := -1
 	err := g.con.wait(ctx, from, func(text string, _ int64) bool {
-		b := strings.Index(text, begin)
-		if b < 0 {
-			return false
-		}
-		rest := text[b+len(begin):]
-		e := strings.Index(rest, end)
-		if e < 0 {
-			return false
-		}
-		st, _, ok := strings.Cut(rest[e+len(end):], "\n")
-		if !ok {
-			return false
-		}
-		n, err := strconv.Atoi(st)
-		if err != nil {
-			return false
-		}
-		out, status = rest[:e], n
-		return true
+		var ok bool
+		out, status, ok = parseFrame(text, id)
+		return ok
 	})
 	if err != nil {
 		return "", -1, fmt.Errorf("guestlab: exec %q: %w; console tail:\n%s", cmdline, err, g.con.tail())
 	}
 	return out, status, nil
+}
+
+// parseFrame finds the output of command id in console text: the text
+// between the line "GLB:<id>" and "GLE:<id>:<status>\n" (the end marker
+// may follow output that lacks a final newline). The text comes from the
+// guest: anything that is not a complete, well-formed frame is not one.
+func parseFrame(text, id string) (out string, status int, ok bool) {
+	begin, end := "GLB:"+id+"\n", "GLE:"+id+":"
+	b := strings.Index(text, begin)
+	if b < 0 {
+		return "", -1, false
+	}
+	rest := text[b+len(begin):]
+	e := strings.Index(rest, end)
+	if e < 0 {
+		return "", -1, false
+	}
+	st, _, found := strings.Cut(rest[e+len(end):], "\n")
+	if !found || st == "" || len(st) > 3 || strings.Trim(st, "0123456789") != "" {
+		return "", -1, false
+	}
+	n, err := strconv.Atoi(st)
+	if err != nil || n > 255 {
+		return "", -1, false
+	}
+	return rest[:e], n, true
 }
