@@ -170,6 +170,8 @@ func TestPerEventReads(t *testing.T) {
 				regs := s.bpOpenat
 				require.NoError(t, l.Current(&regs, &th))
 				require.NoError(t, l.Args(&regs, &args))
+				_, err := l.ReturnAddress(&regs)
+				require.NoError(t, err)
 				return s.m.Reads
 			}
 			levels := 4
@@ -178,12 +180,14 @@ func TestPerEventReads(t *testing.T) {
 			}
 			// Cold: GS base (direct map, 1 GiB page: levels-2 entries),
 			// current_task, the task (same 1 GiB page: cached), its
-			// fields, the stack (levels entries), pt_regs.
+			// fields, the stack (levels entries), pt_regs, the stack's
+			// lower page (its page-table entry only), the return address.
 			cold := event()
-			assert.Equal(t, (levels-2)+1+1+levels+1, cold)
+			assert.Equal(t, (levels-2)+1+1+levels+1+1+1, cold)
 			// Warm: direct map and top-level entries kept.
-			assert.Equal(t, 1+1+(levels-1)+1, event())
-			t.Logf("%s: reads per event: cold %d, warm %d", c.name, cold, event())
+			warm := event()
+			assert.Equal(t, 1+1+(levels-1)+1+1+1, warm)
+			t.Logf("%s: reads per event (Current, Args, ReturnAddress): cold %d, warm %d", c.name, cold, warm)
 
 			l.SetKeepKernel(false)
 			assert.Equal(t, cold, event())

@@ -65,7 +65,7 @@ type synth struct {
 	tasks        []*task             // [0] is init_task
 	thread       *task               // a non-leader thread, running on vCPU 0
 	gs0, gs1     uint64              // per-CPU bases
-	stack, regs  uint64              // vmalloc'd stack page and pt_regs in it
+	stack, regs  uint64              // vmalloc'd stack's top page and pt_regs in it
 	userPath     uint64              // user address of a path string
 	retAddr      uint64
 	profile      *isf.Profile
@@ -78,6 +78,7 @@ const (
 	physPercpu0, physPercpu1 = 0x10000000, 0x10200000
 	physTasks                = 0x11000000
 	physStack                = 0x12345000
+	physStackLow             = 0x12344000
 	physUser                 = 0x13579000
 	vaUser                   = 0x00007ffd1234a000
 )
@@ -95,6 +96,7 @@ func newSynth(t testing.TB, la57 bool, slide uint64) *synth {
 	s.kpt.Map(s.pob, 0, x86.HugeSize)
 	s.stack = s.vmb + 0x3a000
 	s.kpt.Map(s.stack, physStack, x86.PageSize)
+	s.kpt.Map(s.stack-x86.PageSize, physStackLow, x86.PageSize)
 	s.upt = x86test.NewPageTablesAt(s.m, la57, s.phys(linkTopPgt)+0x1000)
 	s.upt.Map(linkText+slide, imagePhys, x86.LargeSize) // entry text only
 
@@ -147,8 +149,9 @@ func newSynth(t testing.TB, la57 bool, slide uint64) *synth {
 	put("bx", 0xdeadbeefffffff9c)
 	put("cx", 0x11112222)
 	put("bp", 0x5555)
-	rsp := s.stack + 0x800
-	s.m.Put64(physStack+0x800, s.retAddr)
+	// The stack pointer is a page below pt_regs, as in a real kernel.
+	rsp := s.stack - 0x100
+	s.m.Put64(physStackLow+0xf00, s.retAddr)
 
 	cr4 := uint64(0x3606f0)
 	if la57 {

@@ -5,7 +5,7 @@ package x86
 
 const (
 	tlbSize  = 32
-	topsSize = 16
+	topsSize = 32
 )
 
 // tlb caches leaf translations: virtual page -> physical page.
@@ -30,18 +30,8 @@ func (t *tlb) lookup(root, va uint64) (pa, size uint64, ok bool) {
 }
 
 func (t *tlb) insert(root, va, pa, size uint64, kept bool) {
-	// Kept entries are not evicted by per-event ones while a free or
-	// per-event slot exists.
-	for range t.e {
-		i := t.next
-		t.next = (t.next + 1) % tlbSize
-		if !t.e[i].kept || !t.e[i].valid {
-			t.e[i] = tlbEntry{root: root, va: va, pa: pa, size: size, valid: true, kept: kept}
-			return
-		}
-	}
-	t.e[t.next] = tlbEntry{root: root, va: va, pa: pa, size: size, valid: true, kept: kept}
-	t.next = (t.next + 1) % tlbSize
+	i := victim(&t.next, tlbSize, func(i int) bool { return t.e[i].valid && t.e[i].kept })
+	t.e[i] = tlbEntry{root: root, va: va, pa: pa, size: size, valid: true, kept: kept}
 }
 
 func (t *tlb) invalidate(keep bool) {
@@ -52,7 +42,7 @@ func (t *tlb) invalidate(keep bool) {
 	}
 }
 
-// tops caches top-level entries of the kernel half: (table, index) -> entry.
+// tops caches entries that point at tables: (table, index) -> entry.
 type tops struct {
 	e    [topsSize]topEntry
 	next int
@@ -74,8 +64,8 @@ func (t *tops) lookup(table, idx uint64) (uint64, bool) {
 }
 
 func (t *tops) insert(table, idx, val uint64, kept bool) {
-	t.e[t.next] = topEntry{table: table, idx: idx, val: val, valid: true, kept: kept}
-	t.next = (t.next + 1) % topsSize
+	i := victim(&t.next, topsSize, func(i int) bool { return t.e[i].valid && t.e[i].kept })
+	t.e[i] = topEntry{table: table, idx: idx, val: val, valid: true, kept: kept}
 }
 
 func (t *tops) invalidate(keep bool) {
@@ -84,4 +74,20 @@ func (t *tops) invalidate(keep bool) {
 			t.e[i].valid = false
 		}
 	}
+}
+
+// victim picks the slot to fill, round robin from *next, passing over
+// kept slots while another is free or per-event: per-event entries must
+// not push out those kept across events.
+func victim(next *int, n int, kept func(i int) bool) int {
+	for range n {
+		i := *next
+		*next = (*next + 1) % n
+		if !kept(i) {
+			return i
+		}
+	}
+	i := *next
+	*next = (*next + 1) % n
+	return i
 }

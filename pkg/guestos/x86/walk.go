@@ -79,7 +79,7 @@ type Walker struct {
 	Stats Stats
 
 	tlb    tlb
-	tops   tops
+	tops   tops      // table entries (non-leaf)
 	stable [4]vrange // see Keep
 	ent    [8]byte   // scratch for one entry: no allocation per read
 }
@@ -88,8 +88,9 @@ type vrange struct{ lo, hi uint64 }
 
 // Keep declares [lo, hi) a linear mapping that never changes while the
 // guest runs (Linux's direct map, its kernel image): translations there
-// through large pages survive Invalidate. (4 KiB pages never do: a split
-// large page is still linear, but small pages elsewhere get remapped.)
+// survive Invalidate, whatever their page size (a large page the kernel
+// splits into small ones still maps the same frames). Elsewhere, small
+// pages get remapped (vmalloc'd stacks, user memory) and are never kept.
 // It reports false when all four slots are used.
 func (w *Walker) Keep(lo, hi uint64) bool {
 	for i := range w.stable {
@@ -149,7 +150,7 @@ func (w *Walker) Translate(root uint64, la57 bool, va uint64) (pa, size uint64, 
 	for lvl := levels; lvl >= 1; lvl-- {
 		shift := uint(12 + 9*(lvl-1))
 		idx := (va >> shift) & 511
-		e, err := w.entry(table, idx, lvl == levels && Kernel(va))
+		e, err := w.entry(table, idx, lvl, lvl == levels && Kernel(va))
 		if err != nil {
 			return 0, 0, fmt.Errorf("translating %#x: level %d table at %#x: %w: %w", va, lvl, table, guestos.ErrUnmapped, err)
 		}
@@ -167,13 +168,15 @@ func (w *Walker) Translate(root uint64, la57 bool, va uint64) (pa, size uint64, 
 		}
 		table = e & AddrMask
 	}
-	w.tlb.insert(root, va&^(PageSize-1), table, PageSize, false)
+	w.tlb.insert(root, va&^(PageSize-1), table, PageSize, w.kept(va))
 	return table | va&(PageSize-1), PageSize, nil
 }
 
-// entry reads entry idx of the table at pa; top says it is a top-level
-// entry of the kernel half, which may be kept across events.
-func (w *Walker) entry(table, idx uint64, top bool) (uint64, error) {
+// entry reads entry idx of the level-lvl table at pa. Entries pointing at
+// lower tables are cached for the event (walks of neighbouring pages
+// share them); top says it is a top-level entry of the kernel half, which
+// KeepTop keeps across events.
+func (w *Walker) entry(table, idx uint64, lvl int, top bool) (uint64, error) {
 	if e, ok := w.tops.lookup(table, idx); ok {
 		return e, nil
 	}
@@ -182,8 +185,8 @@ func (w *Walker) entry(table, idx uint64, top bool) (uint64, error) {
 		return 0, err
 	}
 	e := binary.LittleEndian.Uint64(w.ent[:])
-	if top && e&ptePresent != 0 {
-		w.tops.insert(table, idx, e, w.KeepTop)
+	if lvl > 1 && e&ptePresent != 0 && e&ptePS == 0 {
+		w.tops.insert(table, idx, e, top && w.KeepTop)
 	}
 	return e, nil
 }
@@ -229,7 +232,7 @@ func (w *Walker) TableOf(root uint64, la57 bool, va uint64, lvl int) (uint64, er
 	}
 	table := root & AddrMask
 	for l := levels; l > lvl; l-- {
-		e, err := w.entry(table, (va>>(12+9*(l-1)))&511, l == levels && Kernel(va))
+		e, err := w.entry(table, (va>>(12+9*(l-1)))&511, l, l == levels && Kernel(va))
 		if err != nil {
 			return 0, fmt.Errorf("level %d table at %#x: %w: %w", l, table, guestos.ErrUnmapped, err)
 		}

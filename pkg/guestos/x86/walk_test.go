@@ -178,7 +178,9 @@ func TestKeepKernel(t *testing.T) {
 	w.KeepTop = true
 	w.Keep(kText&^(1<<30-1), kText&^(1<<30-1)+1<<30)
 	w.Keep(kDirect, kDirect+1<<40)
-	for _, va := range []uint64{kText, kDirect, kStack, uData} {
+	split := uint64(kDirect + 1<<30 + 0x5000) // direct map split into 4 KiB pages
+	pt.Map(split, 0x5000, x86.PageSize)
+	for _, va := range []uint64{kText, kDirect, split, kStack, uData} {
 		_, _, err := w.Translate(pt.Root, false, va)
 		require.NoError(t, err)
 	}
@@ -190,7 +192,8 @@ func TestKeepKernel(t *testing.T) {
 	}{
 		{kText + 0x100, 0},   // large page kept
 		{kDirect + 0x100, 0}, // huge page kept
-		{kStack + 0x100, 3},  // 4 KiB page not kept; its PML4 entry is
+		{split + 0x100, 0},   // small page of a linear range kept
+		{kStack + 0x100, 3},  // 4 KiB page elsewhere not kept; its PML4 entry is
 		{uData + 0x100, 4},   // user: nothing kept
 	} {
 		m.Reads = 0
