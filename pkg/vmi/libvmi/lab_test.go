@@ -1,0 +1,233 @@
+//go:build libvmi
+
+package libvmi_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/guestrace/guestrace/internal/guestlab"
+	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/guestos/linux"
+	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/libvmiconf"
+	"github.com/guestrace/guestrace/pkg/vmi"
+	"github.com/guestrace/guestrace/pkg/vmi/libvmi"
+	"github.com/guestrace/guestrace/pkg/vmi/qemu"
+)
+
+// Without Xen, the libvmi backend is run live on libvmi's file driver: a
+// raw dump of the paused lab guest. The same paused guest is read through
+// the QEMU backend, and everything read through libvmi must equal it.
+
+// TestFileReadsSynthetic reads a dump with known contents: libvmi's file
+// driver, through the backend, across page boundaries, and past the end.
+func TestFileReadsSynthetic(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "synthetic.raw")
+	data := make([]byte, 64*pageSize)
+	rand.New(rand.NewSource(1)).Read(data)
+	require.NoError(t, os.WriteFile(path, data, 0o644))
+
+	tg, err := libvmi.Open(context.Background(), path, libvmi.Options{File: true, NoSignals: true})
+	require.NoError(t, err)
+	defer tg.Close()
+	for _, r := range []struct{ pa, n uint64 }{{0, 8}, {pageSize - 3, 7}, {5*pageSize + 100, 3 * pageSize}, {uint64(len(data)) - 16, 16}} {
+		buf := make([]byte, r.n)
+		require.NoError(t, tg.ReadPhys(r.pa, buf), "%#x", r.pa)
+		assert.Equal(t, data[r.pa:r.pa+r.n], buf, "%#x+%d", r.pa, r.n)
+	}
+	err = tg.ReadPhys(uint64(len(data)), make([]byte, 8))
+	assert.Error(t, err, "past the end of the dump")
+	require.NoError(t, tg.Close())
+}
+
+const pageSize = 4096
+
+// frozen keeps the QEMU target paused while the OS layer attaches (Attach
+// pauses and resumes the guest around its reads unless the target cannot
+// pause), so that it reads the state the dump holds.
+type frozen struct{ vmi.Target }
+
+func (frozen) Pause() error   { return vmi.ErrUnsupported }
+func (frozen) Unpause() error { return vmi.ErrUnsupported }
+
+// osView is what the OS layer sees of a guest.
+type osView struct {
+	slide   uint64
+	release string
+	current []guestos.Thread // per vCPU
+	procs   []linux.Process
+}
+
+func viewOf(t *testing.T, tg vmi.Target, p *isf.Profile, regs []vmi.Regs) osView {
+	t.Helper()
+	l, err := linux.Attach(tg, p)
+	require.NoError(t, err)
+	v := osView{slide: l.Slide(), release: l.Release(), current: make([]guestos.Thread, len(regs))}
+	for i := range regs {
+		require.NoError(t, l.Current(&regs[i], &v.current[i]), "vCPU %d", i)
+	}
+	v.procs, err = l.Processes()
+	require.NoError(t, err)
+	return v
+}
+
+func TestLabDump(t *testing.T) {
+	g := guestlab.Boot(t, guestlab.Options{VCPUs: 2})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	p, err := isf.Load(g.Profile)
+	require.NoError(t, err, "the lab's profile: run make guest")
+
+	// Processes to find, with names of their own: busybox under other
+	// names ("busybox-*" runs its argument as an applet; the shell would
+	// run a plain applet without exec, keeping its own name). A sleeper,
+	// and a spinner per vCPU so that the vCPUs run a known process.
+	out, status, err := g.Exec(ctx, "cp /bin/busybox /tmp/busybox-marker && cp /bin/busybox /tmp/busybox-spin && "+
+		"{ /tmp/busybox-marker sleep 3600 & p=$!; for i in 1 2; do /tmp/busybox-spin sh -c 'while :; do :; done' & done; "+
+		"until [ \"$(cat /proc/$p/comm)\" = busybox-marker ]; do :; done; echo $p; }")
+	require.NoError(t, err)
+	require.Equal(t, 0, status, out)
+	marker, err := strconv.ParseUint(strings.TrimSpace(out), 10, 32)
+	require.NoError(t, err, out)
+
+	// Pause through the GDB stub, save the registers, dump the memory.
+	qt, err := qemu.Dial(ctx, "unix:"+g.GDBSocket)
+	require.NoError(t, err)
+	defer qt.Close()
+	regs := make([]vmi.Regs, qt.NumVCPUs())
+	for v := range regs {
+		require.NoError(t, qt.Regs(v, &regs[v]))
+	}
+	dir := t.TempDir()
+	dump := filepath.Join(dir, "lab.raw")
+	regsFile := filepath.Join(dir, "lab.regs.json")
+	require.NoError(t, libvmi.SaveRegs(regsFile, regs))
+	start := time.Now()
+	require.NoError(t, g.DumpMemory(ctx, dump))
+	t.Logf("dumped %d MiB in %v", fileSize(t, dump)>>20, time.Since(start).Round(time.Millisecond))
+
+	lt, err := libvmi.Open(ctx, dump, libvmi.Options{File: true, RegsFile: regsFile, NoSignals: true})
+	require.NoError(t, err)
+	defer lt.Close()
+	require.Equal(t, len(regs), lt.NumVCPUs())
+
+	t.Run("registers", func(t *testing.T) {
+		for v := range regs {
+			var r vmi.Regs
+			require.NoError(t, lt.Regs(v, &r))
+			assert.Equal(t, regs[v], r, "vCPU %d", v)
+		}
+	})
+
+	t.Run("physical reads equal QEMU's", func(t *testing.T) {
+		// Pages all over RAM, each read through both backends, plus the
+		// ends and a read across a page boundary.
+		size := fileSize(t, dump)
+		rng := rand.New(rand.NewSource(7))
+		ranges := []struct{ pa, n uint64 }{{0, pageSize}, {size - pageSize, pageSize}, {0x100000 - 8, 16}}
+		for _, r := range regs { // the page tables in use
+			ranges = append(ranges, struct{ pa, n uint64 }{r.CR3 & 0x000f_ffff_ffff_f000, pageSize})
+		}
+		for i := 0; i < 128; i++ {
+			ranges = append(ranges, struct{ pa, n uint64 }{uint64(rng.Int63n(int64(size/pageSize))) * pageSize, pageSize})
+		}
+		nonzero := 0
+		for _, r := range ranges {
+			a, b := make([]byte, r.n), make([]byte, r.n)
+			require.NoError(t, qt.ReadPhys(r.pa, a), "qemu %#x", r.pa)
+			require.NoError(t, lt.ReadPhys(r.pa, b), "libvmi %#x", r.pa)
+			require.True(t, bytes.Equal(a, b), "%#x+%#x differs", r.pa, r.n)
+			if bytes.ContainsFunc(a, func(r rune) bool { return r != 0 }) {
+				nonzero++
+			}
+		}
+		// A small guest's RAM is mostly zero pages; enough are not.
+		assert.Greater(t, nonzero, 16, "compared pages holding data")
+	})
+
+	var fromQEMU, fromDump osView
+	t.Run("OS layer on the dump", func(t *testing.T) {
+		fromQEMU = viewOf(t, frozen{qt}, p, regs)
+		fromDump = viewOf(t, lt, p, regs)
+		assert.NotZero(t, fromDump.slide, "KASLR is on in the lab")
+		assert.Equal(t, fromQEMU.slide, fromDump.slide)
+		assert.Equal(t, g.Release, fromDump.release)
+		assert.Equal(t, fromQEMU.current, fromDump.current)
+		assert.Equal(t, fromQEMU.procs, fromDump.procs)
+		require.GreaterOrEqual(t, len(fromDump.procs), 3)
+		assert.Equal(t, "swapper/0", string(fromDump.procs[0].Name()))
+		assert.Equal(t, uint32(1), fromDump.procs[1].PID)
+		assert.Contains(t, procLines(fromDump.procs), fmt.Sprintf("%d busybox-marker", marker))
+		spinning := 0
+		for v, th := range fromDump.current {
+			t.Logf("vCPU %d runs pid %d tid %d (%s)", v, th.PID, th.TID, th.Name())
+			if string(th.Name()) == "busybox-spin" {
+				spinning++
+			}
+		}
+		assert.Greater(t, spinning, 0, "a vCPU runs a spinner")
+		t.Logf("slide %#x, %d processes", fromDump.slide, len(fromDump.procs))
+	})
+
+	t.Run("libvmi lists the same processes from our profile", func(t *testing.T) {
+		require.NotEmpty(t, fromQEMU.procs)
+		// libvmi names a dump's entry by the dump's file name, and
+		// reads its kernel page tables from kpgd: vCPU 0's CR3 (the
+		// kernel's half of every page table maps the kernel; bit 12
+		// picks the user copy under page-table isolation).
+		conf := filepath.Join(dir, "libvmi.conf")
+		entry := &libvmiconf.Entry{
+			Name:    filepath.Base(dump),
+			Strings: map[string]string{"ostype": "Linux", "volatility_ist": g.Profile, "pagemode": "VMI_PM_IA32E"},
+			Numbers: map[string]uint64{"kpgd": regs[0].CR3 & 0x000f_ffff_ffff_e000},
+		}
+		data, err := libvmiconf.Format(entry)
+		require.NoError(t, err)
+		require.NoError(t, os.WriteFile(conf, data, 0o644))
+		// Our parser reads back what libvmi is given.
+		e, _, err := libvmiconf.FindIn([]string{conf}, entry.Name)
+		require.NoError(t, err)
+		prof, err := e.Profile()
+		require.NoError(t, err)
+		assert.Equal(t, g.Profile, prof.ISF)
+
+		procs, err := lt.LibVMIProcesses(conf)
+		require.NoError(t, err)
+		var got []string
+		for _, pr := range procs {
+			got = append(got, fmt.Sprintf("%d %s %#x", pr.PID, pr.Name, pr.Addr))
+		}
+		var want []string
+		for _, pr := range fromQEMU.procs {
+			want = append(want, fmt.Sprintf("%d %s %#x", pr.PID, pr.Name(), pr.Task))
+		}
+		assert.Equal(t, want, got)
+	})
+}
+
+func procLines(procs []linux.Process) []string {
+	var s []string
+	for _, p := range procs {
+		s = append(s, fmt.Sprintf("%d %s", p.PID, p.Name()))
+	}
+	return s
+}
+
+func fileSize(t *testing.T, path string) uint64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	require.NoError(t, err)
+	return uint64(fi.Size())
+}
