@@ -84,3 +84,33 @@ x86_registers_t *gt_x86(registers_t *r)
 {
 	return &r->x86;
 }
+
+void gt_simulate(vmi_event_t *e, uint32_t vcpu, uint16_t slat, uint64_t gla,
+		 uint64_t gfn, uint8_t access, x86_registers_t *regs, gt_sim_t *out)
+{
+	e->vcpu_id = vcpu;
+	e->slat_id = slat;
+	e->x86_regs = regs;
+	switch (e->type) {
+	case VMI_EVENT_INTERRUPT:
+		e->interrupt_event.gla = gla;
+		e->interrupt_event.gfn = gfn;
+		e->interrupt_event.insn_length = 0; // as Xen before 4.8 reports
+		break;
+	case VMI_EVENT_SINGLESTEP:
+		e->ss_event.gla = gla;
+		e->ss_event.gfn = gfn;
+		break;
+	case VMI_EVENT_MEMORY:
+		e->mem_event.gla = gla;
+		e->mem_event.gfn = gfn;
+		e->mem_event.out_access = access;
+		break;
+	}
+	out->flags = e->callback(NULL, e);
+	out->slat = e->slat_id;
+	if (e->type == VMI_EVENT_INTERRUPT) {
+		out->reinject = e->interrupt_event.reinject;
+		out->insn_length = e->interrupt_event.insn_length;
+	}
+}

@@ -40,4 +40,18 @@ vmi_event_t *gt_mem_event(uintptr_t h);
 // gt_x86 is the x86 member of registers_t's union.
 x86_registers_t *gt_x86(registers_t *r);
 
+
+// gt_sim_t is what gt_simulate reports of an event after its callback.
+typedef struct gt_sim {
+	uint32_t flags;
+	uint16_t slat;
+	int8_t reinject;
+	uint32_t insn_length;
+} gt_sim_t;
+
+// gt_simulate fills e as libvmi's Xen driver does for an event of kind
+// and runs its callback, as vmi_events_listen would (for tests).
+void gt_simulate(vmi_event_t *e, uint32_t vcpu, uint16_t slat, uint64_t gla,
+		 uint64_t gfn, uint8_t access, x86_registers_t *regs, gt_sim_t *out);
+
 #endif
