@@ -185,8 +185,8 @@ func (l *Linux) checkBanner() error {
 }
 
 func clip(s string) string {
-	if len(s) > 160 {
-		return s[:160] + "..."
+	if len(s) > 300 {
+		return s[:300] + "..."
 	}
 	return s
 }

@@ -172,6 +172,16 @@ func TestLive(t *testing.T) {
 	t.Logf("slide %#x, kernel page table at %#x, la57 %v, %d system-call functions, attach made %d reads in %v",
 		l.Slide(), l.KernelRoot(), l.LA57(), len(l.Syscalls()), tgt.reads, tgt.took)
 
+	// Profiles of another kernel: another banner, a moved init_task.
+	other := withSymbol(p, "linux_banner", isf.Symbol{Address: mustSym(t, p, "linux_banner"), ConstantData: []byte("Linux version 6.1.0-99-cloud-amd64 (x) #1\n\x00")})
+	_, err = Attach(tgt, other)
+	require.ErrorIs(t, err, guestos.ErrProfileMismatch)
+	assert.Contains(t, err.Error(), `profile is for "Linux version 6.1.0-99-cloud-amd64 (x) #1", guest runs "`+strings.TrimSpace(exec(t, g, "cat /proc/version"))+`"`)
+	other = withSymbol(p, "init_task", isf.Symbol{Address: mustSym(t, p, "init_task") + 0x40})
+	_, err = Attach(tgt, other)
+	require.ErrorIs(t, err, guestos.ErrProfileMismatch)
+	assert.Contains(t, err.Error(), `init_task.comm does not read "swapper/0"`)
+
 	// Two openat calls of gt-fileops, whose pid the shell prints first.
 	var evs []event
 	var procs []Process
@@ -277,13 +287,15 @@ func measureEvents(t *testing.T, g *guestlab.Guest, tgt *countingTarget, l *Linu
 // TestLiveLA57 boots the lab with QEMU's "max" CPU, which offers 5-level
 // paging under TCG, and attaches through a 5-level walk.
 func TestLiveLA57(t *testing.T) {
-	g, tgt, p := bootLab(t, guestlab.Options{CPU: "max"})
-	var regs vmi.Regs
+	g, tgt, p := bootLab(t, guestlab.Options{CPU: "max", VCPUs: 2})
+	var regs [2]vmi.Regs
 	require.NoError(t, tgt.Pause())
-	require.NoError(t, tgt.Regs(0, &regs))
+	for i := range regs {
+		require.NoError(t, tgt.Regs(i, &regs[i]))
+	}
 	require.NoError(t, tgt.Unpause())
-	if !x86.LA57(regs.CR4) {
-		t.Fatalf("CR4 %#x: QEMU's max CPU did not enable 5-level paging; the synthetic 5-level tests still cover the walk", regs.CR4)
+	if !x86.LA57(regs[0].CR4) {
+		t.Fatalf("CR4 %#x: QEMU's max CPU did not enable 5-level paging; the synthetic 5-level tests still cover the walk", regs[0].CR4)
 	}
 	syms := kallsyms(t, g, "_text", "init_task")
 	l, err := Attach(tgt, p)
@@ -296,6 +308,34 @@ func TestLiveLA57(t *testing.T) {
 	require.GreaterOrEqual(t, len(procs), 2)
 	assert.Equal(t, "swapper/0", string(procs[0].Name()))
 	assert.Equal(t, uint32(1), procs[1].PID)
+
+	// Whatever each vCPU was doing when paused (idle in the kernel, or in
+	// user mode with the kernel's GS base swapped out), Current names a
+	// task: the idle tasks are the swappers, and a shell spinning in user
+	// mode is itself.
+	spin, err := strconv.Atoi(strings.TrimSpace(exec(t, g, "sh -c 'while :; do :; done' >/dev/null 2>&1 & echo $!")))
+	require.NoError(t, err)
+	defer exec(t, g, fmt.Sprint("kill ", spin))
+	user := false
+	for try := 0; try < 50 && !user; try++ {
+		require.NoError(t, tgt.Pause())
+		for i := range regs {
+			require.NoError(t, tgt.Regs(i, &regs[i]))
+			var th guestos.Thread
+			require.NoError(t, l.Current(&regs[i], &th), "vCPU %d", i)
+			switch {
+			case regs[i].CS&3 == 3:
+				assert.Equal(t, uint32(spin), th.PID, "vCPU %d in user mode", i)
+				assert.Equal(t, "sh", string(th.Name()))
+				user = true
+			case th.TID == 0:
+				assert.Equal(t, fmt.Sprintf("swapper/%d", i), string(th.Name()))
+			}
+		}
+		require.NoError(t, tgt.Unpause())
+		time.Sleep(20 * time.Millisecond)
+	}
+	assert.True(t, user, "no vCPU was in user mode in 50 pauses")
 }
 
 // pageSize names the size of the page mapping a kernel address.
@@ -305,4 +345,21 @@ func pageSize(l *Linux, va uint64) string {
 		return err.Error()
 	}
 	return map[uint64]string{x86.PageSize: "4K", x86.LargeSize: "2M", x86.HugeSize: "1G"}[size]
+}
+
+// withSymbol returns a copy of p with one symbol changed.
+func withSymbol(p *isf.Profile, name string, sym isf.Symbol) *isf.Profile {
+	q := *p
+	q.Symbols = make(map[string]isf.Symbol, len(p.Symbols))
+	for k, v := range p.Symbols {
+		q.Symbols[k] = v
+	}
+	q.Symbols[name] = sym
+	return &q
+}
+
+func mustSym(t *testing.T, p *isf.Profile, name string) uint64 {
+	addr, ok := p.SymbolAddress(name)
+	require.True(t, ok, name)
+	return addr
 }
