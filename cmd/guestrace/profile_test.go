@@ -82,3 +82,19 @@ func TestProfileErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestProfileStdout(t *testing.T) {
+	f, err := os.CreateTemp(t.TempDir(), "stdout")
+	require.NoError(t, err)
+	saved := os.Stdout
+	os.Stdout = f
+	code, stderr := profileRun(t, "profile", "--kallsyms", mini+"mini.kallsyms", "--btf", mini+"mini.btf", "--banner", mini+"mini.version", "-o", "-")
+	os.Stdout = saved
+	require.NoError(t, f.Close())
+	require.Equal(t, exitOK, code, stderr)
+	got, err := os.ReadFile(f.Name())
+	require.NoError(t, err)
+	golden, err := os.ReadFile(mini + "mini.golden")
+	require.NoError(t, err)
+	require.Equal(t, string(golden), string(got))
+}

@@ -22,7 +22,7 @@ func Load(path string) (*Profile, error) {
 		return nil, fmt.Errorf("profile: %w", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxProfileSize+1))
+	data, err := readBounded(f, maxProfileSize)
 	if err != nil {
 		return nil, fmt.Errorf("profile %s: %w", path, err)
 	}
@@ -34,6 +34,18 @@ func Load(path string) (*Profile, error) {
 		return nil, fmt.Errorf("profile %s: %w", path, err)
 	}
 	return p, nil
+}
+
+// readBounded reads f up to limit+1 bytes, in one allocation when f is a
+// regular file: growing a buffer through tens of megabytes costs as much
+// as decoding them.
+func readBounded(f *os.File, limit int64) ([]byte, error) {
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() && st.Size() <= limit {
+		buf.Grow(int(st.Size()) + bytes.MinRead)
+	}
+	_, err := buf.ReadFrom(io.LimitReader(f, limit+1))
+	return buf.Bytes(), err
 }
 
 // Parse decodes and validates an ISF document. Unknown keys are ignored
