@@ -58,6 +58,9 @@ func (t *Target) RemoveBreakpoint(va uint64) error {
 }
 
 func (t *Target) Wait(ctx context.Context, ev *vmi.Event) error {
+	if t.closed {
+		return vmi.ErrClosed
+	}
 	<-ctx.Done()
 	return ctx.Err()
 }
