@@ -26,9 +26,11 @@ type Options struct {
 	// SaveRegs when the dump was taken. Without it Regs fails in file
 	// mode.
 	RegsFile string
-	// NoSignals leaves SIGINT, SIGTERM and SIGHUP alone. By default Open
-	// tears the target down (Close) when one arrives, so that the guest
-	// is restored even if the program dies on it next.
+	// NoSignals leaves SIGINT, SIGTERM and SIGHUP alone. By default they
+	// no longer kill the program while the target is open, and the
+	// target closes itself if the program has not closed it 2 s after
+	// one (or at a second one): the guest is restored however the
+	// program ends.
 	NoSignals bool
 }
 

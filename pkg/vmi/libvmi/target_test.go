@@ -386,7 +386,11 @@ func TestCloseWithEventsInFlight(t *testing.T) {
 	assert.True(t, errors.Is(tg.Resume(&ev), vmi.ErrClosed))
 }
 
+// A teardown signal the program does not act on: the target closes
+// itself after the grace period; a second signal cuts the wait short.
 func TestSignalTearsDown(t *testing.T) {
+	defer func(g time.Duration) { signalGrace = g }(signalGrace)
+	signalGrace = 200 * time.Millisecond
 	f := newFake(2)
 	tg, err := newTarget(f, "dom", Options{})
 	require.NoError(t, err)
@@ -398,6 +402,38 @@ func TestSignalTearsDown(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("Wait did not end on SIGHUP")
 	}
+	assert.Equal(t, cleanState, f.state())
+
+	signalGrace = time.Hour
+	f = newFake(2)
+	tg, err = newTarget(f, "dom", Options{})
+	require.NoError(t, err)
+	done, _ = waitAsync(tg, context.Background())
+	require.NoError(t, syscall.Kill(syscall.Getpid(), syscall.SIGTERM))
+	time.Sleep(100 * time.Millisecond)
+	require.NoError(t, syscall.Kill(syscall.Getpid(), syscall.SIGINT))
+	select {
+	case err := <-done:
+		assert.True(t, errors.Is(err, vmi.ErrClosed), "%v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("a second signal did not end the wait")
+	}
+	assert.Equal(t, cleanState, f.state())
+}
+
+// The program closing the target after the signal, as a tracer does: the
+// target does not close itself meanwhile.
+func TestSignalProgramCloses(t *testing.T) {
+	defer func(g time.Duration) { signalGrace = g }(signalGrace)
+	signalGrace = 300 * time.Millisecond
+	f := newFake(2)
+	tg, err := newTarget(f, "dom", Options{})
+	require.NoError(t, err)
+	require.NoError(t, syscall.Kill(syscall.Getpid(), syscall.SIGHUP))
+	time.Sleep(50 * time.Millisecond)
+	assert.Contains(t, f.state(), "gone=false", "closed before the grace period")
+	require.NoError(t, tg.Close())
+	time.Sleep(400 * time.Millisecond)
 	assert.Equal(t, cleanState, f.state())
 }
 

@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+	"time"
 )
 
 // maxDrain bounds the rounds of answering events still queued at Close.
@@ -123,14 +124,19 @@ func (t *Target) finish() {
 	s.finishErr = errors.Join(errs...)
 }
 
-// teardownSignals are the signals on which Open's target restores the
-// guest by itself: a tracer killed with breakpoints in place would leave
-// vCPUs waiting for answers to events nobody listens to.
+// teardownSignals are the signals on which Open's target makes sure the
+// guest is restored.
 var teardownSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
 
-// watchSignals closes the target on the first of teardownSignals. The
-// program sees the signal too (signal.Notify delivers to every channel)
-// and its Wait returns ErrClosed.
+// signalGrace is how long after a teardown signal the program has to
+// close the target itself (it sees the signal too: signal.Notify delivers
+// to every channel) before the target closes itself.
+var signalGrace = 2 * time.Second
+
+// watchSignals closes the target after one of teardownSignals when the
+// program has not closed it within signalGrace, or at a second signal.
+// While it watches, the signals do not kill the program: a killed tracer
+// would leave vCPUs waiting for answers to events nobody listens to.
 func (t *Target) watchSignals() {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, teardownSignals...)
@@ -139,11 +145,19 @@ func (t *Target) watchSignals() {
 		signal.Stop(ch)
 		close(stop)
 	}
+	grace := signalGrace
 	go func() {
 		select {
 		case <-ch:
-			_ = t.Close()
 		case <-stop:
+			return
 		}
+		select {
+		case <-stop: // the program closed the target
+			return
+		case <-ch:
+		case <-time.After(grace):
+		}
+		_ = t.Close()
 	}()
 }
