@@ -9,8 +9,9 @@ import (
 )
 
 // Thresholds of the cross-checks. The same kernel's files disagree a
-// little: BTF keeps functions the linker later discarded (__exit code),
-// measured at 0.6% on a 6.18 kernel; another kernel's miss far more.
+// little: BTF keeps functions the linker later discarded (__exit code).
+// Measured: 0 of 41,605 BTF functions missing from kallsyms for Debian's
+// 6.1, 0.6% for a 6.18 host; pairing the two kernels' files, 23% and 43%.
 const (
 	maxMissingFuncs   = 0.05
 	maxPercpuMismatch = 0.10
