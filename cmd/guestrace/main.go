@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -53,12 +54,21 @@ func run(args []string) int {
 var subcommands []func() *cobra.Command
 
 func newRootCmd() *cobra.Command {
+	var tf traceFlags
 	root := &cobra.Command{
-		Use:           "guestrace",
-		Short:         "strace for virtual machines",
+		Use:   "guestrace --qemu unix:PATH --profile FILE [-e trace=NAME,...] [-o FILE]",
+		Short: "strace for virtual machines",
+		Long: `guestrace traces the system calls of a virtual machine from outside,
+through the hypervisor, and prints each call and its return as strace does.
+Every line starts with "[pid PID/TID COMM] ".`,
+		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTrace(cmd, &tf)
+		},
 	}
+	addTraceFlags(root, &tf)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		return usageError{err}
 	})
@@ -73,16 +83,7 @@ func newRootCmd() *cobra.Command {
 func isFlagError(err error) bool {
 	msg := err.Error()
 	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "accepts ", "requires "} {
-		if len(msg) >= len(p) && contains(msg, p) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
+		if strings.Contains(msg, p) {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
@@ -334,8 +335,14 @@ func (l *Loop) Close() error {
 	}
 	l.closed = true
 	l.Quit()
-	for key, c := range l.pending {
-		l.drop(key, c)
+	// In thread order, so that what is reported does not vary by run.
+	keys := make([]uint64, 0, len(l.pending))
+	for key := range l.pending {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		l.drop(key, l.pending[key])
 	}
 	return l.t.Close()
 }

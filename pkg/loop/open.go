@@ -7,6 +7,7 @@ import (
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/guestos/linux"
+	"github.com/guestrace/guestrace/pkg/guestos/windows"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/vmi"
 	"github.com/guestrace/guestrace/pkg/vmi/libvmi"
@@ -61,6 +62,8 @@ func attachOS(t vmi.Target, p *isf.Profile) (guestos.OS, error) {
 	switch p.OS() {
 	case "linux", "":
 		return linux.Attach(t, p)
+	case "windows":
+		return windows.Attach(t, p)
 	}
 	return nil, fmt.Errorf("profile for %q guests: %w", p.OS(), vmi.ErrUnsupported)
 }

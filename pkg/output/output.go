@@ -9,11 +9,15 @@ import (
 	"github.com/guestrace/guestrace/pkg/printers"
 )
 
+// Args are a call's arguments as captured at its entry: Linux uses six,
+// Windows' NT calls up to guestos.MaxArgs.
+type Args = [guestos.MaxArgs]uint64
+
 // Decoder prints one system call: Enter what strace prints at entry, Exit
-// the rest at return. The per-OS printer rows implement it.
+// the rest at return. The tracer adapts each OS's printer rows to it.
 type Decoder interface {
-	Enter(b []byte, args *[6]uint64, m printers.Mem, o *printers.Options) []byte
-	Exit(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *printers.Options) []byte
+	Enter(b []byte, args *Args, m printers.Mem, o *printers.Options) []byte
+	Exit(b []byte, args *Args, ret int64, m printers.Mem, o *printers.Options) []byte
 	NoReturn() bool
 }
 
@@ -21,7 +25,7 @@ type Decoder interface {
 type Call struct {
 	dec    Decoder
 	name   string
-	args   [6]uint64
+	args   Args
 	thread guestos.Thread
 }
 

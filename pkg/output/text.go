@@ -53,7 +53,7 @@ func (t *Text) Options() *printers.Options { return &t.opts }
 
 // Call prints a call's entry and returns what its return needs, or nil for
 // a call that never returns (printed whole, with "= ?").
-func (t *Text) Call(th *guestos.Thread, name string, dec Decoder, args *[6]uint64, m printers.Mem) *Call {
+func (t *Text) Call(th *guestos.Thread, name string, dec Decoder, args *Args, m printers.Mem) *Call {
 	t.stats.Calls++
 	t.endOpen(" <unfinished ...>\n")
 	t.line = dec.Enter(t.line[:0], args, m, &t.opts)

@@ -18,13 +18,13 @@ type fakeDec struct {
 	noReturn bool
 }
 
-func (d fakeDec) Enter(b []byte, a *[6]uint64, _ printers.Mem, _ *printers.Options) []byte {
+func (d fakeDec) Enter(b []byte, a *Args, _ printers.Mem, _ *printers.Options) []byte {
 	b = append(b, d.name...)
 	b = append(b, '(')
 	return strconv.AppendUint(b, a[0], 10)
 }
 
-func (d fakeDec) Exit(b []byte, a *[6]uint64, ret int64, _ printers.Mem, o *printers.Options) []byte {
+func (d fakeDec) Exit(b []byte, a *Args, ret int64, _ printers.Mem, o *printers.Options) []byte {
 	b = append(b, ", "...)
 	b = strconv.AppendUint(b, a[1], 10)
 	b = append(b, ')')
@@ -48,17 +48,17 @@ func TestTextLines(t *testing.T) {
 	read := fakeDec{name: "read"}
 	exit := fakeDec{name: "exit_group", noReturn: true}
 	a, b := thread(41, 41, "sh"), thread(41, 42, "sh")
-	args := &[6]uint64{3, 7}
+	args := &Args{3, 7}
 
 	var out bytes.Buffer
 	w := NewText(&out, printers.Options{})
 	c := w.Call(a, "read", read, args, nil)
 	w.Return(c, 5, nil)
 	c1 := w.Call(a, "read", read, args, nil)
-	c2 := w.Call(b, "read", read, &[6]uint64{4, 8}, nil)
+	c2 := w.Call(b, "read", read, &Args{4, 8}, nil)
 	w.Return(c1, 1, nil)
 	w.Return(c2, -1, nil)
-	require.Nil(t, w.Call(b, "exit_group", exit, &[6]uint64{0, 9}, nil))
+	require.Nil(t, w.Call(b, "exit_group", exit, &Args{0, 9}, nil))
 	c3 := w.Call(a, "read", read, args, nil)
 	w.Lost(c3, "detached")
 	c4 := w.Call(a, "read", read, args, nil)
@@ -98,7 +98,7 @@ func TestTextAllocatesNothingPerCall(t *testing.T) {
 	w := NewText(&bytes.Buffer{}, printers.Options{})
 	th := thread(1, 1, "x")
 	dec := &fakeDec{name: "close"} // rows are pointers: no boxing
-	args := &[6]uint64{1, 2}
+	args := &Args{1, 2}
 	allocs := testing.AllocsPerRun(1000, func() {
 		c := w.Call(th, "close", dec, args, nil)
 		w.Return(c, 0, nil)

@@ -28,9 +28,14 @@ type Tracer struct {
 
 // entry is what a call's breakpoint carries to its callbacks.
 type entry struct {
-	name string
-	dec  output.Decoder
+	name  string
+	dec   output.Decoder
+	nargs int // arguments to capture at the call
 }
+
+// argCounter is a decoder that says how many arguments its call takes;
+// without it, six are read.
+type argCounter interface{ NArgs() int }
 
 // New traces with l, printing to out.
 func New(l *loop.Loop, out *output.Text) *Tracer {
@@ -55,7 +60,11 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 		if !ok {
 			d = dec.Raw(sc.Name)
 		}
-		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: &entry{name: sc.Name, dec: d}}
+		e := &entry{name: sc.Name, dec: d, nargs: 6}
+		if c, ok := d.(argCounter); ok {
+			e.nargs = min(max(c.NArgs(), 0), guestos.MaxArgs)
+		}
+		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e}
 		if !d.NoReturn() {
 			cb.OnReturn = t.onReturn
 		}
@@ -83,8 +92,13 @@ func (t *Tracer) Close() error {
 
 func (t *Tracer) onCall(s *loop.State, ud any) any {
 	e := ud.(*entry)
-	var args [6]uint64
-	_ = s.Args(&args) // unreadable arguments print as zeros, the call still shows
+	var args output.Args
+	// Unreadable arguments print as zeros: the call still shows.
+	if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
+		_ = r.ArgsN(s.Regs(), args[:e.nargs])
+	} else {
+		_ = s.Args((*[6]uint64)(args[:6]))
+	}
 	c := t.out.Call(&s.Thread, e.name, e.dec, &args, s)
 	t.out.Flush() //nolint:errcheck // reported by Close
 	if c == nil {

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"net"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const miniProfile = mini + "mini.golden"
+
+// TestTraceUsageErrors: bad input gets one line naming what is wrong and
+// exit status 2, before any guest is touched.
+func TestTraceUsageErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "guestrace: no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen)\n"},
+		{[]string{"--qemu", "unix:/x", "-d", "dom"}, "guestrace: --qemu and -d each name a guest: give one\n"},
+		{[]string{"--qemu", "unix:/x"}, "guestrace: --profile FILE is needed with --qemu (see profiles/README.md)\n"},
+		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-s", "-1"}, "guestrace: -s -1: the string limit cannot be negative\n"},
+		{[]string{"--qemu", "unix:/x", "--profile", "/nonexistent.json"}, "guestrace: --profile /nonexistent.json: no such file or directory\n"},
+		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "trace=openat,nosuchcall"}, "guestrace: -e trace=openat,nosuchcall: unknown system call \"nosuchcall\"\n"},
+		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "trace=openat,,close"}, "guestrace: -e trace=openat,,close: empty system call name\n"},
+		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "signal=all"}, "guestrace: -e signal=all: unknown qualifier \"signal\" (this guestrace knows trace=)\n"},
+		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "--nosuchflag"}, "guestrace: unknown flag: --nosuchflag\n"},
+		{[]string{"extra-argument"}, "guestrace: unknown command \"extra-argument\" for \"guestrace\"\n"},
+	} {
+		code, stderr := profileRun(t, tc.args...)
+		assert.Equal(t, tc.want, stderr, "%q", tc.args)
+		assert.Equal(t, exitUsage, code, "%q", tc.args)
+	}
+}
+
+// TestTraceUnreachableStub: a guest that cannot be reached is a failure
+// (exit 1) with one line naming the socket.
+func TestTraceUnreachableStub(t *testing.T) {
+	sock := filepath.Join(t.TempDir(), "gdb.sock")
+	code, stderr := profileRun(t, "--qemu", "unix:"+sock, "--profile", miniProfile)
+	assert.Equal(t, exitGuest, code)
+	assert.Equal(t, "guestrace: --qemu unix:"+sock+": qemu gdb stub unix:"+sock+": dial unix "+sock+": connect: no such file or directory\n", stderr)
+
+	// A socket whose peer hangs up at once, as a stub does that will not
+	// take another client.
+	l, err := net.Listen("unix", sock)
+	require.NoError(t, err)
+	defer l.Close()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	code, stderr = profileRun(t, "--qemu", "unix:"+sock, "--profile", miniProfile)
+	assert.Equal(t, exitGuest, code)
+	assert.Regexp(t, `^guestrace: --qemu unix:\S+: .+\n$`, stderr)
+}
+
+func TestXenWithoutLibvmi(t *testing.T) {
+	code, stderr := profileRun(t, "-d", "domU")
+	assert.Equal(t, exitGuest, code)
+	assert.Equal(t, "guestrace: -d: this guestrace was built without Xen support; install libvmi and run make build-xen\n", stderr)
+}

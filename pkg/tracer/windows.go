@@ -1,0 +1,39 @@
+package tracer
+
+import (
+	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/printers"
+	"github.com/guestrace/guestrace/pkg/printers/windows"
+)
+
+// Windows is the NT system-call table as Decoders.
+var Windows Decoders = windowsTable{}
+
+type windowsTable struct{}
+
+func (windowsTable) Lookup(name string) (output.Decoder, bool) {
+	s, ok := windows.Lookup(name)
+	if !ok {
+		return nil, false
+	}
+	return windowsRow{s}, true
+}
+
+// Raw prints an NT call the table lacks: four arguments in hex, the ones
+// passed in registers.
+func (windowsTable) Raw(name string) output.Decoder { return windowsRow{windows.Raw(name, 4)} }
+
+// windowsRow adapts a row to output.Decoder with all its arguments,
+// captured at the call (the callee may reuse its stack slots).
+type windowsRow struct{ s *windows.Syscall }
+
+func (r windowsRow) Enter(b []byte, a *output.Args, m printers.Mem, o *printers.Options) []byte {
+	return r.s.EnterArgs(b, (*windows.Args)(a), m, o)
+}
+
+func (r windowsRow) Exit(b []byte, a *output.Args, ret int64, m printers.Mem, o *printers.Options) []byte {
+	return r.s.ExitArgs(b, (*windows.Args)(a), ret, m, o)
+}
+
+func (r windowsRow) NoReturn() bool { return r.s.NoReturn() }
+func (r windowsRow) NArgs() int     { return r.s.NArgs() }
