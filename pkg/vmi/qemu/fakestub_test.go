@@ -101,6 +101,12 @@ func newFakeStub(tb testing.TB, nvcpu int) *fakeStub {
 // start serves one end of a pipe and returns the other.
 func (s *fakeStub) start() net.Conn {
 	client, server := net.Pipe()
+	s.serve(server)
+	return client
+}
+
+// serve speaks the protocol on server.
+func (s *fakeStub) serve(server net.Conn) {
 	s.conn = server
 	go s.writer()
 	go s.reader()
@@ -110,7 +116,6 @@ func (s *fakeStub) start() net.Conn {
 		s.sendLocked("T02thread:p01.01;")
 		s.mu.Unlock()
 	}
-	return client
 }
 
 func (s *fakeStub) writer() {

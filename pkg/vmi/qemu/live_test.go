@@ -113,6 +113,9 @@ func qmpStatus(t testing.TB, g *guestlab.Guest) string {
 }
 
 func TestLive(t *testing.T) {
+	if testing.Short() {
+		t.Skip("boots the lab guest (skipped under -short)")
+	}
 	const vcpus = 2
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: vcpus})
 	prof := loadProfile(t, g.Profile)

@@ -5,6 +5,9 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"io"
+	"net"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -96,6 +99,51 @@ func TestDialAddress(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "missing.sock")
 	assert.Contains(t, err.Error(), "no such file or directory")
+}
+
+func TestDialUnixSocket(t *testing.T) {
+	sock := filepath.Join(t.TempDir(), "gdb.sock")
+	l, err := net.Listen("unix", sock)
+	require.NoError(t, err)
+	defer l.Close()
+	s := newFakeStub(t, 1)
+	go func() {
+		c, err := l.Accept()
+		if err == nil {
+			s.serve(c)
+		}
+	}()
+	tg, err := Dial(context.Background(), "unix:"+sock, WithTimeout(time.Second))
+	require.NoError(t, err)
+	assert.Equal(t, 1, tg.NumVCPUs())
+	require.NoError(t, tg.Close())
+}
+
+func TestDialHonoursContext(t *testing.T) {
+	// A socket that accepts and never answers.
+	sock := filepath.Join(t.TempDir(), "mute.sock")
+	l, err := net.Listen("unix", sock)
+	require.NoError(t, err)
+	defer l.Close()
+	go func() {
+		c, err := l.Accept()
+		if err == nil {
+			defer c.Close()
+			io.Copy(io.Discard, c)
+		}
+	}()
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err = Dial(ctx, "unix:"+sock)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Contains(t, err.Error(), "qemu gdb stub unix:"+sock)
+	assert.Less(t, time.Since(start), 2*time.Second)
+
+	// Without a context deadline, the reply timeout bounds it.
+	_, err = Dial(context.Background(), "unix:"+sock, WithTimeout(100*time.Millisecond))
+	require.ErrorIs(t, err, os.ErrDeadlineExceeded)
+	assert.Contains(t, err.Error(), `no answer within 100ms waiting for the acknowledgement of "qSupported:multiprocess+;xmlRegisters=i386"`)
 }
 
 func TestNonX86Rejected(t *testing.T) {
