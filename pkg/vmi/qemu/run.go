@@ -251,14 +251,19 @@ func (t *Target) resume(ev *vmi.Event) error {
 		rsp := t.regOf(ev, rRSP)
 		var b [8]byte
 		putLE64(b[:], t.regOf(ev, bp.insn.reg)) // push rsp pushes the old value
-		if err := t.writeVirt(vcpu, rsp-8, b[:]); err != nil {
+		err := t.writeVirt(vcpu, rsp-8, b[:])
+		if err == nil {
+			if err := t.setReg(vcpu, rRSP, rsp-8); err != nil {
+				return err
+			}
+			t.stats.Emulated++
+			return t.contAt(vcpu, rip+uint64(bp.insn.len))
+		}
+		if !errors.Is(err, ErrRefused) {
 			return err
 		}
-		if err := t.setReg(vcpu, rRSP, rsp-8); err != nil {
-			return err
-		}
-		t.stats.Emulated++
-		return t.contAt(vcpu, rip+uint64(bp.insn.len))
+		// The stack is not writable from here (not mapped yet): let the
+		// vCPU do it, and fault if it must.
 	}
 	if err := t.stepOver(vcpu, bp.addr); err != nil {
 		return err

@@ -9,9 +9,26 @@
 //
 // QEMU's stub in brief: connecting stops the guest; any byte sent while
 // the guest runs stops it (so every request made while it runs interrupts
-// it first); under TCG breakpoints live inside QEMU, invisible to the
-// guest; a stop halts every vCPU; thread id N is vCPU N-1; after a stop,
-// 'g', 'm' and 'c addr' act on the vCPU that stopped.
+// it first, and continues it afterwards); under TCG breakpoints live
+// inside QEMU, invisible to the guest; a stop halts every vCPU; thread id
+// N is vCPU N-1; after a stop, 'g', 'm' and 'c addr' act on the vCPU that
+// stopped; when the client goes away QEMU removes its breakpoints and lets
+// the guest run.
+//
+// States: Dial leaves the guest paused. Wait continues it and returns at
+// the next breakpoint hit, with the guest stopped there; Resume executes
+// the instruction under the breakpoint (emulating NOPs, endbr64, push r64
+// and mov rbp,rsp; single-stepping the rest with only that vCPU running)
+// and lets the guest run. Pause and a Wait whose context ends leave it
+// paused. Close removes every breakpoint and detaches: the guest runs on.
+//
+// Cost: QEMU 7.2 flushes all translated code at every breakpoint stop, so
+// under TCG a hit costs the round trips here plus retranslating whatever
+// the guest runs next.
+//
+// Emulation trusts the instruction read when the breakpoint was inserted;
+// a guest that rewrites it later (ftrace turning the NOP into a call) is
+// not noticed until the breakpoint is inserted again.
 package qemu
 
 import (
