@@ -21,6 +21,7 @@ import (
 // TestLab boots one guest (2 vCPUs, KASLR on) and runs the live checks
 // on it in order; the memory dump comes last because it pauses the guest.
 func TestLab(t *testing.T) {
+	skipShort(t)
 	g := Boot(t, Options{VCPUs: 2})
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
@@ -191,10 +192,8 @@ func testClose(ctx context.Context, t *testing.T, g *Guest) {
 // Start must give up at the deadline, quote the console's tail, and leave
 // no QEMU behind.
 func TestReadyDeadline(t *testing.T) {
+	skipShort(t)
 	if _, err := Dir(); err != nil {
-		if testing.Short() {
-			t.Skip(err)
-		}
 		t.Fatal(err)
 	}
 	marker := fmt.Sprintf("NOT-READY-%d", time.Now().UnixNano())
@@ -229,4 +228,11 @@ func processesWith(t *testing.T, s string) []int {
 		}
 	}
 	return pids
+}
+
+// skipShort skips tests that boot QEMU under -short.
+func skipShort(t *testing.T) {
+	if testing.Short() {
+		t.Skip("boots the lab guest: skipped under -short")
+	}
 }
