@@ -66,7 +66,7 @@ func (frozen) Unpause() error { return vmi.ErrUnsupported }
 type osView struct {
 	slide   uint64
 	release string
-	current []guestos.Thread // per vCPU
+	current []string // per vCPU: "pid tid comm", or Current's error
 	procs   []linux.Process
 }
 
@@ -74,9 +74,17 @@ func viewOf(t *testing.T, tg vmi.Target, p *isf.Profile, regs []vmi.Regs) osView
 	t.Helper()
 	l, err := linux.Attach(tg, p)
 	require.NoError(t, err)
-	v := osView{slide: l.Slide(), release: l.Release(), current: make([]guestos.Thread, len(regs))}
+	v := osView{slide: l.Slide(), release: l.Release()}
 	for i := range regs {
-		require.NoError(t, l.Current(&regs[i], &v.current[i]), "vCPU %d", i)
+		// A vCPU paused in the kernel's entry code before its swapgs
+		// has no current task to find yet: both backends must then
+		// fail alike.
+		var th guestos.Thread
+		if err := l.Current(&regs[i], &th); err != nil {
+			v.current = append(v.current, "error: "+err.Error())
+			continue
+		}
+		v.current = append(v.current, fmt.Sprintf("%d %d %s", th.PID, th.TID, th.Name()))
 	}
 	v.procs, err = l.Processes()
 	require.NoError(t, err)
@@ -157,10 +165,9 @@ func TestLabDump(t *testing.T) {
 		assert.Greater(t, nonzero, 16, "compared pages holding data")
 	})
 
-	var fromQEMU, fromDump osView
+	fromQEMU := viewOf(t, frozen{qt}, p, regs)
 	t.Run("OS layer on the dump", func(t *testing.T) {
-		fromQEMU = viewOf(t, frozen{qt}, p, regs)
-		fromDump = viewOf(t, lt, p, regs)
+		fromDump := viewOf(t, lt, p, regs)
 		assert.NotZero(t, fromDump.slide, "KASLR is on in the lab")
 		assert.Equal(t, fromQEMU.slide, fromDump.slide)
 		assert.Equal(t, g.Release, fromDump.release)
@@ -171,9 +178,9 @@ func TestLabDump(t *testing.T) {
 		assert.Equal(t, uint32(1), fromDump.procs[1].PID)
 		assert.Contains(t, procLines(fromDump.procs), fmt.Sprintf("%d busybox-marker", marker))
 		spinning := 0
-		for v, th := range fromDump.current {
-			t.Logf("vCPU %d runs pid %d tid %d (%s)", v, th.PID, th.TID, th.Name())
-			if string(th.Name()) == "busybox-spin" {
+		for v, cur := range fromDump.current {
+			t.Logf("vCPU %d: %s", v, cur)
+			if strings.HasSuffix(cur, " busybox-spin") {
 				spinning++
 			}
 		}
@@ -182,7 +189,6 @@ func TestLabDump(t *testing.T) {
 	})
 
 	t.Run("libvmi lists the same processes from our profile", func(t *testing.T) {
-		require.NotEmpty(t, fromQEMU.procs)
 		// libvmi names a dump's entry by the dump's file name, and
 		// reads its kernel page tables from kpgd: vCPU 0's CR3 (the
 		// kernel's half of every page table maps the kernel; bit 12
