@@ -97,8 +97,15 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.guestName(), err)
 	}
+	var g *guard
+	if f.qemu != "" {
+		if g, err = startGuard(f.qemu); err != nil {
+			l.Close()
+			return err
+		}
+	}
 	tr := tracer.New(l, output.NewText(out, printers.Options{StringLimit: f.strsize}))
-	defer tr.Close()
+	defer func() { g.done(tr.Close() == nil) }()
 	osys := l.OS()
 	fmt.Fprintf(status, "guestrace: attached to %s (%s %s, KASLR slide %#x, %d vCPUs)\n",
 		f.guestName(), osys.Type(), osys.Release(), osys.Slide(), l.Target().NumVCPUs())

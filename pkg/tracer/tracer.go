@@ -21,9 +21,10 @@ type Decoders interface {
 
 // Tracer traces system calls of one guest.
 type Tracer struct {
-	loop   *loop.Loop
-	out    *output.Text
-	closed bool
+	loop     *loop.Loop
+	out      *output.Text
+	closed   bool
+	closeErr error
 }
 
 // entry is what a call's breakpoint carries to its callbacks.
@@ -78,16 +79,17 @@ func (t *Tracer) Run(ctx context.Context) error { return t.loop.Run(ctx) }
 
 // Close detaches: the calls in progress are printed as detached, every
 // breakpoint is removed, the guest runs on, and the output is flushed.
+// Calling it again returns the first call's result.
 func (t *Tracer) Close() error {
 	if t.closed {
-		return nil
+		return t.closeErr
 	}
 	t.closed = true
-	err := t.loop.Close()
-	if ferr := t.out.Flush(); err == nil {
-		err = ferr
+	t.closeErr = t.loop.Close()
+	if ferr := t.out.Flush(); t.closeErr == nil {
+		t.closeErr = ferr
 	}
-	return err
+	return t.closeErr
 }
 
 func (t *Tracer) onCall(s *loop.State, ud any) any {

@@ -46,7 +46,7 @@ func TestTraceMatchesWorkloads(t *testing.T) {
 	dir := marker(t)
 	var as []account
 	as = append(as, runWorkload(t, g, "mkdir "+dir+" && /bin/gt-fileops "+dir)...)
-	as = append(as, runWorkload(t, g, "/bin/gt-procops "+dir)...)
+	as = append(as, runWorkload(t, g, "/bin/gt-procops")...)
 
 	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
 	parseTrace(p.trace(t)).check(t, as)
@@ -57,18 +57,33 @@ func TestTraceMatchesWorkloads(t *testing.T) {
 // once: no return may be lost or matched to the wrong call.
 func TestTwoVCPUsThreads(t *testing.T) {
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 2})
-	p := startTracer(t, append(qemuArgs(g), "-e", "trace=openat,read,write,close")...)
+	p := startTracer(t, append(qemuArgs(g), "-e", "trace=openat,read,write,close,unlink,exit_group")...)
 
 	dir := marker(t)
-	as := runWorkload(t, g, "mkdir "+dir+" && /bin/gt-threads "+dir+" 4 25")
+	out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && /bin/gt-threads "+dir+" 4 25")
+	require.NoError(t, err)
+	require.Equal(t, 0, status, out)
 	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
 
-	tids := map[string]bool{}
+	// The threads ran on both vCPUs and were inside their rounds at once.
+	m := regexp.MustCompile(`THREADS n=4 k=25 cpus=(\d+) overlap=(\d+)`).FindStringSubmatch(out)
+	require.NotNil(t, m, out)
+	require.Equal(t, "2", m[1], "vCPUs the guest saw")
+	require.NotEqual(t, "1", m[2], "the threads never overlapped")
+
+	as := parseAccounts(out)
+	perTID := map[string]int{}
 	for _, a := range as {
-		tids[a.tid] = true
+		perTID[a.tid]++
 	}
-	require.Len(t, tids, 4, "the workload should report 4 threads")
-	require.Len(t, as, 4*25*6)
+	workers := 0
+	for _, n := range perTID {
+		if n >= 25*6 {
+			workers++
+		}
+	}
+	require.Equal(t, 4, workers, "threads with all their rounds accounted: %v", perTID)
+	tids := perTID
 	tr := parseTrace(p.trace(t))
 	tr.check(t, as)
 	// Nothing the workload did was cut off: its threads ended before the

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/guestrace/guestrace/pkg/vmi/qemu"
+)
+
+// The guard is a small child process that outlives a guestrace that dies
+// without detaching (SIGKILL, a crash): QEMU keeps a vanished client's
+// breakpoints and leaves the guest stopped at the next one, so someone
+// must connect again and let the guest go. guestrace writes "clean" to
+// the guard's standard input when it has detached itself; end of input
+// without it means guestrace died, and the guard rescues the guest.
+const (
+	guardName  = "__guard"
+	guardClean = "clean\n"
+	// guardPatience is how long the guard retries while the stub is
+	// still busy with the dead tracer's connection.
+	guardPatience = 30 * time.Second
+)
+
+func init() { subcommands = append(subcommands, newGuardCmd) }
+
+func newGuardCmd() *cobra.Command {
+	var addr string
+	cmd := &cobra.Command{
+		Use:    guardName + " --qemu ADDR",
+		Hidden: true,
+		Args:   cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			// Signals to guestrace's process group are not for the guard.
+			signal.Ignore(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+			data, _ := io.ReadAll(io.LimitReader(os.Stdin, 64))
+			if strings.HasSuffix(string(data), guardClean) {
+				return nil
+			}
+			ctx, cancel := context.WithTimeout(context.Background(), guardPatience)
+			defer cancel()
+			for {
+				err := qemu.Rescue(ctx, addr)
+				if err == nil {
+					fmt.Fprintf(os.Stderr, "guestrace: tracer died; removed its breakpoints from %s and resumed the guest\n", addr)
+					return nil
+				}
+				if ctx.Err() != nil {
+					return fmt.Errorf("tracer died and the guest at %s could not be resumed: %w", addr, err)
+				}
+				time.Sleep(200 * time.Millisecond)
+			}
+		},
+	}
+	cmd.Flags().StringVar(&addr, "qemu", "", "the GDB stub of the guest to guard")
+	return cmd
+}
+
+// guard is the parent's end of a running guard.
+type guard struct {
+	cmd  *exec.Cmd
+	pipe *os.File
+}
+
+// startGuard starts the guard of a QEMU guest. It runs in its own process
+// group, so that a ^C meant for guestrace does not reach it.
+func startGuard(addr string) (*guard, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, fmt.Errorf("starting the guard: %w", err)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		return nil, fmt.Errorf("starting the guard: %w", err)
+	}
+	cmd := exec.Command(self, guardName, "--qemu", addr)
+	cmd.Stdin, cmd.Stderr = r, os.Stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		r.Close()
+		w.Close()
+		return nil, fmt.Errorf("starting the guard: %w", err)
+	}
+	r.Close()
+	return &guard{cmd: cmd, pipe: w}, nil
+}
+
+// done tells the guard whether guestrace detached cleanly, and waits for
+// it (when not clean, the guard rescues the guest).
+func (g *guard) done(clean bool) {
+	if g == nil {
+		return
+	}
+	if clean {
+		io.WriteString(g.pipe, guardClean)
+	}
+	g.pipe.Close()
+	g.cmd.Wait()
+}
