@@ -199,7 +199,8 @@ func TestReadyDeadline(t *testing.T) {
 	marker := fmt.Sprintf("NOT-READY-%d", time.Now().UnixNano())
 	opt := Options{
 		ReadyTimeout: 30 * time.Second,
-		Append:       `rdinit=/bin/sh -- -c "echo ` + marker + `; exec /bin/sleep 1000"`,
+		// init is a shell that prints the marker and sleeps.
+		Append: `rdinit=/bin/busybox -- sh -c "echo ` + marker + `; exec /bin/busybox sleep 1000"`,
 	}
 	start := time.Now()
 	g, err := Start(context.Background(), opt)
@@ -235,4 +236,21 @@ func skipShort(t *testing.T) {
 	if testing.Short() {
 		t.Skip("boots the lab guest: skipped under -short")
 	}
+}
+
+// TestPanicBeforeReady: a guest that panics (no init to run) makes QEMU
+// exit (panic=-1, -no-reboot); Start reports that at once, with the panic
+// in the console tail.
+func TestPanicBeforeReady(t *testing.T) {
+	skipShort(t)
+	if _, err := Dir(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	g, err := Start(context.Background(), Options{Append: "rdinit=/nonexistent"})
+	require.Error(t, err)
+	assert.Nil(t, g)
+	assert.ErrorIs(t, err, ErrExited)
+	assert.Contains(t, err.Error(), "Kernel panic - not syncing")
+	assert.Less(t, time.Since(start), 60*time.Second)
 }
