@@ -499,7 +499,11 @@ func (s *fakeStub) handleLocked(p []byte) {
 		}
 		s.stopLocked(sigTrap, vcpu)
 	case cmd == "?":
+		// QEMU assumes a debugger connecting and clears its breakpoints.
+		clear(s.bps)
 		s.sendLocked(fmt.Sprintf("T05thread:p01.%02x;", s.ccpu+1))
+	case cmd == "qC":
+		s.sendLocked(fmt.Sprintf("QCp01.%02x", s.ccpu+1))
 	case cmd == "D;1":
 		clear(s.bps)
 		s.detached = true

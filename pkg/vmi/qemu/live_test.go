@@ -301,6 +301,28 @@ func TestLive(t *testing.T) {
 		require.NoError(t, tg2.Close())
 		assert.Equal(t, "running", qmpStatus(t, g))
 	})
+
+	t.Run("client gone without detaching", func(t *testing.T) {
+		// QEMU 7.2 keeps the breakpoints of a client that disappears: the
+		// guest stops at the next hit and stays stopped.
+		closeFn := prof.sym(t, "__x64_sys_close") + slide
+		tg3 := dialLab(t, g)
+		require.NoError(t, tg3.InsertBreakpoint(closeFn))
+		require.NoError(t, tg3.Unpause())
+		tg3.nc.Close()
+		done := execAsync(g, "echo unstuck")
+		require.Eventually(t, func() bool {
+			st, err := g.QMPStatus(ctx)
+			return err == nil && st == "debug"
+		}, time.Minute, 50*time.Millisecond)
+		// A new client clears them; closing it lets the guest run on.
+		tg4 := dialLab(t, g)
+		require.NoError(t, tg4.Close())
+		res := <-done
+		require.NoError(t, res.err)
+		assert.Equal(t, "unstuck\n", res.out)
+		assert.Equal(t, "running", qmpStatus(t, g))
+	})
 }
 
 type execResult struct {

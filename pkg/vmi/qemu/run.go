@@ -57,14 +57,23 @@ func (t *Target) stopGuest() error {
 	for {
 		err := t.c.waitByte(deadline)
 		if errors.Is(err, os.ErrDeadlineExceeded) {
-			// No stop came: the guest was already stopped by another
-			// monitor. '?' gets the stop reply instead.
-			reply, err := t.c.exchange(pktQuery)
+			// No stop came: the guest was already stopped (by another
+			// monitor), and the stub ignored ^C. A harmless query
+			// synchronises: its answer if the guest is stopped, or, if it
+			// was running after all, the stop its first byte causes.
+			// Not '?': QEMU removes every breakpoint on '?'.
+			reply, err := t.c.exchange(pktCurrentThread)
 			if err != nil {
 				return err
 			}
-			_, err = t.takeStop(reply, true)
-			return err
+			if isStopReply(reply) {
+				_, err = t.takeStop(reply, true)
+				return err
+			}
+			t.state = statePaused
+			t.gcpu = -1
+			t.invalidate()
+			return nil
 		}
 		if err != nil {
 			return err
@@ -449,9 +458,13 @@ func (t *Target) Close() error {
 	t.closed = true
 	defer t.nc.Close()
 	if t.c.err != nil {
-		// The connection is gone: QEMU removes our breakpoints and
-		// resumes the guest by itself when the client disappears.
-		return nil
+		if len(t.bps) == 0 || errors.Is(t.c.err, vmi.ErrGuestGone) {
+			return nil
+		}
+		// QEMU 7.2 keeps the breakpoints of a client that stops talking:
+		// the guest stops at the next hit ("debug") until a client
+		// connects (Dial clears them) and lets it run.
+		return fmt.Errorf("qemu gdb stub %s: close: %d breakpoints may remain in QEMU: %w", t.addr, len(t.bps), t.c.err)
 	}
 	var errs []error
 	if _, err := t.ensureStopped(); err != nil {

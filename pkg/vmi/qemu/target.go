@@ -12,8 +12,9 @@
 // it first, and continues it afterwards); under TCG breakpoints live
 // inside QEMU, invisible to the guest; a stop halts every vCPU; thread id
 // N is vCPU N-1; after a stop, 'g', 'm' and 'c addr' act on the vCPU that
-// stopped; when the client goes away QEMU removes its breakpoints and lets
-// the guest run.
+// stopped. QEMU 7.2 keeps a client's breakpoints when it goes away without
+// detaching, and the guest stays stopped ("debug") at the next hit; Dial
+// clears them, as GDB does, with '?'.
 //
 // States: Dial leaves the guest paused. Wait continues it and returns at
 // the next breakpoint hit, with the guest stopped there; Resume executes
@@ -123,7 +124,8 @@ func WithTimeout(d time.Duration) Option {
 
 // Dial connects to QEMU's GDB stub at addr, "unix:/path/to/socket" or
 // "host:port". Connecting stops the guest, and Dial leaves it paused: Wait
-// or Unpause lets it run.
+// or Unpause lets it run. Dial removes breakpoints a previous client left
+// in QEMU (QEMU keeps them when a client goes away without detaching).
 func Dial(ctx context.Context, addr string, opts ...Option) (*Target, error) {
 	o := options{timeout: defaultTimeout}
 	for _, f := range opts {
@@ -210,6 +212,15 @@ func (t *Target) handshake() error {
 	}
 	if err := t.countVCPUs(); err != nil {
 		return err
+	}
+	// '?' makes QEMU remove every breakpoint: a client that died without
+	// detaching leaves its own, and the guest stopped at one of them.
+	reply, err = t.c.exchange(pktQuery)
+	if err != nil {
+		return err
+	}
+	if !isStopReply(reply) {
+		return t.replyError(pktQuery, reply)
 	}
 	t.regs = make([]regVals, t.nvcpu)
 	t.valid = make([]bool, t.nvcpu)
@@ -443,10 +454,11 @@ func (t *Target) loadRegs(vcpu int) error {
 }
 
 var (
-	pktG        = []byte("g")
-	pktContinue = []byte("c")
-	pktQuery    = []byte("?")
-	pktDetach   = []byte("D;1") // with multiprocess, D names the process
+	pktG             = []byte("g")
+	pktContinue      = []byte("c")
+	pktCurrentThread = []byte("qC")
+	pktQuery         = []byte("?")
+	pktDetach        = []byte("D;1") // with multiprocess, D names the process
 )
 
 // Regs reads the registers of a vCPU.

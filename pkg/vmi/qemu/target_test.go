@@ -70,12 +70,30 @@ func TestDialHandshake(t *testing.T) {
 		"qXfer:features:read:i386-64bit.xml:1fe0,ff0",
 		"qfThreadInfo",
 		"qsThreadInfo",
+		"?",
 	}, s.Log())
 	// The layout QEMU 7.2 describes.
 	assert.Equal(t, 16*8, tg.layout.off[rRIP])
 	assert.Equal(t, 4, tg.layout.size[rRFLAGS])
 	assert.Equal(t, 16*8+8+4+6*4+3*8+2*8, tg.layout.off[rCR3])
 	assert.False(t, s.Running(), "Dial leaves the guest paused")
+}
+
+func TestDialClearsStaleBreakpoints(t *testing.T) {
+	// A client that died left a breakpoint, and the guest stopped at it.
+	s, tg := newFakeTarget(t, 1, func(s *fakeStub) {
+		s.bps[fnStep] = 1
+		s.setReg(0, rRIP, fnStep)
+	})
+	assert.Empty(t, s.Breakpoints())
+	require.NoError(t, tg.InsertBreakpoint(fnNop))
+	s.mu.Lock()
+	s.hitOnRun = &fakeHit{0, fnNop}
+	s.mu.Unlock()
+	var ev vmi.Event
+	require.NoError(t, tg.Wait(context.Background(), &ev))
+	assert.Equal(t, uint64(fnNop), ev.Addr)
+	assert.Zero(t, tg.Stats().Spurious)
 }
 
 func TestDialAddress(t *testing.T) {
@@ -512,11 +530,12 @@ func TestPausedByAnotherMonitor(t *testing.T) {
 	var ev vmi.Event
 	err := tg.Wait(ctx, &ev)
 	require.ErrorIs(t, err, context.Canceled)
-	// Wait did not resume the guest itself; the ^C found it stopped and '?'
-	// synchronised.
+	// Wait did not resume the guest itself; the ^C found it stopped and a
+	// query synchronised, leaving the breakpoints alone.
 	log := s.Log()
-	assert.Equal(t, []string{"c", "?", "g"}, log[len(log)-3:])
+	assert.Equal(t, []string{"c", "qC"}, log[len(log)-2:])
 	assert.False(t, s.Running())
+	assert.Equal(t, map[uint64]int{fnNop: 1}, s.Breakpoints())
 	require.NoError(t, tg.ReadPhys(0, make([]byte, 8)))
 }
 
