@@ -196,3 +196,21 @@ func aOutStruct(fn func(c *ctx, v uint64)) Arg {
 func aInStruct(fn func(c *ctx, v uint64)) Arg { return argOf(printers.KindStructIn, fn) }
 
 func aCustom(fn func(c *ctx, v uint64)) Arg { return argOf(printers.KindCustom, fn) }
+
+// cstrN prints the NUL-terminated string at addr, of at most n bytes and
+// at most -s of them (strace's printstr_ex with a length).
+func (c *ctx) cstrN(addr, n uint64) {
+	if addr == 0 {
+		c.str("NULL")
+		return
+	}
+	lim := c.limit()
+	size := min(uint64(lim)+1, n)
+	buf := c.mem(int(size))
+	k, nul, err := printers.ReadString(c.m, addr, buf)
+	if err != nil {
+		c.ptr(addr)
+		return
+	}
+	c.b = printers.AppendQuoted(c.b, buf[:min(k, lim)], lim, !nul && n != 0)
+}

@@ -168,3 +168,215 @@ func (c *ctx) stat(addr uint64) {
 }
 
 var aStatOut = aOutStruct((*ctx).stat)
+
+const (
+	utimeNow  = (1 << 30) - 1
+	utimeOmit = (1 << 30) - 2
+)
+
+// utimens prints utimensat's pair of times.
+func (c *ctx) utimens(addr uint64) {
+	t := c.read(addr, 32)
+	if t == nil {
+		return
+	}
+	c.b = append(c.b, '[')
+	for i := 0; i < 2; i++ {
+		if i > 0 {
+			c.sep()
+		}
+		ts := t[16*i:]
+		switch le64(ts[8:]) {
+		case utimeNow:
+			c.str("UTIME_NOW")
+		case utimeOmit:
+			c.str("UTIME_OMIT")
+		default:
+			c.timespec(ts)
+			c.timeComment(int64(le64(ts)), le64(ts[8:]))
+		}
+	}
+	c.b = append(c.b, ']')
+}
+
+// mknodMode is mknod's mode, with its file type.
+func (c *ctx) mknodMode(v uint64) { c.symbolicMode(uint64(uint32(v))) }
+
+// aMknodDev is mknod's device, printed for device nodes only; the mode is
+// argument modeArg.
+func aMknodDev(modeArg int) Arg {
+	a := aInStruct((*ctx).dev)
+	a.skip = func(c *ctx) bool {
+		t := c.a[modeArg] & sIFMT
+		return t != sIFCHR && t != sIFBLK
+	}
+	return a
+}
+
+const (
+	statxType  = 0x1
+	statxMode  = 0x2
+	statxNlink = 0x4
+	statxUID   = 0x8
+	statxGID   = 0x10
+	statxAtime = 0x20
+	statxMtime = 0x40
+	statxCtime = 0x80
+	statxIno   = 0x100
+	statxSize  = 0x200
+	statxBlock = 0x400
+	statxBtime = 0x800
+	statxMntID = 0x1000
+	statxDIO   = 0x2000
+)
+
+func (c *ctx) statxTime(b []byte) {
+	c.str("{tv_sec=")
+	c.long(le64(b))
+	c.str(", tv_nsec=")
+	c.ulong(uint64(le32(b[8:])))
+	c.b = append(c.b, '}')
+	c.timeComment(int64(le64(b)), uint64(le32(b[8:])))
+}
+
+// statx prints a struct statx the call filled.
+func (c *ctx) statx(addr uint64) {
+	s := c.read(addr, 256)
+	if s == nil {
+		return
+	}
+	mask := uint64(le32(s))
+	v := c.verbose()
+	c.str("{stx_mask=")
+	c.flags(xStatxMasks, mask, "STATX_???")
+	if v {
+		c.str(", stx_blksize=")
+		c.ulong(uint64(le32(s[4:])))
+	}
+	c.str(", stx_attributes=")
+	c.flags(xStatxAttrs, le64(s[8:]), "STATX_ATTR_???")
+	if v {
+		if mask&statxNlink != 0 {
+			c.str(", stx_nlink=")
+			c.ulong(uint64(le32(s[16:])))
+		}
+		if mask&statxUID != 0 {
+			c.str(", stx_uid=")
+			c.uid(uint64(le32(s[20:])))
+		}
+		if mask&statxGID != 0 {
+			c.str(", stx_gid=")
+			c.uid(uint64(le32(s[24:])))
+		}
+	}
+	if mask&(statxType|statxMode) != 0 {
+		c.str(", stx_mode=")
+		c.symbolicMode(uint64(le16(s[28:])))
+	}
+	if v && mask&statxIno != 0 {
+		c.str(", stx_ino=")
+		c.ulong(le64(s[32:]))
+	}
+	if mask&statxSize != 0 {
+		c.str(", stx_size=")
+		c.ulong(le64(s[40:]))
+	}
+	if !v {
+		c.str(", ...}")
+		return
+	}
+	if mask&statxBlock != 0 {
+		c.str(", stx_blocks=")
+		c.ulong(le64(s[48:]))
+	}
+	c.str(", stx_attributes_mask=")
+	c.flags(xStatxAttrs, le64(s[56:]), "STATX_ATTR_???")
+	for _, t := range [...]struct {
+		bit  uint64
+		off  int
+		name string
+	}{{statxAtime, 64, ", stx_atime="}, {statxBtime, 80, ", stx_btime="}, {statxCtime, 96, ", stx_ctime="}, {statxMtime, 112, ", stx_mtime="}} {
+		if mask&t.bit != 0 {
+			c.str(t.name)
+			c.statxTime(s[t.off:])
+		}
+	}
+	for i, n := range [...]string{", stx_rdev_major=", ", stx_rdev_minor=", ", stx_dev_major=", ", stx_dev_minor="} {
+		c.str(n)
+		c.ulong(uint64(le32(s[128+4*i:])))
+	}
+	if mask&statxMntID != 0 {
+		c.str(", stx_mnt_id=")
+		c.hex(le64(s[144:]))
+	}
+	if mask&statxDIO != 0 {
+		c.str(", stx_dio_mem_align=")
+		c.ulong(uint64(le32(s[152:])))
+		c.str(", stx_dio_offset_align=")
+		c.ulong(uint64(le32(s[156:])))
+	}
+	c.b = append(c.b, '}')
+}
+
+// statxFlags prints statx's flags: the sync type, then the AT_ flags.
+func (c *ctx) statxFlags(v uint64) {
+	const syncType = 0x6000
+	v = uint64(uint32(v))
+	c.flags(xAtStatxSyncTypes, v&syncType, "")
+	if v &^= syncType; v != 0 {
+		c.b = append(c.b, '|')
+		c.flags(xAtFlags, v, "")
+	}
+}
+
+const stValid = 0x20
+
+// statfs prints a struct statfs the call filled.
+func (c *ctx) statfs(addr uint64) {
+	s := c.read(addr, 120)
+	if s == nil {
+		return
+	}
+	c.str("{f_type=")
+	c.xval(xFsmagic, le64(s), "")
+	for i, n := range [...]string{", f_bsize=", ", f_blocks=", ", f_bfree=", ", f_bavail=", ", f_files=", ", f_ffree="} {
+		c.str(n)
+		c.ulong(le64(s[8+8*i:]))
+	}
+	c.str(", f_fsid={val=[")
+	c.hex(uint64(le32(s[56:])))
+	c.sep()
+	c.hex(uint64(le32(s[60:])))
+	c.str("]}, f_namelen=")
+	c.ulong(le64(s[64:]))
+	c.str(", f_frsize=")
+	c.ulong(le64(s[72:]))
+	if f := le64(s[80:]); f&stValid != 0 {
+		c.str(", f_flags=")
+		c.flags(xStatfsFlags, f, "ST_???")
+	}
+	c.b = append(c.b, '}')
+}
+
+// openHow prints openat2's struct open_how.
+func (c *ctx) openHow(addr uint64) {
+	size := c.a[3]
+	if size < 24 {
+		c.ptr(addr)
+		return
+	}
+	h := c.read(addr, 24)
+	if h == nil {
+		return
+	}
+	flags, mode := le64(h), le64(h[8:])
+	c.str("{flags=")
+	c.openFlags(flags)
+	if flags&(oCreat|oTmpfile) != 0 || mode != 0 {
+		c.str(", mode=")
+		c.mode(mode)
+	}
+	c.str(", resolve=")
+	c.flags(xOpenResolveFlags, le64(h[16:]), "RESOLVE_???")
+	c.b = append(c.b, '}')
+}

@@ -222,3 +222,227 @@ func (c *ctx) intPair(addr uint64) {
 		c.b = append(c.b, ']')
 	}
 }
+
+// merged returns a table trying a's names, then b's.
+func merged(a, b *printers.Xlat) *printers.Xlat {
+	return &printers.Xlat{Entries: append(append([]printers.XlatEntry(nil), a.Entries...), b.Entries...)}
+}
+
+var (
+	xGetsockOpts     = merged(xSockOptions, xGetsockOptions)
+	xSetsockOpts     = merged(xSockOptions, xSetsockOptions)
+	xGetsockIPOpts   = merged(xSockIpOptions, xGetsockIpOptions)
+	xSetsockIPOpts   = merged(xSockIpOptions, xSetsockIpOptions)
+	xGetsockIPv6Opts = merged(xSockIpv6Options, xGetsockIpv6Options)
+	xSetsockIPv6Opts = merged(xSockIpv6Options, xSetsockIpv6Options)
+)
+
+// Socket option levels.
+const (
+	solIP      = 0
+	solSocket  = 1
+	solTCP     = 6
+	solUDP     = 17
+	solIPv6    = 41
+	solRaw     = 255
+	solPacket  = 263
+	solNetlink = 270
+)
+
+// sockoptName prints a socket option's level and name.
+func (c *ctx) sockoptName(level, name uint64, get bool) {
+	c.xval(xSocketlayers, level, "SOL_??")
+	c.sep()
+	switch level {
+	case solSocket:
+		c.xval(pick(get, xGetsockOpts, xSetsockOpts), name, "SO_???")
+	case solIP:
+		c.xval(pick(get, xGetsockIPOpts, xSetsockIPOpts), name, "IP_???")
+	case solIPv6:
+		c.xval(pick(get, xGetsockIPv6Opts, xSetsockIPv6Opts), name, "IPV6_???")
+	case solTCP:
+		c.xval(xSockTcpOptions, name, "TCP_???")
+	case solUDP:
+		c.xval(xSockUdpOptions, name, "UDP_???")
+	case solRaw:
+		c.xval(xSockRawOptions, name, "RAW_???")
+	case solPacket:
+		c.xval(xSockPacketOptions, name, "PACKET_???")
+	case solNetlink:
+		c.xval(xSockNetlinkOptions, name, "NETLINK_???")
+	default:
+		c.uint(name)
+	}
+}
+
+func pick(get bool, a, b *printers.Xlat) *printers.Xlat {
+	if get {
+		return a
+	}
+	return b
+}
+
+// sockoptVal prints an option's value: an int when it has an int's size,
+// else its bytes.
+func (c *ctx) sockoptVal(addr uint64, n int64) {
+	if n == 4 {
+		c.numAt(addr, 4, true)
+		return
+	}
+	c.strN(addr, uint64(max(n, 0)))
+}
+
+func decSetsockopt(c *ctx) {
+	if c.exiting {
+		return
+	}
+	c.fd(c.a[0])
+	c.sep()
+	c.sockoptName(uint64(uint32(c.a[1])), uint64(uint32(c.a[2])), false)
+	c.sep()
+	n := int64(int32(c.a[4]))
+	if c.a[3] == 0 {
+		c.ptr(0)
+	} else {
+		c.sockoptVal(c.a[3], n)
+	}
+	c.sep()
+	c.int(c.a[4])
+}
+
+func decGetsockopt(c *ctx) {
+	if !c.exiting {
+		c.fd(c.a[0])
+		c.sep()
+		c.sockoptName(uint64(uint32(c.a[1])), uint64(uint32(c.a[2])), true)
+		c.sep()
+		var l [4]byte
+		if c.a[4] != 0 && printers.ReadFull(c.m, c.a[4], l[:]) == nil {
+			c.save(uint64(le32(l[:])), 0)
+		}
+		return
+	}
+	ulen, _, hasIn := c.saved()
+	var rl [4]byte
+	if c.failed || printers.ReadFull(c.m, c.a[4], rl[:]) != nil {
+		c.ptr(c.a[3])
+		c.sep()
+		if hasIn {
+			c.b = append(c.b, '[')
+			c.int(ulen)
+			c.b = append(c.b, ']')
+		} else {
+			c.ptr(c.a[4])
+		}
+		return
+	}
+	rlen := int64(int32(le32(rl[:])))
+	in := rlen
+	if hasIn {
+		in = int64(int32(ulen))
+	}
+	if uint32(c.a[1]) == solSocket && rlen >= 4 {
+		c.numAt(c.a[3], 4, true)
+	} else {
+		c.sockoptVal(c.a[3], rlen)
+	}
+	c.str(", [")
+	if in != rlen {
+		c.b = printers.AppendInt(c.b, in)
+		c.str(" => ")
+	}
+	c.b = printers.AppendInt(c.b, rlen)
+	c.b = append(c.b, ']')
+}
+
+var aMsgFlags = aFlags32(xMsgFlags, "MSG_???")
+
+// decRecvfrom prints recvfrom: the bytes received, and the sender's address
+// with its length as it was and as the call left it.
+func decRecvfrom(c *ctx) {
+	addr, lenp := c.a[4], c.a[5]
+	if !c.exiting {
+		c.fd(c.a[0])
+		c.sep()
+		if addr != 0 && lenp != 0 {
+			var l [4]byte
+			if printers.ReadFull(c.m, lenp, l[:]) == nil {
+				c.save(uint64(le32(l[:])), 0)
+			}
+		}
+		return
+	}
+	c.outStr(c.a[1])
+	c.sep()
+	c.ulong(c.a[2])
+	c.sep()
+	c.flags(xMsgFlags, uint64(uint32(c.a[3])), "MSG_???")
+	c.sep()
+	ulen, _, hasIn := c.saved()
+	var rl [4]byte
+	if addr == 0 || lenp == 0 || c.failed || printers.ReadFull(c.m, lenp, rl[:]) != nil {
+		c.ptr(addr)
+		c.sep()
+		c.ptr(lenp)
+		return
+	}
+	rlen := int64(int32(le32(rl[:])))
+	in := rlen
+	if hasIn {
+		in = int64(int32(ulen))
+	}
+	c.sockaddr(addr, min(in, rlen))
+	c.str(", [")
+	if in != rlen {
+		c.b = printers.AppendInt(c.b, in)
+		c.str(" => ")
+	}
+	c.b = printers.AppendInt(c.b, rlen)
+	c.b = append(c.b, ']')
+}
+
+// msghdr prints a struct msghdr; data bounds the bytes shown of its iovec
+// (what a receive returned).
+func (c *ctx) msghdr(addr uint64, data uint64, iovAsAddr bool) {
+	m := c.read(addr, 56)
+	if m == nil {
+		return
+	}
+	var h [56]byte
+	copy(h[:], m)
+	name, namelen := le64(h[0:]), le32(h[8:])
+	iov, iovlen := le64(h[16:]), le64(h[24:])
+	ctl, ctllen := le64(h[32:]), le64(h[40:])
+	c.str("{msg_name=")
+	if name == 0 {
+		c.str("NULL")
+	} else {
+		c.sockaddr(name, int64(int32(namelen)))
+	}
+	c.str(", msg_namelen=")
+	c.int(uint64(namelen))
+	c.str(", msg_iov=")
+	c.iovec(iov, iovlen, data, iovAsAddr)
+	c.str(", msg_iovlen=")
+	c.ulong(iovlen)
+	if ctllen != 0 {
+		c.str(", msg_control=")
+		c.ptr(ctl)
+	}
+	c.str(", msg_controllen=")
+	c.ulong(ctllen)
+	c.str(", msg_flags=")
+	c.flags(xMsgFlags, uint64(le32(h[48:])), "MSG_???")
+	c.b = append(c.b, '}')
+}
+
+var (
+	aMsghdrIn  = aInStruct(func(c *ctx, v uint64) { c.msghdr(v, ^uint64(0), false) })
+	aMsghdrOut = aOutStruct(func(c *ctx, v uint64) {
+		if c.failed {
+			c.ptr(v)
+			return
+		}
+		c.msghdr(v, uint64(c.ret), false)
+	})
+)

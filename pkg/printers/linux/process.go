@@ -387,3 +387,15 @@ func (c *ctx) rusage(addr uint64) {
 var xCloneAndClone3Flags = &printers.Xlat{
 	Entries: append(append([]printers.XlatEntry(nil), xCloneFlags.Entries...), xClone3Flags.Entries...),
 }
+
+// schedParam prints a struct sched_param: [priority].
+func (c *ctx) schedParam(addr uint64) { c.numAt(addr, 4, true) }
+
+// ptrAt prints the pointer stored at addr: [0x7f...].
+func (c *ctx) ptrAt(addr uint64) {
+	if b := c.read(addr, 8); b != nil {
+		c.b = append(c.b, '[')
+		c.ptr(le64(b))
+		c.b = append(c.b, ']')
+	}
+}

@@ -86,3 +86,63 @@ func (c *ctx) sigsetAt(addr, size uint64) {
 		c.sigmask(buf)
 	}
 }
+
+// saHandler prints a signal handler: SIG_DFL, SIG_IGN or its address.
+func (c *ctx) saHandler(h uint64) {
+	if name, ok := xSaHandlerValues.Lookup(h); ok {
+		c.str(name)
+		return
+	}
+	c.ptr(h)
+}
+
+const saRestorer = 0x04000000
+
+// sigaction prints the kernel's struct sigaction at addr.
+func (c *ctx) sigaction(addr uint64) {
+	sa := c.read(addr, 32)
+	if sa == nil {
+		return
+	}
+	flags := le64(sa[8:])
+	c.str("{sa_handler=")
+	c.saHandler(le64(sa))
+	c.str(", sa_mask=")
+	c.sigmask(sa[24:32])
+	c.str(", sa_flags=")
+	c.flags(xSigactFlags, flags, "SA_???")
+	if flags&saRestorer != 0 {
+		c.str(", sa_restorer=")
+		c.ptr(le64(sa[16:]))
+	}
+	c.b = append(c.b, '}')
+}
+
+var (
+	aSigaction    = aInStruct((*ctx).sigaction)
+	aSigactionOut = aOutStruct((*ctx).sigaction)
+)
+
+// aSigset is a sigset_t whose size is argument n.
+func aSigset(n int) Arg {
+	return aInStruct(func(c *ctx, v uint64) { c.sigsetAt(v, c.a[n]) })
+}
+
+func aSigsetOut(n int) Arg {
+	return aOutStruct(func(c *ctx, v uint64) { c.sigsetAt(v, c.a[n]) })
+}
+
+// stackT prints a stack_t (sigaltstack).
+func (c *ctx) stackT(addr uint64) {
+	ss := c.read(addr, 24)
+	if ss == nil {
+		return
+	}
+	c.str("{ss_sp=")
+	c.ptr(le64(ss))
+	c.str(", ss_flags=")
+	c.flags(xSigaltstackFlags, uint64(le32(ss[8:])), "SS_???")
+	c.str(", ss_size=")
+	c.ulong(le64(ss[16:]))
+	c.b = append(c.b, '}')
+}

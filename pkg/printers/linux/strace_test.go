@@ -15,7 +15,7 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from live runs")
 
 // programs are the C programs of testdata/ run against strace.
-var programs = []string{"files"}
+var programs = []string{"files", "more"}
 
 // TestAgainstStrace runs each test program under strace and under this
 // package's decoders, and wants the same lines.
@@ -46,6 +46,7 @@ func TestAgainstStrace(t *testing.T) {
 					t.Errorf("line %d:\nstrace: %s\ngot:    %s", i, w, g)
 				}
 			}
+			t.Logf("%d lines compared", len(want))
 			if *update && !t.Failed() {
 				writeGolden(t, filepath.Join("testdata", name+".golden"), recs[start:])
 			}

@@ -1979,3 +1979,369 @@ var xOpenResolveFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x10, Name: "RESOLVE_IN_ROOT"},
 	{Val: 0x20, Name: "RESOLVE_CACHED"},
 }}
+
+var xCpuclocknames = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "CPUCLOCK_PROF"},
+	{Val: 0x1, Name: "CPUCLOCK_VIRT"},
+	{Val: 0x2, Name: "CPUCLOCK_SCHED"},
+}}
+
+var xIoctls = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "FIBMAP"},
+	{Val: 0x2, Name: "FIGETBSZ"},
+	{Val: 0x125d, Name: "BLKROSET"},
+	{Val: 0x125e, Name: "BLKROGET"},
+	{Val: 0x125f, Name: "BLKRRPART"},
+	{Val: 0x1260, Name: "BLKGETSIZE"},
+	{Val: 0x1261, Name: "BLKFLSBUF"},
+	{Val: 0x1262, Name: "BLKRASET"},
+	{Val: 0x1263, Name: "BLKRAGET"},
+	{Val: 0x1264, Name: "BLKFRASET"},
+	{Val: 0x1265, Name: "BLKFRAGET"},
+	{Val: 0x1266, Name: "BLKSECTSET"},
+	{Val: 0x1267, Name: "BLKSECTGET"},
+	{Val: 0x1268, Name: "BLKSSZGET"},
+	{Val: 0x1277, Name: "BLKDISCARD"},
+	{Val: 0x1278, Name: "BLKIOMIN"},
+	{Val: 0x1279, Name: "BLKIOOPT"},
+	{Val: 0x127a, Name: "BLKALIGNOFF"},
+	{Val: 0x127b, Name: "BLKPBSZGET"},
+	{Val: 0x127c, Name: "BLKDISCARDZEROES"},
+	{Val: 0x127d, Name: "BLKSECDISCARD"},
+	{Val: 0x127e, Name: "BLKROTATIONAL"},
+	{Val: 0x127f, Name: "BLKZEROOUT"},
+	{Val: 0x5401, Name: "TCGETS"},
+	{Val: 0x5402, Name: "TCSETS"},
+	{Val: 0x5403, Name: "TCSETSW"},
+	{Val: 0x5404, Name: "TCSETSF"},
+	{Val: 0x5405, Name: "TCGETA"},
+	{Val: 0x5406, Name: "TCSETA"},
+	{Val: 0x5407, Name: "TCSETAW"},
+	{Val: 0x5408, Name: "TCSETAF"},
+	{Val: 0x5409, Name: "TCSBRK"},
+	{Val: 0x540a, Name: "TCXONC"},
+	{Val: 0x540b, Name: "TCFLSH"},
+	{Val: 0x540c, Name: "TIOCEXCL"},
+	{Val: 0x540d, Name: "TIOCNXCL"},
+	{Val: 0x540e, Name: "TIOCSCTTY"},
+	{Val: 0x540f, Name: "TIOCGPGRP"},
+	{Val: 0x5410, Name: "TIOCSPGRP"},
+	{Val: 0x5411, Name: "TIOCOUTQ"},
+	{Val: 0x5412, Name: "TIOCSTI"},
+	{Val: 0x5413, Name: "TIOCGWINSZ"},
+	{Val: 0x5414, Name: "TIOCSWINSZ"},
+	{Val: 0x5415, Name: "TIOCMGET"},
+	{Val: 0x5416, Name: "TIOCMBIS"},
+	{Val: 0x5417, Name: "TIOCMBIC"},
+	{Val: 0x5418, Name: "TIOCMSET"},
+	{Val: 0x5419, Name: "TIOCGSOFTCAR"},
+	{Val: 0x541a, Name: "TIOCSSOFTCAR"},
+	{Val: 0x541b, Name: "FIONREAD"},
+	{Val: 0x541c, Name: "TIOCLINUX"},
+	{Val: 0x541d, Name: "TIOCCONS"},
+	{Val: 0x541e, Name: "TIOCGSERIAL"},
+	{Val: 0x541f, Name: "TIOCSSERIAL"},
+	{Val: 0x5420, Name: "TIOCPKT"},
+	{Val: 0x5421, Name: "FIONBIO"},
+	{Val: 0x5422, Name: "TIOCNOTTY"},
+	{Val: 0x5423, Name: "TIOCSETD"},
+	{Val: 0x5424, Name: "TIOCGETD"},
+	{Val: 0x5425, Name: "TCSBRKP"},
+	{Val: 0x5427, Name: "TIOCSBRK"},
+	{Val: 0x5428, Name: "TIOCCBRK"},
+	{Val: 0x5429, Name: "TIOCGSID"},
+	{Val: 0x5437, Name: "TIOCVHANGUP"},
+	{Val: 0x5441, Name: "TIOCGPTPEER"},
+	{Val: 0x5450, Name: "FIONCLEX"},
+	{Val: 0x5451, Name: "FIOCLEX"},
+	{Val: 0x5452, Name: "FIOASYNC"},
+	{Val: 0x5456, Name: "TIOCGLCKTRMIOS"},
+	{Val: 0x5457, Name: "TIOCSLCKTRMIOS"},
+	{Val: 0x5459, Name: "TIOCSERGETLSR"},
+	{Val: 0x545c, Name: "TIOCMIWAIT"},
+	{Val: 0x545d, Name: "TIOCGICOUNT"},
+	{Val: 0x5460, Name: "FIOQSIZE"},
+	{Val: 0x8902, Name: "SIOCSPGRP"},
+	{Val: 0x8904, Name: "SIOCGPGRP"},
+	{Val: 0x8905, Name: "SIOCATMARK"},
+	{Val: 0x8906, Name: "SIOCGSTAMP_OLD"},
+	{Val: 0x890b, Name: "SIOCADDRT"},
+	{Val: 0x890c, Name: "SIOCDELRT"},
+	{Val: 0x8910, Name: "SIOCGIFNAME"},
+	{Val: 0x8912, Name: "SIOCGIFCONF"},
+	{Val: 0x8913, Name: "SIOCGIFFLAGS"},
+	{Val: 0x8914, Name: "SIOCSIFFLAGS"},
+	{Val: 0x8915, Name: "SIOCGIFADDR"},
+	{Val: 0x8916, Name: "SIOCSIFADDR"},
+	{Val: 0x8919, Name: "SIOCGIFBRDADDR"},
+	{Val: 0x891b, Name: "SIOCGIFNETMASK"},
+	{Val: 0x891d, Name: "SIOCGIFMETRIC"},
+	{Val: 0x8921, Name: "SIOCGIFMTU"},
+	{Val: 0x8922, Name: "SIOCSIFMTU"},
+	{Val: 0x8927, Name: "SIOCGIFHWADDR"},
+	{Val: 0x8933, Name: "SIOCGIFINDEX"},
+	{Val: 0x8942, Name: "SIOCGIFTXQLEN"},
+	{Val: 0x8946, Name: "SIOCETHTOOL"},
+	{Val: 0x40045431, Name: "TIOCSPTLCK"},
+	{Val: 0x400454ca, Name: "TUNSETIFF"},
+	{Val: 0x400454cb, Name: "TUNSETPERSIST"},
+	{Val: 0x400454cc, Name: "TUNSETOWNER"},
+	{Val: 0x40049409, Name: "FICLONE"},
+	{Val: 0x40081271, Name: "BLKBSZSET"},
+	{Val: 0x40086602, Name: "FS_IOC_SETFLAGS"},
+	{Val: 0x40087602, Name: "FS_IOC_SETVERSION"},
+	{Val: 0x4020940d, Name: "FICLONERANGE"},
+	{Val: 0x402c542b, Name: "TCSETS2"},
+	{Val: 0x402c542c, Name: "TCSETSW2"},
+	{Val: 0x402c542d, Name: "TCSETSF2"},
+	{Val: 0x80045430, Name: "TIOCGPTN"},
+	{Val: 0x80045432, Name: "TIOCGDEV"},
+	{Val: 0x80045438, Name: "TIOCGPKT"},
+	{Val: 0x80045439, Name: "TIOCGPTLCK"},
+	{Val: 0x80045440, Name: "TIOCGEXCL"},
+	{Val: 0x800454cf, Name: "TUNGETFEATURES"},
+	{Val: 0x800454d2, Name: "TUNGETIFF"},
+	{Val: 0x80081270, Name: "BLKBSZGET"},
+	{Val: 0x80081272, Name: "BLKGETSIZE64"},
+	{Val: 0x80086601, Name: "FS_IOC_GETFLAGS"},
+	{Val: 0x80087601, Name: "FS_IOC_GETVERSION"},
+	{Val: 0x802c542a, Name: "TCGETS2"},
+	{Val: 0xc0045877, Name: "FIFREEZE"},
+	{Val: 0xc0045878, Name: "FITHAW"},
+	{Val: 0xc0185879, Name: "FITRIM"},
+	{Val: 0xc0189436, Name: "FIDEDUPERANGE"},
+	{Val: 0xc020660b, Name: "FS_IOC_FIEMAP"},
+}}
+
+var xTermIflags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IGNBRK"},
+	{Val: 0x2, Name: "BRKINT"},
+	{Val: 0x4, Name: "IGNPAR"},
+	{Val: 0x8, Name: "PARMRK"},
+	{Val: 0x10, Name: "INPCK"},
+	{Val: 0x20, Name: "ISTRIP"},
+	{Val: 0x40, Name: "INLCR"},
+	{Val: 0x80, Name: "IGNCR"},
+	{Val: 0x100, Name: "ICRNL"},
+	{Val: 0x200, Name: "IUCLC"},
+	{Val: 0x400, Name: "IXON"},
+	{Val: 0x800, Name: "IXANY"},
+	{Val: 0x1000, Name: "IXOFF"},
+	{Val: 0x2000, Name: "IMAXBEL"},
+	{Val: 0x4000, Name: "IUTF8"},
+}}
+
+var xTermOflags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "OPOST"},
+	{Val: 0x2, Name: "OLCUC"},
+	{Val: 0x4, Name: "ONLCR"},
+	{Val: 0x8, Name: "OCRNL"},
+	{Val: 0x10, Name: "ONOCR"},
+	{Val: 0x20, Name: "ONLRET"},
+	{Val: 0x40, Name: "OFILL"},
+	{Val: 0x80, Name: "OFDEL"},
+}}
+
+var xTermCflags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x40, Name: "CSTOPB"},
+	{Val: 0x80, Name: "CREAD"},
+	{Val: 0x100, Name: "PARENB"},
+	{Val: 0x200, Name: "PARODD"},
+	{Val: 0x400, Name: "HUPCL"},
+	{Val: 0x800, Name: "CLOCAL"},
+	{Val: 0x40000000, Name: "CMSPAR"},
+	{Val: 0x80000000, Name: "CRTSCTS"},
+}}
+
+var xTermLflags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "ISIG"},
+	{Val: 0x2, Name: "ICANON"},
+	{Val: 0x4, Name: "XCASE"},
+	{Val: 0x8, Name: "ECHO"},
+	{Val: 0x10, Name: "ECHOE"},
+	{Val: 0x20, Name: "ECHOK"},
+	{Val: 0x40, Name: "ECHONL"},
+	{Val: 0x80, Name: "NOFLSH"},
+	{Val: 0x8000, Name: "IEXTEN"},
+	{Val: 0x200, Name: "ECHOCTL"},
+	{Val: 0x400, Name: "ECHOPRT"},
+	{Val: 0x800, Name: "ECHOKE"},
+	{Val: 0x1000, Name: "FLUSHO"},
+	{Val: 0x4000, Name: "PENDIN"},
+	{Val: 0x100, Name: "TOSTOP"},
+	{Val: 0x10000, Name: "EXTPROC"},
+}}
+
+var xBaudOptions = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "B0"},
+	{Val: 0x1, Name: "B50"},
+	{Val: 0x2, Name: "B75"},
+	{Val: 0x3, Name: "B110"},
+	{Val: 0x4, Name: "B134"},
+	{Val: 0x5, Name: "B150"},
+	{Val: 0x6, Name: "B200"},
+	{Val: 0x7, Name: "B300"},
+	{Val: 0x8, Name: "B600"},
+	{Val: 0x9, Name: "B1200"},
+	{Val: 0xa, Name: "B1800"},
+	{Val: 0xb, Name: "B2400"},
+	{Val: 0xc, Name: "B4800"},
+	{Val: 0xd, Name: "B9600"},
+	{Val: 0xe, Name: "B19200"},
+	{Val: 0xf, Name: "B38400"},
+	{Val: 0x1001, Name: "B57600"},
+	{Val: 0x1002, Name: "B115200"},
+	{Val: 0x1003, Name: "B230400"},
+	{Val: 0x1004, Name: "B460800"},
+	{Val: 0x1005, Name: "B500000"},
+	{Val: 0x1006, Name: "B576000"},
+	{Val: 0x1007, Name: "B921600"},
+	{Val: 0x1008, Name: "B1000000"},
+	{Val: 0x1009, Name: "B1152000"},
+	{Val: 0x100a, Name: "B1500000"},
+	{Val: 0x100b, Name: "B2000000"},
+	{Val: 0x100c, Name: "B2500000"},
+	{Val: 0x100d, Name: "B3000000"},
+	{Val: 0x100e, Name: "B3500000"},
+	{Val: 0x100f, Name: "B4000000"},
+	{Val: 0xe, Name: "EXTA"},
+	{Val: 0xf, Name: "EXTB"},
+	{Val: 0x1000, Name: "BOTHER"},
+}}
+
+var xTermCflagsCsize = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "CS5"},
+	{Val: 0x10, Name: "CS6"},
+	{Val: 0x20, Name: "CS7"},
+	{Val: 0x30, Name: "CS8"},
+}}
+
+var xTermOflagsNldly = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "NL0"},
+	{Val: 0x100, Name: "NL1"},
+}}
+
+var xTermOflagsCrdly = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "CR0"},
+	{Val: 0x200, Name: "CR1"},
+	{Val: 0x400, Name: "CR2"},
+	{Val: 0x600, Name: "CR3"},
+}}
+
+var xTermOflagsTabdly = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1800, Name: "XTABS"},
+	{Val: 0x0, Name: "TAB0"},
+	{Val: 0x800, Name: "TAB1"},
+	{Val: 0x1000, Name: "TAB2"},
+	{Val: 0x1800, Name: "TAB3"},
+}}
+
+var xTermOflagsBsdly = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x2000, Name: "BS1"},
+	{Val: 0x0, Name: "BS0"},
+}}
+
+var xTermOflagsVtdly = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "VT0"},
+	{Val: 0x4000, Name: "VT1"},
+}}
+
+var xTermOflagsFfdly = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "FF0"},
+	{Val: 0x8000, Name: "FF1"},
+}}
+
+var xTermiosCc = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "VINTR"},
+	{Val: 0x1, Name: "VQUIT"},
+	{Val: 0x2, Name: "VERASE"},
+	{Val: 0x3, Name: "VKILL"},
+	{Val: 0x10, Name: "VEOL2"},
+	{Val: 0x7, Name: "VSWTC"},
+	{Val: 0x8, Name: "VSTART"},
+	{Val: 0x9, Name: "VSTOP"},
+	{Val: 0xa, Name: "VSUSP"},
+	{Val: 0xc, Name: "VREPRINT"},
+	{Val: 0xd, Name: "VDISCARD"},
+	{Val: 0xe, Name: "VWERASE"},
+	{Val: 0xf, Name: "VLNEXT"},
+	{Val: 0x6, Name: "VMIN"},
+	{Val: 0x5, Name: "VTIME"},
+	{Val: 0x4, Name: "VEOF"},
+	{Val: 0xb, Name: "VEOL"},
+}}
+
+var xGetsockOptions = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1a, Name: "SO_GET_FILTER"},
+}}
+
+var xSetsockOptions = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1a, Name: "SO_ATTACH_FILTER"},
+}}
+
+var xGetsockIpOptions = &printers.Xlat{Entries: []printers.XlatEntry{}}
+
+var xSetsockIpOptions = &printers.Xlat{Entries: []printers.XlatEntry{}}
+
+var xGetsockIpv6Options = &printers.Xlat{Entries: []printers.XlatEntry{}}
+
+var xSetsockIpv6Options = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x40, Name: "IP6T_SO_SET_REPLACE"},
+	{Val: 0x41, Name: "IP6T_SO_SET_ADD_COUNTERS"},
+}}
+
+var xPrMceKill = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PR_MCE_KILL_CLEAR"},
+	{Val: 0x1, Name: "PR_MCE_KILL_SET"},
+}}
+
+var xPrUnalignFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "PR_UNALIGN_NOPRINT"},
+	{Val: 0x2, Name: "PR_UNALIGN_SIGBUS"},
+}}
+
+var xPrFpMode = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "PR_FP_MODE_FR"},
+	{Val: 0x2, Name: "PR_FP_MODE_FRE"},
+}}
+
+var xPrSpecCmds = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PR_SPEC_STORE_BYPASS"},
+	{Val: 0x1, Name: "PR_SPEC_INDIRECT_BRANCH"},
+	{Val: 0x2, Name: "PR_SPEC_L1D_FLUSH"},
+}}
+
+var xPrCapAmbient = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "PR_CAP_AMBIENT_IS_SET"},
+	{Val: 0x2, Name: "PR_CAP_AMBIENT_RAISE"},
+	{Val: 0x3, Name: "PR_CAP_AMBIENT_LOWER"},
+	{Val: 0x4, Name: "PR_CAP_AMBIENT_CLEAR_ALL"},
+}}
+
+var xSecbits = &printers.Xlat{Entries: []printers.XlatEntry{}}
+
+var xCap = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{}}
+
+var xFutexwakeops = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "FUTEX_OP_SET"},
+	{Val: 0x1, Name: "FUTEX_OP_ADD"},
+	{Val: 0x2, Name: "FUTEX_OP_OR"},
+	{Val: 0x3, Name: "FUTEX_OP_ANDN"},
+	{Val: 0x4, Name: "FUTEX_OP_XOR"},
+}}
+
+var xFutexwakecmps = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "FUTEX_OP_CMP_EQ"},
+	{Val: 0x1, Name: "FUTEX_OP_CMP_NE"},
+	{Val: 0x2, Name: "FUTEX_OP_CMP_LT"},
+	{Val: 0x3, Name: "FUTEX_OP_CMP_LE"},
+	{Val: 0x4, Name: "FUTEX_OP_CMP_GT"},
+	{Val: 0x5, Name: "FUTEX_OP_CMP_GE"},
+}}
+
+var xPerfEventOpenFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "PERF_FLAG_FD_NO_GROUP"},
+	{Val: 0x2, Name: "PERF_FLAG_FD_OUTPUT"},
+	{Val: 0x4, Name: "PERF_FLAG_PID_CGROUP"},
+	{Val: 0x8, Name: "PERF_FLAG_FD_CLOEXEC"},
+}}

@@ -116,10 +116,11 @@ int main(void)
 		syscall(SYS_exit, 1);
 	syscall(SYS_wait4, pid, &status, 0, NULL);
 	pid = syscall(SYS_fork);
-	if (pid == 0) {
-		syscall(SYS_kill, syscall(SYS_getpid), SIGKILL);
-	}
+	if (pid == 0)
+		for (;;)
+			syscall(SYS_pause);
 	syscall(SYS_wait4, pid, &status, WNOHANG, NULL);
+	syscall(SYS_kill, pid, SIGKILL);
 	syscall(SYS_wait4, pid, &status, 0, NULL);
 	syscall(SYS_wait4, -1, &status, 0, NULL);
 	{

@@ -1,0 +1,242 @@
+package linux
+
+import "github.com/guestrace/guestrace/pkg/printers"
+
+// ioctl argument shapes, after strace's term, file and block decoders.
+type ioctlArg uint8
+
+const (
+	ioctlHex        ioctlArg = iota // unknown: the argument in hex, at entry
+	ioctlNone                       // no argument
+	ioctlIntIn                      // [int] at entry
+	ioctlIntOut                     // [int] at exit
+	ioctlUintOut                    // [unsigned] at exit
+	ioctlU16Out                     // [unsigned short] at exit
+	ioctlLongOut                    // [long] at exit
+	ioctlUlongOut                   // [unsigned long] at exit
+	ioctlU64Out                     // [uint64] at exit
+	ioctlU64PairIn                  // [uint64, uint64] at entry
+	ioctlValue                      // the argument as an int
+	ioctlUvalue                     // the argument as an unsigned long
+	ioctlWinsizeIn                  // struct winsize at entry
+	ioctlWinsizeOut                 // struct winsize at exit
+	ioctlTermiosIn                  // struct termios at entry
+	ioctlTermiosOut                 // struct termios at exit
+	ioctlChar                       // one byte, quoted
+	ioctlTcxonc                     // TCOOFF...
+	ioctlTcflsh                     // TCIFLUSH...
+)
+
+var ioctlArgs = map[uint32]ioctlArg{
+	0x5401: ioctlTermiosOut, 0x5402: ioctlTermiosIn, 0x5403: ioctlTermiosIn, 0x5404: ioctlTermiosIn, // TCGETS, TCSETS*
+	0x5413: ioctlWinsizeOut, 0x5414: ioctlWinsizeIn, // TIOCGWINSZ, TIOCSWINSZ
+	0x540a: ioctlTcxonc, 0x540b: ioctlTcflsh,
+	0x5409: ioctlValue, 0x5425: ioctlValue, 0x540e: ioctlValue, // TCSBRK, TCSBRKP, TIOCSCTTY
+	0x540f: ioctlIntOut, 0x5429: ioctlIntOut, 0x5424: ioctlIntOut, 0x5419: ioctlIntOut, // TIOCGPGRP, TIOCGSID, TIOCGETD, TIOCGSOFTCAR
+	0x80045430: ioctlIntOut, 0x541b: ioctlIntOut, 0x5411: ioctlIntOut, // TIOCGPTN, FIONREAD, TIOCOUTQ
+	0x80045440: ioctlIntOut, 0x80045432: ioctlIntOut, // TIOCGEXCL, TIOCGDEV
+	0x5410: ioctlIntIn, 0x5423: ioctlIntIn, 0x5421: ioctlIntIn, 0x5452: ioctlIntIn, // TIOCSPGRP, TIOCSETD, FIONBIO, FIOASYNC
+	0x5420: ioctlIntIn, 0x541a: ioctlIntIn, 0x40045431: ioctlIntIn, // TIOCPKT, TIOCSSOFTCAR, TIOCSPTLCK
+	0x5412: ioctlChar,                                                                             // TIOCSTI
+	0x5427: ioctlNone, 0x5428: ioctlNone, 0x541d: ioctlNone, 0x5422: ioctlNone, 0x540c: ioctlNone, // TIOCSBRK, TIOCCBRK, TIOCCONS, TIOCNOTTY, TIOCEXCL
+	0x540d: ioctlNone, 0x5451: ioctlNone, 0x5450: ioctlNone, 0x5437: ioctlNone, 0x541f: ioctlNone, // TIOCNXCL, FIOCLEX, FIONCLEX, TIOCVHANGUP, TIOCSSERIAL
+	0x1262: ioctlUvalue, 0x1264: ioctlUvalue, // BLKRASET, BLKFRASET
+	0x1267: ioctlU16Out, 0x127e: ioctlU16Out, // BLKSECTGET, BLKROTATIONAL
+	0x125e: ioctlIntOut, 0x80081270: ioctlIntOut, 0x1268: ioctlIntOut, 0x127a: ioctlIntOut, // BLKROGET, BLKBSZGET, BLKSSZGET, BLKALIGNOFF
+	0x125d: ioctlIntIn, 0x40081271: ioctlIntIn, // BLKROSET, BLKBSZSET
+	0x127b: ioctlUintOut, 0x1278: ioctlUintOut, 0x1279: ioctlUintOut, 0x127c: ioctlUintOut, // BLKPBSZGET, BLKIOMIN, BLKIOOPT, BLKDISCARDZEROES
+	0x1263: ioctlLongOut, 0x1265: ioctlLongOut, // BLKRAGET, BLKFRAGET
+	0x1260:     ioctlUlongOut,                                                  // BLKGETSIZE
+	0x80081272: ioctlU64Out,                                                    // BLKGETSIZE64
+	0x1277:     ioctlU64PairIn, 0x127d: ioctlU64PairIn, 0x127f: ioctlU64PairIn, // BLKDISCARD, BLKSECDISCARD, BLKZEROOUT
+	0x125f: ioctlNone, 0x1261: ioctlNone, // BLKRRPART, BLKFLSBUF
+}
+
+// ioctlCode prints an ioctl request by name, or as _IOC(dir, type, nr, size).
+func (c *ctx) ioctlCode(code uint32) {
+	if name, ok := xIoctls.Lookup(uint64(code)); ok {
+		c.str(name)
+		return
+	}
+	c.str("_IOC(")
+	c.flags(xIoctlDirs, uint64(code>>30), "_IOC_???")
+	c.sep()
+	c.hex(uint64(code >> 8 & 0xff))
+	c.sep()
+	c.hex(uint64(code & 0xff))
+	c.sep()
+	c.hex(uint64(code >> 16 & 0x3fff))
+	c.b = append(c.b, ')')
+}
+
+// numAt prints the number of size bytes at addr in brackets: [5].
+func (c *ctx) numAt(addr uint64, size int, signed bool) {
+	b := c.read(addr, size)
+	if b == nil {
+		return
+	}
+	var v uint64
+	switch size {
+	case 2:
+		v = uint64(le16(b))
+	case 4:
+		v = uint64(le32(b))
+		if signed {
+			v = uint64(int64(int32(v)))
+		}
+	default:
+		v = le64(b)
+	}
+	c.b = append(c.b, '[')
+	if signed {
+		c.long(v)
+	} else {
+		c.ulong(v)
+	}
+	c.b = append(c.b, ']')
+}
+
+func (c *ctx) winsize(addr uint64) {
+	w := c.read(addr, 8)
+	if w == nil {
+		return
+	}
+	for i, n := range [...]string{"{ws_row=", ", ws_col=", ", ws_xpixel=", ", ws_ypixel="} {
+		c.str(n)
+		c.ulong(uint64(le16(w[2*i:])))
+	}
+	c.b = append(c.b, '}')
+}
+
+// termios prints a struct termios as strace does: the four flag words, and
+// the line discipline and control characters with -v.
+func (c *ctx) termios(addr uint64) {
+	t := c.read(addr, 36)
+	if t == nil {
+		return
+	}
+	c.str("{c_iflag=")
+	c.flags(xTermIflags, uint64(le32(t)), "")
+	c.str(", c_oflag=")
+	o := uint64(le32(t[4:]))
+	for _, d := range [...]struct {
+		x    *printers.Xlat
+		mask uint64
+		dflt string
+	}{{xTermOflagsNldly, 0o400, "NL?"}, {xTermOflagsCrdly, 0o3000, "CR?"}, {xTermOflagsTabdly, 0o14000, "TAB?"},
+		{xTermOflagsBsdly, 0o20000, "BS?"}, {xTermOflagsVtdly, 0o40000, "VT?"}, {xTermOflagsFfdly, 0o100000, "FF?"}} {
+		c.xval(d.x, o&d.mask, d.dflt)
+		c.b = append(c.b, '|')
+		o &^= d.mask
+	}
+	c.flags(xTermOflags, o, "")
+	c.str(", c_cflag=")
+	cf := uint64(le32(t[8:]))
+	const cbaud, cibaud, ibshift, csize = 0o10017, 0o2003600000, 16, 0o60
+	c.xval(xBaudOptions, cf&cbaud, "B???")
+	c.b = append(c.b, '|')
+	if cf&cibaud != 0 {
+		c.xval(xBaudOptions, cf&cibaud>>ibshift, "B???")
+		c.str("<<IBSHIFT|")
+	}
+	c.xval(xTermCflagsCsize, cf&csize, "CS?")
+	c.b = append(c.b, '|')
+	c.flags(xTermCflags, cf&^(cbaud|cibaud|csize), "")
+	c.str(", c_lflag=")
+	c.flags(xTermLflags, uint64(le32(t[12:])), "")
+	if !c.verbose() {
+		c.str(", ...}")
+		return
+	}
+	c.str(", c_line=")
+	c.xval(xTermLineDiscs, uint64(t[16]), "N_???")
+	c.str(", c_cc=[")
+	for i := 0; i < 19; i++ {
+		if i > 0 {
+			c.sep()
+		}
+		c.b = append(c.b, '[')
+		if name, ok := xTermiosCc.Lookup(uint64(i)); ok {
+			c.str(name)
+		} else {
+			c.uint(uint64(i))
+		}
+		c.str("] = ")
+		c.hex(uint64(t[17+i]))
+	}
+	c.str("]}")
+}
+
+// decIoctl is strace's ioctl decoder for the terminal, file and block
+// requests; others print their argument in hex.
+func decIoctl(c *ctx) {
+	code := uint32(c.a[1])
+	arg := c.a[2]
+	kind := ioctlHex
+	if k, ok := ioctlArgs[code]; ok {
+		kind = k
+	}
+	out := false
+	switch kind {
+	case ioctlIntOut, ioctlUintOut, ioctlU16Out, ioctlLongOut, ioctlUlongOut, ioctlU64Out, ioctlWinsizeOut, ioctlTermiosOut:
+		out = true
+	}
+	if !c.exiting {
+		c.fd(c.a[0])
+		c.sep()
+		c.ioctlCode(code)
+		if out || kind == ioctlNone {
+			return
+		}
+		c.sep()
+		switch kind {
+		case ioctlIntIn:
+			c.numAt(arg, 4, true)
+		case ioctlU64PairIn:
+			if b := c.read(arg, 16); b != nil {
+				c.b = append(c.b, '[')
+				c.ulong(le64(b))
+				c.sep()
+				c.ulong(le64(b[8:]))
+				c.b = append(c.b, ']')
+			}
+		case ioctlValue:
+			c.int(arg)
+		case ioctlUvalue:
+			c.ulong(arg)
+		case ioctlWinsizeIn:
+			c.winsize(arg)
+		case ioctlTermiosIn:
+			c.termios(arg)
+		case ioctlChar:
+			c.strN(arg, 1)
+		case ioctlTcxonc:
+			c.xval(xTcxoncOptions, arg, "TC???")
+		case ioctlTcflsh:
+			c.xval(xTcflshOptions, arg, "TC???")
+		default:
+			c.hex(arg)
+		}
+		return
+	}
+	if !out {
+		return
+	}
+	c.sep()
+	switch kind {
+	case ioctlIntOut:
+		c.numAt(arg, 4, true)
+	case ioctlUintOut:
+		c.numAt(arg, 4, false)
+	case ioctlU16Out:
+		c.numAt(arg, 2, false)
+	case ioctlLongOut:
+		c.numAt(arg, 8, true)
+	case ioctlUlongOut, ioctlU64Out:
+		c.numAt(arg, 8, false)
+	case ioctlWinsizeOut:
+		c.winsize(arg)
+	case ioctlTermiosOut:
+		c.termios(arg)
+	}
+}

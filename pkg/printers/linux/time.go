@@ -1,0 +1,132 @@
+package linux
+
+import "github.com/guestrace/guestrace/pkg/printers"
+
+// timespec prints a struct timespec held in b.
+func (c *ctx) timespec(b []byte) {
+	c.str("{tv_sec=")
+	c.long(le64(b))
+	c.str(", tv_nsec=")
+	c.ulong(le64(b[8:]))
+	c.b = append(c.b, '}')
+}
+
+func (c *ctx) timespecAt(addr uint64) {
+	if b := c.read(addr, 16); b != nil {
+		c.timespec(b)
+	}
+}
+
+func (c *ctx) timevalAt(addr uint64) {
+	if b := c.read(addr, 16); b != nil {
+		c.timeval(b)
+	}
+}
+
+// itimerval prints {it_interval={...}, it_value={...}} of timevals or,
+// with ts, of timespecs.
+func (c *ctx) itimer(addr uint64, ts bool) {
+	b := c.read(addr, 32)
+	if b == nil {
+		return
+	}
+	one := (*ctx).timeval
+	if ts {
+		one = (*ctx).timespec
+	}
+	c.str("{it_interval=")
+	one(c, b)
+	c.str(", it_value=")
+	one(c, b[16:])
+	c.b = append(c.b, '}')
+}
+
+func (c *ctx) timezone(addr uint64) {
+	if b := c.read(addr, 8); b != nil {
+		c.str("{tz_minuteswest=")
+		c.int(uint64(le32(b)))
+		c.str(", tz_dsttime=")
+		c.int(uint64(le32(b[4:])))
+		c.b = append(c.b, '}')
+	}
+}
+
+// isRestart reports whether the call was interrupted to be restarted.
+func (c *ctx) isRestart() bool {
+	switch -c.ret {
+	case printers.ERESTARTSYS, printers.ERESTARTNOINTR, printers.ERESTARTNOHAND, printers.ERESTARTRESTARTBLOCK:
+		return true
+	}
+	return false
+}
+
+// remaining prints the time left that an interrupted sleep wrote, or only
+// its address when the call was not interrupted.
+func (c *ctx) remaining(addr uint64) {
+	if !c.isRestart() {
+		c.ptr(addr)
+		return
+	}
+	failed := c.failed
+	c.failed = false
+	c.timespecAt(addr)
+	c.failed = failed
+}
+
+// clockName prints a clock id, with the dynamic clocks of processes,
+// threads and descriptors as strace writes them.
+func (c *ctx) clockName(v uint64) {
+	id := int32(v)
+	if id >= 0 {
+		c.xval(xClocknames, uint64(id), "CLOCK_???")
+		return
+	}
+	if id&7 == 3 {
+		c.str("FD_TO_CLOCKID(")
+		c.b = printers.AppendInt(c.b, int64(^(id >> 3)))
+	} else {
+		if id&4 != 0 {
+			c.str("MAKE_THREAD_CPUCLOCK(")
+		} else {
+			c.str("MAKE_PROCESS_CPUCLOCK(")
+		}
+		c.b = printers.AppendInt(c.b, int64(^(id >> 3)))
+		c.sep()
+		c.xval(xCpuclocknames, uint64(id&7), "CPUCLOCK_???")
+	}
+	c.b = append(c.b, ')')
+}
+
+var (
+	aTimespec     = aInStruct((*ctx).timespecAt)
+	aTimespecOut  = aOutStruct((*ctx).timespecAt)
+	aTimeval      = aInStruct((*ctx).timevalAt)
+	aTimevalOut   = aOutStruct((*ctx).timevalAt)
+	aTimezone     = aInStruct((*ctx).timezone)
+	aTimezoneOut  = aOutStruct((*ctx).timezone)
+	aItimerval    = aInStruct(func(c *ctx, v uint64) { c.itimer(v, false) })
+	aItimervalOut = aOutStruct(func(c *ctx, v uint64) { c.itimer(v, false) })
+	aItimerspec   = aInStruct(func(c *ctx, v uint64) { c.itimer(v, true) })
+	aItimerspecO  = aOutStruct(func(c *ctx, v uint64) { c.itimer(v, true) })
+	aRemaining    = aOutStruct((*ctx).remaining)
+	aClock        = argOf(printers.KindEnum, (*ctx).clockName)
+)
+
+// aClockRemaining is clock_nanosleep's remaining time: meaningful only for
+// a relative sleep (flags, argument 1, zero).
+var aClockRemaining = aOutStruct(func(c *ctx, v uint64) {
+	if c.a[1] != 0 {
+		c.ptr(v)
+		return
+	}
+	c.remaining(v)
+})
+
+// ulongAt prints the unsigned long at addr in brackets (time's result).
+func (c *ctx) ulongAt(addr uint64) {
+	if b := c.read(addr, 8); b != nil {
+		c.b = append(c.b, '[')
+		c.long(le64(b))
+		c.b = append(c.b, ']')
+	}
+}
