@@ -91,6 +91,27 @@ func (c *ctx) strZ(addr uint64, limit int) {
 }
 
 func (c *ctx) path(addr uint64) { c.strZ(addr, pathMax-1) }
+
+// pathN prints a path of at most n bytes (strace's printpathn) and returns
+// -1 if it could not be read, 1 if its NUL was seen, else 0.
+func (c *ctx) pathN(addr uint64, n int) int {
+	if addr == 0 {
+		c.str("NULL")
+		return -1
+	}
+	n = min(max(n, 0), pathMax-1)
+	buf := c.mem(n + 1)
+	k, nul, err := printers.ReadString(c.m, addr, buf)
+	if err != nil {
+		c.ptr(addr)
+		return -1
+	}
+	c.b = printers.AppendQuoted(c.b, buf[:min(k, n)], n, !nul)
+	if nul {
+		return 1
+	}
+	return 0
+}
 func (c *ctx) cstr(addr uint64) { c.strZ(addr, c.limit()) }
 
 // strN prints n bytes at addr, at most -s of them (strace's printstrn).

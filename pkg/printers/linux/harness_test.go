@@ -16,6 +16,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/guestrace/guestrace/pkg/printers"
 )
 
 // This file runs small C programs under ptrace, decoding each system call
@@ -24,8 +26,9 @@ import (
 // replays the same calls without ptrace or strace.
 
 const (
-	addrNoRandomize = 0x0040000
-	ptraceOExitKill = 0x100000
+	addrNoRandomize  = 0x0040000
+	ptraceOExitKill  = 0x100000
+	ptraceOTraceExec = 0x10
 )
 
 // procMem reads a stopped tracee's memory through /proc/PID/mem, recording
@@ -82,7 +85,7 @@ func withNoASLR(t *testing.T, fn func()) {
 }
 
 // ptraceRun runs prog in dir under ptrace and decodes each of its calls.
-func ptraceRun(t *testing.T, prog, dir string) []record {
+func ptraceRun(t *testing.T, prog, dir string, o *printers.Options) []record {
 	var recs []record
 	withNoASLR(t, func() {
 		cmd := exec.Command(prog)
@@ -97,7 +100,7 @@ func ptraceRun(t *testing.T, prog, dir string) []record {
 		if _, err := syscall.Wait4(pid, &ws, 0, nil); err != nil {
 			t.Fatalf("wait %s: %v", prog, err)
 		}
-		if err := syscall.PtraceSetOptions(pid, syscall.PTRACE_O_TRACESYSGOOD|ptraceOExitKill); err != nil {
+		if err := syscall.PtraceSetOptions(pid, syscall.PTRACE_O_TRACESYSGOOD|ptraceOExitKill|ptraceOTraceExec); err != nil {
 			t.Fatalf("ptrace options: %v", err)
 		}
 		mf, err := os.Open(fmt.Sprintf("/proc/%d/mem", pid))
@@ -126,6 +129,9 @@ func ptraceRun(t *testing.T, prog, dir string) []record {
 			if !ws.Stopped() {
 				continue
 			}
+			if ws.StopSignal() == syscall.SIGTRAP && ws.TrapCause() > 0 {
+				continue // an event stop (exec): nothing to deliver
+			}
 			if ws.StopSignal() != syscall.SIGTRAP|0x80 {
 				sig = int(ws.StopSignal())
 				continue
@@ -139,9 +145,9 @@ func ptraceRun(t *testing.T, prog, dir string) []record {
 				m := procMem{mf, &cur.enter}
 				line = line[:0]
 				if s, ok := ByNumber(cur.nr); ok {
-					line = s.EnterState(line, &cur.args, m, nil, &st)
+					line = s.EnterState(line, &cur.args, m, o, &st)
 					if s.NoReturn() {
-						line = s.ExitState(line, &cur.args, 0, m, nil, &st)
+						line = s.ExitState(line, &cur.args, 0, m, o, &st)
 						cur.line = string(line)
 						recs = append(recs, cur)
 						continue
@@ -156,9 +162,9 @@ func ptraceRun(t *testing.T, prog, dir string) []record {
 			cur.ret = int64(regs.Rax)
 			m := procMem{mf, &cur.ext}
 			if s, ok := ByNumber(cur.nr); ok {
-				line = s.ExitState(line, &cur.args, cur.ret, m, nil, &st)
+				line = s.ExitState(line, &cur.args, cur.ret, m, o, &st)
 			} else {
-				line = RawExit(line, cur.ret, nil)
+				line = RawExit(line, cur.ret, o)
 			}
 			cur.line = string(line)
 			recs = append(recs, cur)
@@ -168,14 +174,18 @@ func ptraceRun(t *testing.T, prog, dir string) []record {
 }
 
 // straceRun runs prog in dir under strace and returns its lines.
-func straceRun(t *testing.T, prog, dir string) []string {
+func straceRun(t *testing.T, prog, dir string, args ...string) []string {
 	out := filepath.Join(t.TempDir(), "strace.out")
 	withNoASLR(t, func() {
-		cmd := exec.Command("strace", "-o", out, prog)
+		cmd := exec.Command("strace", append(append(args, "-o", out), prog)...)
 		cmd.Dir = dir
 		cmd.Env = []string{}
+		// strace exits with the program's status: only a failure to run
+		// it is an error.
 		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("strace %s: %v: %s", prog, err, b)
+			if _, ok := err.(*exec.ExitError); !ok {
+				t.Fatalf("strace %s: %v: %s", prog, err, b)
+			}
 		}
 	})
 	b, err := os.ReadFile(out)
@@ -232,26 +242,34 @@ func normalizePIDs(lines []string) []string {
 	return out
 }
 
-// buildProg compiles testdata/name.c statically.
-func buildProg(t *testing.T, name string) string {
+// buildProg compiles testdata/name.c statically into dir, with the C
+// library or without (libc false).
+func buildProg(t *testing.T, name, dir string, libc bool) string {
 	if _, err := exec.LookPath("gcc"); err != nil {
 		t.Fatal("gcc is needed to build the test programs (make deps)")
 	}
 	if _, err := exec.LookPath("strace"); err != nil {
 		t.Fatal("strace is needed as the reference (make deps)")
 	}
-	bin := filepath.Join(t.TempDir(), name)
+	bin := filepath.Join(dir, name)
 	src, _ := filepath.Abs(filepath.Join("testdata", name+".c"))
-	if b, err := exec.Command("gcc", "-static", "-O0", "-o", bin, src).CombinedOutput(); err != nil {
+	args := []string{"-static", "-O0", "-o", bin, src}
+	if !libc {
+		args = append([]string{"-nostdlib"}, args...)
+	}
+	if b, err := exec.Command("gcc", args...).CombinedOutput(); err != nil {
 		t.Fatalf("gcc %s: %v: %s", src, err, b)
 	}
 	return bin
 }
 
 // writeGolden saves the records from the marker on, with strace's lines.
-func writeGolden(t *testing.T, path string, recs []record) {
+func writeGolden(t *testing.T, path string, o *printers.Options, recs []record) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Calls of testdata/%s recorded under ptrace; each line was checked\n# against strace's own line for the same call.\n", strings.TrimSuffix(filepath.Base(path), ".golden")+".c")
+	if o != nil {
+		fmt.Fprintf(&b, "options %d %t\n", o.StringLimit, o.Verbose)
+	}
 	for _, r := range recs {
 		fmt.Fprintf(&b, "call %d", r.nr)
 		for _, a := range r.args {
@@ -292,8 +310,9 @@ func mergeChunks(cs []memChunk) []memChunk {
 	return out
 }
 
-// readGolden parses a golden file.
-func readGolden(t testing.TB, path string) []record {
+// readGolden parses a golden file: its options and its calls.
+func readGolden(t testing.TB, path string) (*printers.Options, []record) {
+	var o *printers.Options
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -333,9 +352,14 @@ func readGolden(t testing.TB, path string) []record {
 			}
 		case "line":
 			recs[len(recs)-1].line = rest
+		case "options":
+			o = &printers.Options{}
+			if _, err := fmt.Sscanf(rest, "%d %t", &o.StringLimit, &o.Verbose); err != nil {
+				t.Fatalf("%s: bad options %q", path, rest)
+			}
 		}
 	}
-	return recs
+	return o, recs
 }
 
 // fakeMem serves reads from recorded chunks; a byte outside them is an
@@ -361,13 +385,17 @@ func (m fakeMem) ReadVirt(va uint64, buf []byte) (int, error) {
 }
 
 // replay decodes a recorded call again.
-func replay(b []byte, r *record) []byte {
+func replay(b []byte, r *record, o *printers.Options) []byte {
 	s, ok := ByNumber(r.nr)
 	if !ok {
 		b = Raw(UnknownName(b, r.nr), "", &r.args, 6)
-		return RawExit(b, r.ret, nil)
+		return RawExit(b, r.ret, o)
 	}
 	var st State
-	b = s.EnterState(b, &r.args, fakeMem(r.enter), nil, &st)
-	return s.ExitState(b, &r.args, r.ret, fakeMem(r.ext), nil, &st)
+	if s.NoReturn() {
+		b = s.EnterState(b, &r.args, fakeMem(r.enter), o, &st)
+		return s.ExitState(b, &r.args, r.ret, fakeMem(r.enter), o, &st)
+	}
+	b = s.EnterState(b, &r.args, fakeMem(r.enter), o, &st)
+	return s.ExitState(b, &r.args, r.ret, fakeMem(r.ext), o, &st)
 }

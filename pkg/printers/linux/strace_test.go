@@ -8,14 +8,25 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from live runs")
 
-// programs are the C programs of testdata/ run against strace.
-var programs = []string{"files", "more"}
+// programs are the C programs of testdata/ run against strace, with the
+// options given to both.
+var programs = []struct {
+	name       string
+	straceArgs []string
+	opts       *printers.Options
+	extra      []string // programs without a C library built beside it
+}{
+	{name: "files"},
+	{name: "more"},
+	{name: "verbose", straceArgs: []string{"-v", "-s", "8"}, opts: &printers.Options{StringLimit: 8, Verbose: true}, extra: []string{"exit7"}},
+}
 
 // TestAgainstStrace runs each test program under strace and under this
 // package's decoders, and wants the same lines.
@@ -23,11 +34,15 @@ func TestAgainstStrace(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds C programs and runs strace")
 	}
-	for _, name := range programs {
-		t.Run(name, func(t *testing.T) {
-			bin := buildProg(t, name)
-			want := normalizePIDs(fromMarker(t, straceRun(t, bin, t.TempDir())))
-			recs := ptraceRun(t, bin, t.TempDir())
+	for _, p := range programs {
+		t.Run(p.name, func(t *testing.T) {
+			dir := t.TempDir()
+			bin := buildProg(t, p.name, dir, true)
+			for _, e := range p.extra {
+				buildProg(t, e, dir, false)
+			}
+			want := normalizePIDs(fromMarker(t, straceRun(t, bin, t.TempDir(), p.straceArgs...)))
+			recs := ptraceRun(t, bin, t.TempDir(), p.opts)
 			var lines []string
 			for _, r := range recs {
 				lines = append(lines, r.line)
@@ -48,7 +63,7 @@ func TestAgainstStrace(t *testing.T) {
 			}
 			t.Logf("%d lines compared", len(want))
 			if *update && !t.Failed() {
-				writeGolden(t, filepath.Join("testdata", name+".golden"), recs[start:])
+				writeGolden(t, filepath.Join("testdata", p.name+".golden"), p.opts, recs[start:])
 			}
 		})
 	}
@@ -62,8 +77,9 @@ func TestGolden(t *testing.T) {
 	require.NotEmpty(t, files, "no testdata/*.golden")
 	for _, f := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(f), ".golden"), func(t *testing.T) {
-			for _, r := range readGolden(t, f) {
-				assert.Equal(t, r.line, string(replay(nil, &r)))
+			o, recs := readGolden(t, f)
+			for _, r := range recs {
+				assert.Equal(t, r.line, string(replay(nil, &r, o)))
 			}
 		})
 	}
