@@ -2,6 +2,10 @@ package linux
 
 import "github.com/guestrace/guestrace/pkg/printers"
 
+// maxArray bounds the elements of an array printed even with -v, and the
+// entries scanned for poll's ready descriptors: the guest chooses the counts.
+const maxArray = 4096
+
 // array prints nmemb elements of size bytes at addr as strace's print_array
 // does: [e1, e2, ...], at most -s of them unless -v, "..." and the address of
 // the first unreadable one. Each element is read, into a buffer of at most
@@ -25,7 +29,7 @@ func (c *ctx) array(addr, nmemb uint64, size int, ignoreFailed bool, elem func(c
 		c.ptr(addr)
 		return
 	}
-	limit := nmemb
+	limit := min(nmemb, maxArray)
 	if !c.verbose() && uint64(c.limit()) < nmemb {
 		limit = uint64(c.limit())
 	}
@@ -131,7 +135,7 @@ func pollRet(c *ctx) {
 	open := len(c.b)
 	printed := 0
 	var e [8]byte
-	for cur := addr; cur < addr+size && printed < 1<<16; cur += 8 {
+	for cur := addr; cur < addr+min(size, 8*maxArray); cur += 8 {
 		if printers.ReadFull(c.m, cur, e[:]) != nil {
 			c.listSep(open)
 			c.hex(cur)
@@ -195,7 +199,12 @@ func decSelect(c *ctx) {
 
 // selectRet prints select's return and the ready sets:
 // = 1 (in [3], left {tv_sec=0, tv_usec=999}).
-func selectRet(c *ctx) {
+func selectRet(c *ctx) { c.selectRet(false) }
+
+// pselectRet is selectRet with pselect6's timespec.
+func pselectRet(c *ctx) { c.selectRet(true) }
+
+func (c *ctx) selectRet(ts bool) {
 	c.long(uint64(c.ret))
 	if c.ret == 0 {
 		c.str(" (Timeout)")
@@ -242,7 +251,11 @@ func selectRet(c *ctx) {
 		if tv := c.mem(16); printers.ReadFull(c.m, c.a[4], tv) == nil {
 			c.str(sep)
 			c.str("left ")
-			c.timeval(tv)
+			if ts {
+				c.timespec(tv)
+			} else {
+				c.timeval(tv)
+			}
 		}
 	}
 	c.b = append(c.b, ')')
@@ -431,7 +444,7 @@ var (
 		}
 		c.dents(v, 19)
 	})
-	aDents   = aOutStruct(func(c *ctx, v uint64) { c.dents(v, 18) })
+	aDents = aOutStruct(func(c *ctx, v uint64) { c.dents(v, 18) })
 )
 
 // fcntl commands whose argument the decoder prints specially.
@@ -677,3 +690,121 @@ func (c *ctx) fdSet(addr uint64, n, size int) {
 
 // offAt prints a loff_t the call reads or updates: [4096].
 func (c *ctx) offAt(addr uint64) { c.numAt(addr, 8, true) }
+
+// mqAttr prints a struct mq_attr, with mq_flags by name or in hex.
+func (c *ctx) mqAttr(addr uint64, names bool) {
+	a := c.read(addr, 32)
+	if a == nil {
+		return
+	}
+	c.str("{mq_flags=")
+	if names {
+		c.flags(xMqAttrFlags, le64(a), "O_???")
+	} else {
+		c.hex(le64(a))
+	}
+	c.str(", mq_maxmsg=")
+	c.long(le64(a[8:]))
+	c.str(", mq_msgsize=")
+	c.long(le64(a[16:]))
+	c.str(", mq_curmsgs=")
+	c.long(le64(a[24:]))
+	c.b = append(c.b, '}')
+}
+
+// aTimespecAlways is a timeout the kernel read at entry, printed at exit
+// even when the call failed.
+var aTimespecAlways = aOutStruct(func(c *ctx, v uint64) {
+	failed := c.failed
+	c.failed = false
+	c.timespecAt(v)
+	c.failed = failed
+})
+
+// decSendfile prints sendfile: the offset at entry and, when the call
+// moved it, " => " and its new value.
+func decSendfile(c *ctx) {
+	if !c.exiting {
+		c.fd(c.a[0])
+		c.sep()
+		c.fd(c.a[1])
+		c.sep()
+		c.numAtU64(c.a[2])
+		return
+	}
+	if !c.failed && c.ret != 0 && c.a[2] != 0 {
+		c.str(" => ")
+		c.numAtU64(c.a[2])
+	}
+	c.sep()
+	c.ulong(c.a[3])
+}
+
+// numAtU64 prints the uint64 at addr in brackets, NULL, or the address
+// when it cannot be read.
+func (c *ctx) numAtU64(addr uint64) {
+	if addr == 0 {
+		c.str("NULL")
+		return
+	}
+	var b [8]byte
+	if printers.ReadFull(c.m, addr, b[:]) != nil {
+		c.ptr(addr)
+		return
+	}
+	c.b = append(c.b, '[')
+	c.ulong(le64(b[:]))
+	c.b = append(c.b, ']')
+}
+
+// ppollRet is pollRet with the time left of ppoll's timeout.
+func ppollRet(c *ctx) {
+	pollRet(c)
+	if c.ret == 0 || c.a[2] == 0 {
+		return
+	}
+	var ts [16]byte
+	if printers.ReadFull(c.m, c.a[2], ts[:]) != nil {
+		return
+	}
+	if n := len(c.b); n > 0 && c.b[n-1] == ')' {
+		c.b = c.b[:n-1]
+		c.sep()
+	} else {
+		c.str(" (")
+	}
+	c.str("left ")
+	c.timespec(ts[:])
+	c.b = append(c.b, ')')
+}
+
+// schedulerRet names the policy sched_getscheduler returns.
+func schedulerRet(c *ctx) {
+	c.long(uint64(c.ret))
+	if name, ok := xSchedulers.Lookup(uint64(c.ret)); ok {
+		c.str(" (")
+		c.str(name)
+		c.b = append(c.b, ')')
+	}
+}
+
+// decMqOpen prints mq_open; the mode and attributes go with O_CREAT only.
+func decMqOpen(c *ctx) {
+	if c.exiting {
+		return
+	}
+	c.path(c.a[0])
+	c.sep()
+	c.openFlags(uint64(uint32(c.a[1])))
+	if c.a[1]&oCreat != 0 {
+		c.sep()
+		c.mode(c.a[2] & 0xffff)
+		c.sep()
+		c.mqAttr(c.a[3], false)
+	}
+}
+
+var (
+	aMqAttr    = aInStruct(func(c *ctx, v uint64) { c.mqAttr(v, true) })
+	aMqAttrOut = aOutStruct(func(c *ctx, v uint64) { c.mqAttr(v, true) })
+)

@@ -34,6 +34,9 @@
 #include <linux/futex.h>
 #include <sys/random.h>
 #include <termios.h>
+#include <mqueue.h>
+#include <sys/sendfile.h>
+#include <sched.h>
 #include <unistd.h>
 
 struct kact {
@@ -213,7 +216,51 @@ int main(void)
 	}
 
 	{
+		struct mq_attr ma = {0, 4, 16, 0}, oma;
+		char name[] = "/printers-test";
+		syscall(SYS_mq_unlink, name);
+		fd = syscall(SYS_mq_open, name + 1, O_RDWR | O_CREAT | O_EXCL, 0600, &ma);
+		syscall(SYS_mq_timedsend, fd, "queued\n", 7, 3, NULL);
+		unsigned int prio;
+		syscall(SYS_mq_timedreceive, fd, buf, 16, &prio, NULL);
+		struct timespec ts = {0, 1};
+		syscall(SYS_mq_timedreceive, fd, buf, 16, &prio, &ts);
+		syscall(SYS_mq_getsetattr, fd, NULL, &oma);
+		syscall(SYS_mq_unlink, name + 1);
+		int p2[2];
+		syscall(SYS_pipe2, p2, 0);
+		struct iovec iov = {"spliced", 7};
+		syscall(SYS_vmsplice, p2[1], &iov, 1, SPLICE_F_NONBLOCK);
+		struct pollfd pf = {p2[0], POLLIN, 0};
+		syscall(SYS_ppoll, &pf, 1, &ts, NULL, 8);
+		fd_set rfds;
+		FD_ZERO(&rfds);
+		FD_SET(p2[0], &rfds);
+		syscall(SYS_pselect6, p2[0] + 1, &rfds, NULL, NULL, &ts, NULL);
+		struct epoll_event ev;
+		int ep = syscall(SYS_epoll_create1, 0);
+		ev.events = EPOLLIN;
+		ev.data.u64 = 0x100000001ull;
+		syscall(SYS_epoll_ctl, ep, EPOLL_CTL_ADD, p2[0], &ev);
+		syscall(SYS_epoll_pwait, ep, &ev, 4, 0, NULL, 8);
+		int64_t off = 2;
+		fd = syscall(SYS_openat, AT_FDCWD, "/proc/self/cmdline", O_RDONLY);
+		syscall(SYS_sendfile, p2[1], fd, &off, 3);
+		struct sched_param sp;
+		syscall(SYS_sched_getparam, 0, &sp);
+		syscall(SYS_sched_getscheduler, 0);
+		uid_t r, e, s;
+		syscall(SYS_getresuid, &r, &e, &s);
+		gid_t groups[4];
+		syscall(SYS_getgroups, 0, NULL);
+		int futexw = 0;
+		syscall(SYS_futex, &futexw, FUTEX_WAKE_OP_PRIVATE, 1, 1, &futexw, FUTEX_OP(FUTEX_OP_ADD, 1, FUTEX_OP_CMP_GT, 0));
+		syscall(SYS_clock_nanosleep, CLOCK_REALTIME, TIMER_ABSTIME, &ts, NULL);
+		(void)groups;
+	}
+	{
 		struct utsname u;
+		syscall(SYS_uname, &u);
 		syscall(SYS_uname, NULL);
 		struct rusage ru;
 		syscall(SYS_getrusage, RUSAGE_SELF, NULL);
