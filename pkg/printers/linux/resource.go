@@ -104,3 +104,13 @@ var (
 	aResource  = aXval32(xResources, "RLIMIT_???")
 	aRusageOut = aOutStruct((*ctx).rusage)
 )
+
+// schedulerRet names the policy sched_getscheduler returns.
+func schedulerRet(c *ctx) {
+	c.long(uint64(c.ret))
+	if name, ok := xSchedulers.Lookup(uint64(c.ret)); ok {
+		c.str(" (")
+		c.str(name)
+		c.b = append(c.b, ')')
+	}
+}

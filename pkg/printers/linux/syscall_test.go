@@ -96,6 +96,19 @@ func TestSplit(t *testing.T) {
 	assert.Equal(t, col40("exit_group(0) ")+"= ?", string(exit.Exit(exit.Enter(nil, &eargs, mem, nil), &eargs, 0, mem, nil)))
 }
 
+// TestFollowForks checks a pair of split lines strace -f printed for wait4
+// while its child ran, pid prefix included.
+func TestFollowForks(t *testing.T) {
+	status := make([]byte, 4)
+	binary.LittleEndian.PutUint32(status, 3<<8)
+	mem := flatMem{0x7000, status}
+	args := [6]uint64{9803, 0x7000, 0, 0}
+	wait4 := lookup(t, "wait4")
+	assert.Equal(t, "9801  wait4(9803,  <unfinished ...>", string(wait4.Enter([]byte("9801  "), &args, mem, nil))+" <unfinished ...>")
+	assert.Equal(t, "9801  <... wait4 resumed>[{WIFEXITED(s) && WEXITSTATUS(s) == 3}], 0, NULL) = 9803",
+		string(wait4.Exit([]byte("9801  <... wait4 resumed>"), &args, 9803, mem, nil)))
+}
+
 func TestReturns(t *testing.T) {
 	var args [6]uint64
 	o := &printers.Options{Column: -1}

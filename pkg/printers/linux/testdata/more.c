@@ -268,6 +268,7 @@ int main(void)
 		(void)u;
 		(void)ru;
 	}
+	syscall(500, 1, 0, 0xffff, 4, 5, 6); /* no such call */
 	syscall(SYS_exit_group, 0);
 	return 0;
 }
