@@ -2,6 +2,7 @@ package linux
 
 import "github.com/guestrace/guestrace/pkg/printers"
 
+// getcwd's buffer holds ret-1 bytes and a NUL.
 var aCwdOut = aOutStruct(func(c *ctx, v uint64) {
 	if c.failed {
 		c.ptr(v)

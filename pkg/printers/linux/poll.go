@@ -200,7 +200,6 @@ var aEpollEventsOut = aOutStruct(func(c *ctx, v uint64) {
 	c.array(v, n, 12, false, (*ctx).epollEvent)
 })
 
-// getcwd's buffer holds ret-1 bytes and a NUL.
 
 // decPoll prints poll's array, count and timeout at entry.
 func decPoll(c *ctx) {
