@@ -200,7 +200,6 @@ var aEpollEventsOut = aOutStruct(func(c *ctx, v uint64) {
 	c.array(v, n, 12, false, (*ctx).epollEvent)
 })
 
-
 // decPoll prints poll's array, count and timeout at entry.
 func decPoll(c *ctx) {
 	if c.exiting {
