@@ -4,6 +4,7 @@ package linux
 
 import (
 	"bufio"
+	"context"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/guestrace/guestrace/pkg/printers"
 )
@@ -24,6 +26,9 @@ import (
 // with this package, and under the real strace: the lines must be the same.
 // It records what each call read from memory so that testdata/*.golden
 // replays the same calls without ptrace or strace.
+
+// runDeadline bounds each run of a test program.
+const runDeadline = 30 * time.Second
 
 const (
 	addrNoRandomize  = 0x0040000
@@ -96,6 +101,10 @@ func ptraceRun(t *testing.T, prog, dir string, o *printers.Options) []record {
 			t.Fatalf("start %s: %v", prog, err)
 		}
 		pid := cmd.Process.Pid
+		// The programs run for milliseconds: one still running after
+		// runDeadline is stuck, and killing it ends the loop below.
+		timer := time.AfterFunc(runDeadline, func() { syscall.Kill(pid, syscall.SIGKILL) })
+		defer timer.Stop()
 		var ws syscall.WaitStatus
 		if _, err := syscall.Wait4(pid, &ws, 0, nil); err != nil {
 			t.Fatalf("wait %s: %v", prog, err)
@@ -177,7 +186,9 @@ func ptraceRun(t *testing.T, prog, dir string, o *printers.Options) []record {
 func straceRun(t *testing.T, prog, dir string, args ...string) []string {
 	out := filepath.Join(t.TempDir(), "strace.out")
 	withNoASLR(t, func() {
-		cmd := exec.Command("strace", append(append(args, "-o", out), prog)...)
+		ctx, cancel := context.WithTimeout(context.Background(), runDeadline)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "strace", append(append(args, "-o", out), prog)...)
 		cmd.Dir = dir
 		cmd.Env = []string{}
 		// strace exits with the program's status: only a failure to run

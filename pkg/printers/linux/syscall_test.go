@@ -141,6 +141,36 @@ func TestOptions(t *testing.T) {
 	assert.Equal(t, `write(1, "0123"..., 10) = 10`, string(write.Exit(write.Enter(nil, &args, mem, o), &args, 10, mem, o)))
 }
 
+// TestConcurrent decodes from many goroutines at once: the decoders share
+// only their pooled scratch space.
+func TestConcurrent(t *testing.T) {
+	calls := benchCalls()
+	mem := benchMem()
+	want := make([]string, len(calls))
+	for i, c := range calls {
+		want[i] = string(c.s.Exit(c.s.Enter(nil, &c.args, mem, nil), &c.args, c.ret, mem, nil))
+	}
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			var b []byte
+			for n := 0; n < 1000; n++ {
+				i := n % len(calls)
+				c := calls[i]
+				b = c.s.Exit(c.s.Enter(b[:0], &c.args, mem, nil), &c.args, c.ret, mem, nil)
+				if string(b) != want[i] {
+					done <- errors.New(string(b))
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		require.NoError(t, <-done)
+	}
+}
+
 // fuzzMem is the fuzzer's memory: its data at a fixed base.
 const fuzzBase = 0x10000
 
