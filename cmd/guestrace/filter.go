@@ -27,7 +27,7 @@ func parseTraceExprs(exprs []string, table tracer.Decoders, abi string) (callSel
 			if name == "" {
 				return nil, usagef("-e %s: empty system call name", e)
 			}
-			if _, ok := table.Lookup(name); !ok {
+			if !table.Known(name) {
 				return nil, usagef("-e %s: unknown system call %q", e, name)
 			}
 			names[name] = true

@@ -1,6 +1,7 @@
 package tracer
 
 import (
+	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/printers/linux"
@@ -11,8 +12,8 @@ var Linux Decoders = linuxTable{}
 
 type linuxTable struct{}
 
-func (linuxTable) Lookup(name string) (output.Decoder, bool) {
-	s, ok := linux.Lookup(name)
+func (linuxTable) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
+	s, ok := linux.Lookup(sc.Name)
 	if !ok {
 		return nil, false
 	}
@@ -21,7 +22,12 @@ func (linuxTable) Lookup(name string) (output.Decoder, bool) {
 
 // Raw prints a call the table lacks with its six arguments in hex, as
 // strace prints a call it does not know.
-func (linuxTable) Raw(name string) output.Decoder { return &rawLinux{name: name} }
+func (linuxTable) Raw(sc *guestos.Syscall) output.Decoder { return &rawLinux{name: sc.Name} }
+
+func (linuxTable) Known(name string) bool {
+	_, ok := linux.Lookup(name)
+	return ok
+}
 
 // linuxRow adapts a row to output.Decoder: Linux calls take six
 // arguments, the first six of the captured ones.

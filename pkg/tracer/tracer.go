@@ -13,10 +13,13 @@ import (
 
 // Decoders is one OS's table of system-call printers.
 type Decoders interface {
-	// Lookup is the printer of a call by name ("openat", "NtClose").
-	Lookup(name string) (output.Decoder, bool)
+	// Lookup is the printer of a guest kernel's system-call function
+	// (its name and ABI: "openat" x64, "NtClose" nt).
+	Lookup(sc *guestos.Syscall) (output.Decoder, bool)
 	// Raw prints a call the table does not know, with raw arguments.
-	Raw(name string) output.Decoder
+	Raw(sc *guestos.Syscall) output.Decoder
+	// Known reports whether users may name a call in a filter.
+	Known(name string) bool
 }
 
 // Tracer traces system calls of one guest.
@@ -57,9 +60,9 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 		if want != nil && !want(sc) {
 			continue
 		}
-		d, ok := dec.Lookup(sc.Name)
+		d, ok := dec.Lookup(sc)
 		if !ok {
-			d = dec.Raw(sc.Name)
+			d = dec.Raw(sc)
 		}
 		e := &entry{name: sc.Name, dec: d, nargs: 6}
 		if c, ok := d.(argCounter); ok {

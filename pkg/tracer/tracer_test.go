@@ -40,8 +40,8 @@ func (r *testRow) Exit(b []byte, _ *output.Args, ret int64, _ printers.Mem, _ *p
 
 func (r *testRow) NoReturn() bool { return r.noReturn }
 
-func (testTable) Lookup(name string) (output.Decoder, bool) {
-	switch name {
+func (testTable) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
+	switch sc.Name {
 	case "close":
 		return &testRow{name: "close"}, true
 	case "exit":
@@ -50,7 +50,9 @@ func (testTable) Lookup(name string) (output.Decoder, bool) {
 	return nil, false
 }
 
-func (testTable) Raw(name string) output.Decoder { return &testRow{name: "raw_" + name} }
+func (testTable) Raw(sc *guestos.Syscall) output.Decoder { return &testRow{name: "raw_" + sc.Name} }
+
+func (testTable) Known(name string) bool { return name == "close" || name == "exit" }
 
 const (
 	fnClose = 0xffffffff81000100

@@ -1,6 +1,7 @@
 package tracer
 
 import (
+	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/printers/windows"
@@ -11,8 +12,8 @@ var Windows Decoders = windowsTable{}
 
 type windowsTable struct{}
 
-func (windowsTable) Lookup(name string) (output.Decoder, bool) {
-	s, ok := windows.Lookup(name)
+func (windowsTable) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
+	s, ok := windows.Lookup(sc.Name)
 	if !ok {
 		return nil, false
 	}
@@ -21,7 +22,14 @@ func (windowsTable) Lookup(name string) (output.Decoder, bool) {
 
 // Raw prints an NT call the table lacks: four arguments in hex, the ones
 // passed in registers.
-func (windowsTable) Raw(name string) output.Decoder { return windowsRow{windows.Raw(name, 4)} }
+func (windowsTable) Raw(sc *guestos.Syscall) output.Decoder {
+	return windowsRow{windows.Raw(sc.Name, 4)}
+}
+
+func (windowsTable) Known(name string) bool {
+	_, ok := windows.Lookup(name)
+	return ok
+}
 
 // windowsRow adapts a row to output.Decoder with all its arguments,
 // captured at the call (the callee may reuse its stack slots).
