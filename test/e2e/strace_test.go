@@ -1,0 +1,248 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/guestrace/guestrace/internal/guestlab"
+)
+
+// syscallsDistinct is how many distinct system calls gt-syscalls makes
+// after its marker; every one of them is compared.
+const syscallsDistinct = 157
+
+// straceMarker is the call that starts the comparison: what gt-syscalls
+// does before it (the C library's start-up, its own set-up) differs
+// between machines.
+const straceMarker = "close(-100)"
+
+// The rules under which a guestrace line and a strace line of the same
+// call are the same line. Each names a value that is inherently different
+// between the host and the guest, and replaces it on both sides:
+//   - alignment: strace pads to column 40 counted from the start of its
+//     line, which under -f begins with the pid; the padding is one space;
+//   - pids: the returns of getpid, gettid, getppid, getpgrp, getsid, fork
+//     and wait4, the pid arguments of kill, tgkill, tkill and wait4, and
+//     si_pid in a siginfo are "<pid>";
+//   - times: the timespec/timeval that clock_gettime and gettimeofday
+//     return, the times in getrusage, and time()'s return with strace's
+//     date comment are "<time>";
+//   - uname's nodename (the host's name against "guestlab") is "<node>";
+//   - sysinfo's structure (uptime, loads, memory and process counts of
+//     each machine) is "{<sysinfo>}";
+//   - brk(NULL)'s return: each kernel places the heap of a static
+//     program its own way (6.1 right after .bss, later kernels further
+//     away) - "<brk>".
+//
+// Pointers need no rule: gt-syscalls keeps every buffer in an arena at a
+// fixed address. Inode, device and time fields of stat structures need
+// none either: strace's default (non -v) output leaves them out, and
+// gt-syscalls sets times it later reads. Signals ("--- SIGUSR1 ...") and
+// exits ("+++ exited with 0 +++") are not system calls: strace prints
+// them, guestrace does not, so they are left out of strace's side.
+var straceRules = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`\) +(= )`), ") $1"},
+	{regexp.MustCompile(`^((?:getpid|gettid|getppid|getpgrp|getsid|fork|wait4)\(.*\) = )\d+$`), "$1<pid>"},
+	{regexp.MustCompile(`^((?:kill|tkill|wait4)\()\d+`), "$1<pid>"},
+	{regexp.MustCompile(`^tgkill\(\d+, \d+`), "tgkill(<pid>, <pid>"},
+	{regexp.MustCompile(`si_pid=\d+`), "si_pid=<pid>"},
+	{regexp.MustCompile(`^time\(NULL\) = \d+ \([^)]*\)$`), "time(NULL) = <time>"},
+	{regexp.MustCompile(`nodename="[^"]*"`), `nodename="<node>"`},
+	{regexp.MustCompile(`^sysinfo\(\{.*\}\) = `), "sysinfo({<sysinfo>}) = "},
+	{regexp.MustCompile(`^brk\(NULL\) = 0x[0-9a-f]+$`), "brk(NULL) = <brk>"},
+}
+
+// timeFields are the seconds and fractions of a time; replaced in the
+// calls that return the current time or the time used.
+var (
+	timeCalls  = regexp.MustCompile(`^(clock_gettime\(CLOCK_MONOTONIC|gettimeofday|getrusage)\(?`)
+	timeFields = regexp.MustCompile(`tv_sec=\d+, tv_(n|u)sec=\d+`)
+)
+
+func straceNormalize(l string) string {
+	for _, r := range straceRules {
+		l = r.re.ReplaceAllString(l, r.with)
+	}
+	if timeCalls.MatchString(l) {
+		l = timeFields.ReplaceAllString(l, "tv_sec=<time>, tv_${1}sec=<time>")
+	}
+	return l
+}
+
+// callLines is one process's lines from the marker on, split calls
+// joined, in the order of the processes' first lines.
+type callLines [][]string
+
+// joiner joins "<unfinished ...>" entries with their "<... resumed>"
+// ends, per thread.
+type joiner map[string]string
+
+func (j joiner) add(id, text string) (string, bool) {
+	if entry, ok := strings.CutSuffix(text, " <unfinished ...>"); ok {
+		j[id] = entry
+		return "", false
+	}
+	if strings.HasPrefix(text, "<... ") {
+		if i := strings.Index(text, " resumed>"); i >= 0 {
+			entry := j[id]
+			delete(j, id)
+			return entry + text[i+len(" resumed>"):], true
+		}
+	}
+	return text, true
+}
+
+// group orders (id, line) pairs into per-process lists, starting at the
+// marker line of the first process that has it.
+func group(ids, lines []string) (callLines, bool) {
+	start := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, straceMarker) {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return nil, false
+	}
+	var out callLines
+	index := map[string]int{}
+	for i := start; i < len(lines); i++ {
+		n, ok := index[ids[i]]
+		if !ok {
+			n = len(out)
+			index[ids[i]] = n
+			out = append(out, nil)
+		}
+		out[n] = append(out[n], straceNormalize(lines[i]))
+	}
+	return out, true
+}
+
+var straceLineRE = regexp.MustCompile(`^(\d+) +(.*)$`)
+
+// parseStrace reads `strace -f -o` output: "PID  line".
+func parseStrace(t *testing.T, data string) callLines {
+	t.Helper()
+	var ids, lines []string
+	j := joiner{}
+	for _, l := range strings.Split(strings.TrimRight(data, "\n"), "\n") {
+		m := straceLineRE.FindStringSubmatch(l)
+		require.NotNil(t, m, "strace line %q", l)
+		if strings.HasPrefix(m[2], "--- ") || strings.HasPrefix(m[2], "+++ ") {
+			continue
+		}
+		if text, ok := j.add(m[1], m[2]); ok {
+			ids, lines = append(ids, m[1]), append(lines, text)
+		}
+	}
+	g, ok := group(ids, lines)
+	require.True(t, ok, "no %s in strace's output:\n%s", straceMarker, data)
+	return g
+}
+
+// parseGuestrace reads guestrace's lines of the processes named comm.
+func parseGuestrace(t *testing.T, trace []string, comm string) callLines {
+	t.Helper()
+	var ids, lines []string
+	j := joiner{}
+	for _, l := range trace {
+		m := traceRE.FindStringSubmatch(l)
+		if m == nil || m[3] != comm {
+			continue
+		}
+		if text, ok := j.add(m[2], m[4]); ok {
+			ids, lines = append(ids, m[2]), append(lines, text)
+		}
+	}
+	g, ok := group(ids, lines)
+	require.True(t, ok, "no %s of %s in guestrace's output (%d lines)", straceMarker, comm, len(trace))
+	return g
+}
+
+// straceOnHost runs the workload under strace -f on this machine, in a
+// directory of the same path as the guest's, without address-space
+// randomisation (as the guest runs it), and returns strace's output.
+func straceOnHost(t *testing.T, bin, dir string) string {
+	t.Helper()
+	for _, tool := range []string{"strace", "setarch"} {
+		_, err := exec.LookPath(tool)
+		require.NoError(t, err, "%s is needed on the host (scripts/deps.sh)", tool)
+	}
+	require.NoError(t, os.Mkdir(dir, 0o755))
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	out := filepath.Join(t.TempDir(), "strace.out")
+	c, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(c, "setarch", "-R", "strace", "-f", "-o", out, bin, dir)
+	cmd.Env = []string{}
+	b, err := cmd.CombinedOutput()
+	require.NoError(t, err, "strace %s %s: %s", bin, dir, b)
+	require.Equal(t, "gt-syscalls: done\n", string(b))
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	return string(data)
+}
+
+// TestSyscallsMatchStrace runs gt-syscalls under strace on the host and
+// under guestrace in the lab guest, and wants the same line for every
+// call, after the rules above.
+func TestSyscallsMatchStrace(t *testing.T) {
+	lab, err := guestlab.Dir()
+	if err != nil && testing.Short() {
+		t.Skipf("%v (skipped under -short)", err)
+	}
+	require.NoError(t, err)
+	bin := filepath.Join(lab, "workloads", "gt-syscalls")
+	_, err = os.Stat(bin)
+	require.NoError(t, err, "run make guest")
+
+	dir := marker(t)
+	want := parseStrace(t, straceOnHost(t, bin, dir))
+
+	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+	p := startTracer(t, qemuArgs(g)...)
+	out, status, err := g.Exec(ctx(t, 5*time.Minute),
+		"echo 0 >/proc/sys/kernel/randomize_va_space && ip link set lo up && mkdir "+dir+" && /bin/gt-syscalls "+dir)
+	require.NoError(t, err)
+	require.Equal(t, 0, status, out)
+	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
+	got := parseGuestrace(t, p.trace(t), "gt-syscalls")
+
+	require.Len(t, got, len(want), "processes: guestrace %q, strace %q", got, want)
+	names := map[string]bool{}
+	compared := 0
+	for i := range want {
+		for k := 0; k < max(len(want[i]), len(got[i])); k++ {
+			var w, gl string
+			if k < len(want[i]) {
+				w = want[i][k]
+			}
+			if k < len(got[i]) {
+				gl = got[i][k]
+			}
+			if !assert.Equal(t, w, gl, "process %d line %d", i, k) {
+				continue
+			}
+			name, _, _ := strings.Cut(w, "(")
+			names[name] = true
+			compared++
+		}
+	}
+	t.Logf("%d lines, %d distinct system calls compared", compared, len(names))
+	assert.Equal(t, syscallsDistinct, len(names), "distinct calls compared")
+	assert.GreaterOrEqual(t, len(names), 80)
+}
