@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/isf/sysmap"
 	"github.com/guestrace/guestrace/pkg/libvmiconf"
 	"github.com/guestrace/guestrace/pkg/vmi/libvmi"
 )
@@ -25,12 +27,33 @@ func xenProfile(domain, override string) (*isf.Profile, error) {
 	if err != nil {
 		return nil, usagef("-d %s: %v (or pass --profile)", domain, err)
 	}
+	return entryProfile(domain, path, entry)
+}
+
+// entryProfile loads the profile a libvmi.conf entry (read from path)
+// gives, as libvmi would: its Volatility3 ISF (volatility_ist) or, for a
+// Linux guest, one made from its System.map and linux_* offsets.
+func entryProfile(domain, path string, entry *libvmiconf.Entry) (*isf.Profile, error) {
+	at := func(err error) error {
+		return usageError{fmt.Errorf("-d %s: %s: %w", domain, path, err)}
+	}
 	prof, err := entry.Profile()
 	if err != nil {
-		return nil, usageError{fmt.Errorf("-d %s: %s: %w", domain, path, err)}
+		return nil, at(err)
 	}
-	if prof.ISF == "" {
-		return nil, usagef("-d %s: %s: entry %q gives a System.map and offsets; guestrace needs a Volatility3 ISF profile: make one with guestrace profile and name it with volatility_ist, or pass --profile", domain, path, entry.Name)
+	if prof.ISF != "" {
+		p, err := isf.Load(prof.ISF)
+		if err != nil {
+			return nil, at(fmt.Errorf("entry %q: volatility_ist: %w", entry.Name, err))
+		}
+		return p, nil
 	}
-	return loadProfile(prof.ISF)
+	if prof.OSType != "" && !strings.EqualFold(prof.OSType, "Linux") {
+		return nil, at(fmt.Errorf("entry %q: ostype is %q, but a sysmap with linux_* offsets describes a Linux kernel", entry.Name, prof.OSType))
+	}
+	p, err := sysmap.Load(prof.SysMap, prof.Linux)
+	if err != nil {
+		return nil, at(fmt.Errorf("entry %q: %w", entry.Name, err))
+	}
+	return p, nil
 }
