@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/guestos/linux"
 	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/isf/sysmap"
 	"github.com/guestrace/guestrace/pkg/libvmiconf"
 	"github.com/guestrace/guestrace/pkg/vmi"
 	"github.com/guestrace/guestrace/pkg/vmi/libvmi"
@@ -193,34 +195,93 @@ func TestLabDump(t *testing.T) {
 		// reads its kernel page tables from kpgd: vCPU 0's CR3 (the
 		// kernel's half of every page table maps the kernel; bit 12
 		// picks the user copy under page-table isolation).
-		conf := filepath.Join(dir, "libvmi.conf")
-		entry := &libvmiconf.Entry{
-			Name:    filepath.Base(dump),
-			Strings: map[string]string{"ostype": "Linux", "volatility_ist": g.Profile, "pagemode": "VMI_PM_IA32E"},
-			Numbers: map[string]uint64{"kpgd": regs[0].CR3 & 0x000f_ffff_ffff_e000},
-		}
-		data, err := libvmiconf.Format(entry)
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(conf, data, 0o644))
+		entry := labEntry(dump, regs, map[string]string{"volatility_ist": g.Profile}, nil)
+		conf := writeConf(t, filepath.Join(dir, "ist"), entry)
 		// Our parser reads back what libvmi is given.
-		e, _, err := libvmiconf.FindIn([]string{conf}, entry.Name)
-		require.NoError(t, err)
-		prof, err := e.Profile()
-		require.NoError(t, err)
+		prof := readConf(t, conf, entry.Name)
 		assert.Equal(t, g.Profile, prof.ISF)
-
-		procs, err := lt.LibVMIProcesses(conf)
-		require.NoError(t, err)
-		var got []string
-		for _, pr := range procs {
-			got = append(got, fmt.Sprintf("%d %s %#x", pr.PID, pr.Name, pr.Addr))
-		}
-		var want []string
-		for _, pr := range fromQEMU.procs {
-			want = append(want, fmt.Sprintf("%d %s %#x", pr.PID, pr.Name(), pr.Task))
-		}
-		assert.Equal(t, want, got)
+		assert.Equal(t, procAddrs(fromQEMU.procs), libvmiProcs(t, lt, conf))
 	})
+
+	t.Run("libvmi and guestrace list the same processes from a System.map entry", func(t *testing.T) {
+		// The lab's kallsyms, dumped from a boot without KASLR, is its
+		// System.map; the offsets are the full profile's.
+		off, err := sysmap.Offsets(p)
+		require.NoError(t, err)
+		entry := labEntry(dump, regs, map[string]string{"sysmap": filepath.Join(g.LabDir, "kallsyms")}, map[string]uint64{
+			"linux_tasks": off.Tasks, "linux_mm": off.MM, "linux_pid": off.PID, "linux_name": off.Name,
+		})
+		conf := writeConf(t, filepath.Join(dir, "sysmap"), entry)
+		prof := readConf(t, conf, entry.Name)
+		fromMap, err := sysmap.Load(prof.SysMap, prof.Linux)
+		require.NoError(t, err)
+		ours := viewOf(t, lt, fromMap, regs)
+		assert.Equal(t, fromQEMU.slide, ours.slide)
+		assert.Equal(t, fromQEMU.current, ours.current)
+		// A second libvmi instance: its OS support is set up once.
+		lt2, err := libvmi.Open(ctx, dump, libvmi.Options{File: true, RegsFile: regsFile, NoSignals: true})
+		require.NoError(t, err)
+		defer lt2.Close()
+		got := libvmiProcs(t, lt2, conf)
+		assert.Equal(t, procAddrs(fromQEMU.procs), got)
+		assert.Equal(t, procAddrs(ours.procs), got)
+	})
+}
+
+// labEntry is the libvmi.conf entry of the lab's dump: a Linux guest with
+// the given profile keys, and its kernel page table.
+func labEntry(dump string, regs []vmi.Regs, strs map[string]string, nums map[string]uint64) *libvmiconf.Entry {
+	e := &libvmiconf.Entry{
+		Name:    filepath.Base(dump),
+		Strings: map[string]string{"ostype": "Linux", "pagemode": "VMI_PM_IA32E"},
+		Numbers: map[string]uint64{"kpgd": regs[0].CR3 & 0x000f_ffff_ffff_e000},
+	}
+	maps.Copy(e.Strings, strs)
+	maps.Copy(e.Numbers, nums)
+	return e
+}
+
+// writeConf writes a libvmi.conf holding entry in a directory of its own.
+func writeConf(t *testing.T, dir string, entry *libvmiconf.Entry) string {
+	t.Helper()
+	data, err := libvmiconf.Format(entry)
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	conf := filepath.Join(dir, "libvmi.conf")
+	require.NoError(t, os.WriteFile(conf, data, 0o644))
+	return conf
+}
+
+// readConf reads an entry back with our parser.
+func readConf(t *testing.T, conf, name string) libvmiconf.Profile {
+	t.Helper()
+	e, _, err := libvmiconf.FindIn([]string{conf}, name)
+	require.NoError(t, err)
+	prof, err := e.Profile()
+	require.NoError(t, err)
+	return prof
+}
+
+// libvmiProcs lists the tasks with libvmi's own OS support, as "pid name
+// address" lines.
+func libvmiProcs(t *testing.T, lt *libvmi.Target, conf string) []string {
+	t.Helper()
+	procs, err := lt.LibVMIProcesses(conf)
+	require.NoError(t, err)
+	var lines []string
+	for _, pr := range procs {
+		lines = append(lines, fmt.Sprintf("%d %s %#x", pr.PID, pr.Name, pr.Addr))
+	}
+	return lines
+}
+
+// procAddrs is procs as libvmiProcs lines.
+func procAddrs(procs []linux.Process) []string {
+	var lines []string
+	for _, pr := range procs {
+		lines = append(lines, fmt.Sprintf("%d %s %#x", pr.PID, pr.Name(), pr.Task))
+	}
+	return lines
 }
 
 func procLines(procs []linux.Process) []string {
