@@ -82,6 +82,9 @@ func (frozen) Unpause() error { return vmi.ErrUnsupported }
 // the current tasks, the processes, the system-call functions, and the
 // arguments at a system call must be the same.
 func TestLabAttach(t *testing.T) {
+	if testing.Short() {
+		t.Skip("boots the lab guest (skipped under -short)")
+	}
 	full, fromMap := labProfiles(t)
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 2})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
