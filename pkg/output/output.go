@@ -1,9 +1,10 @@
 // Package output writes traces: the strace-like text form, with the
-// prefix that says who made each call.
+// prefix that says who made each call, JSON lines, and strace's -c table.
 package output
 
 import (
 	"strconv"
+	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/printers"
@@ -21,12 +22,75 @@ type Decoder interface {
 	NoReturn() bool
 }
 
+// Failer is a decoder that tells failed calls from the others; calls of
+// a decoder without it never fail.
+type Failer interface {
+	// AppendError reports whether ret is a failure and appends its name
+	// (ENOENT, STATUS_ACCESS_DENIED) to b when it is.
+	AppendError(b []byte, ret int64) ([]byte, bool)
+}
+
+// Event is when and where the tracer saw a call or a return.
+type Event struct {
+	Time time.Time // host clock: guest time is not read
+	VCPU int
+}
+
+// Writer is a trace format. The tracer reports each call, its return, or
+// its loss; the writer decides what to print and when.
+type Writer interface {
+	// CallAt reports a call; it returns what its return needs, or nil
+	// for a call that never returns (printed whole).
+	CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, args *Args, m printers.Mem) *Call
+	// ReturnAt reports the return of a call CallAt returned.
+	ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem)
+	// Lost reports a call whose return will not be seen: why is
+	// "detached" when guestrace let go of the guest, "unfinished" when
+	// the thread died.
+	Lost(c *Call, why string)
+	// Flush writes what is buffered.
+	Flush() error
+	// Counts is what was printed so far.
+	Counts() Counts
+}
+
 // Call is a call between its entry and its return.
 type Call struct {
 	dec    Decoder
 	name   string
 	args   Args
 	thread guestos.Thread
+	start  Event
+	// entry is the decoded entry text, kept for writers that print it
+	// later (status filters, JSON); its buffer is reused.
+	entry []byte
+	shown bool // an entry was printed on its own (JSON "call")
+}
+
+// callPool keeps the calls in progress of a writer, with their buffers.
+type callPool struct{ free []*Call }
+
+func (p *callPool) alloc() *Call {
+	if n := len(p.free); n > 0 {
+		c := p.free[n-1]
+		p.free = p.free[:n-1]
+		return c
+	}
+	return &Call{entry: make([]byte, 0, 256)}
+}
+
+func (p *callPool) release(c *Call) {
+	e := c.entry[:0]
+	*c = Call{entry: e}
+	p.free = append(p.free, c)
+}
+
+// failed is whether a return is a failure, with its name appended to b.
+func failed(dec Decoder, b []byte, ret int64) ([]byte, bool) {
+	if f, ok := dec.(Failer); ok {
+		return f.AppendError(b, ret)
+	}
+	return b, false
 }
 
 // AppendPrefix writes the line prefix "[pid PID/TID COMM] ". COMM is the
