@@ -109,6 +109,7 @@ func (l *Linux) attach() error {
 		return err
 	}
 	l.initTask = initTask + l.slide
+	l.findRealParent()
 	l.currentOff = l.lay.currentTask
 	l.zeroBased = !inImage(l.lay.currentTask)
 	if !l.zeroBased {

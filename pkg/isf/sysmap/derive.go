@@ -99,8 +99,8 @@ func currentTask(p *isf.Profile) error {
 // in every kernel with a per-CPU current_task (2.6.30 on, which
 // currentTask requires), so tgid is 4 bytes after linux_pid. The size is
 // unknown; nothing reads it. real_parent is left out: after tgid comes
-// stack_canary or not depending on CONFIG_STACKPROTECTOR, so its offset
-// cannot be derived (parent pids are then unknown).
+// stack_canary or not depending on CONFIG_STACKPROTECTOR, so a System.map
+// cannot tell its offset (the Linux layer finds it in the guest).
 func taskStruct(off libvmiconf.LinuxOffsets) isf.UserType {
 	return isf.UserType{Kind: isf.KindStruct, Fields: map[string]isf.Field{
 		"pid":   {Type: base("int"), Offset: off.PID},

@@ -78,7 +78,7 @@ func TestLoad(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, uint64(0xa8), size)
 	assert.Equal(t, []string{"list_head", "mm_struct", "pt_regs", "task_struct"}, sortedKeys(p.UserTypes))
-	assert.False(t, p.HasField("task_struct", "real_parent"), "not derivable")
+	assert.False(t, p.HasField("task_struct", "real_parent"), "not in a System.map")
 
 	for name, want := range map[string]uint64{
 		"current_task":     0x1fb80,

@@ -218,6 +218,7 @@ func TestLabDump(t *testing.T) {
 		ours := viewOf(t, lt, fromMap, regs)
 		assert.Equal(t, fromQEMU.slide, ours.slide)
 		assert.Equal(t, fromQEMU.current, ours.current)
+		assert.Equal(t, fromQEMU.procs, ours.procs, "parents included")
 		// A second libvmi instance: its OS support is set up once.
 		lt2, err := libvmi.Open(ctx, dump, libvmi.Options{File: true, RegsFile: regsFile, NoSignals: true})
 		require.NoError(t, err)
