@@ -24,7 +24,7 @@ const (
 	commLen = 16
 )
 
-// derive adds to p's symbols the types the Linux layer reads: task_struct
+// derive adds to p the types the Linux layer reads: task_struct
 // from libvmi's offsets and what stands next to them, list_head,
 // mm_struct.pgd when given, pt_regs, and pcpu_hot on kernels that keep the
 // current task there.
@@ -32,12 +32,12 @@ func derive(p *isf.Profile, off libvmiconf.LinuxOffsets) error {
 	if err := checkOffsets(off); err != nil {
 		return err
 	}
-	init, ok := p.Symbols["init_task"]
+	it, ok := p.Symbols["init_task"]
 	if !ok {
 		return fmt.Errorf("%w: it lacks the symbol init_task (the head of the task list): %s", ErrMissing, fullProfile)
 	}
-	if init.Address < kernelMap || init.Address-kernelMap >= imageSize {
-		return fmt.Errorf("%w: init_task at %#x is not in the kernel image at %#x", ErrNotX86, init.Address, uint64(kernelMap))
+	if it.Address < kernelMap || it.Address-kernelMap >= imageSize {
+		return fmt.Errorf("%w: init_task at %#x is not in the kernel image at %#x", ErrNotX86, it.Address, uint64(kernelMap))
 	}
 	if err := currentTask(p); err != nil {
 		return err
