@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -33,14 +34,20 @@ const (
 func init() { subcommands = append(subcommands, newGuardCmd) }
 
 func newGuardCmd() *cobra.Command {
-	var addr string
+	var (
+		addr  string
+		adopt bool
+	)
 	cmd := &cobra.Command{
-		Use:    guardName + " --qemu ADDR",
+		Use:    guardName + " --qemu ADDR [--adopt]",
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// Signals to guestrace's process group are not for the guard.
 			signal.Ignore(os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+			if adopt {
+				return releaseQueued(addr)
+			}
 			data, _ := io.ReadAll(io.LimitReader(os.Stdin, 64))
 			if strings.HasSuffix(string(data), guardClean) {
 				return nil
@@ -61,7 +68,50 @@ func newGuardCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().StringVar(&addr, "qemu", "", "the GDB stub of the guest to guard")
+	cmd.Flags().BoolVar(&adopt, "adopt", false, "release the queued connection passed as file descriptor 3")
 	return cmd
+}
+
+// queuedPatience bounds how long a guard waits for the stub to serve a
+// connection that found it busy (as long as the other client stays).
+const queuedPatience = 24 * time.Hour
+
+// releaseQueued waits until QEMU serves the connection a busy stub left
+// queued, then detaches on it so that the guest is not left paused.
+func releaseQueued(addr string) error {
+	nc, err := net.FileConn(os.NewFile(3, "gdb-stub"))
+	if err != nil {
+		return fmt.Errorf("guard: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), queuedPatience)
+	defer cancel()
+	return qemu.Release(ctx, nc, addr)
+}
+
+// handOver gives a connection that found the stub busy to a guard, which
+// detaches on it once the stub serves it.
+func handOver(busy *qemu.BusyError) error {
+	defer busy.Conn.Close()
+	fc, ok := busy.Conn.(interface{ File() (*os.File, error) })
+	if !ok {
+		return nil
+	}
+	f, err := fc.File()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(self, guardName, "--adopt", "--qemu", busy.Addr)
+	cmd.ExtraFiles = []*os.File{f}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	return cmd.Process.Release()
 }
 
 // guard is the parent's end of a running guard.

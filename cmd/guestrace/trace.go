@@ -18,6 +18,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/tracer"
+	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
 
 // traceFlags are the flags of the trace (root) command.
@@ -95,6 +96,14 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 
 	l, err := loop.Open(ctx, loop.Guest{QEMU: f.qemu, Domain: f.domain, Profile: prof})
 	if err != nil {
+		var busy *qemu.BusyError
+		if errors.As(err, &busy) {
+			// Closing the queued connection would leave the guest paused
+			// when the other client leaves: a guard releases it then.
+			if herr := handOver(busy); herr != nil {
+				return fmt.Errorf("%s: %w (and handing the queued connection over: %v)", f.guestName(), err, herr)
+			}
+		}
 		return fmt.Errorf("%s: %w", f.guestName(), err)
 	}
 	var g *guard

@@ -18,10 +18,11 @@
 //
 // States: Dial leaves the guest paused. Wait continues it and returns at
 // the next breakpoint hit, with the guest stopped there; Resume executes
-// the instruction under the breakpoint (emulating NOPs, endbr64, push r64
-// and mov rbp,rsp; single-stepping the rest with only that vCPU running)
-// and lets the guest run. Pause and a Wait whose context ends leave it
-// paused. Close removes every breakpoint and detaches: the guest runs on.
+// the instruction under the breakpoint (emulating NOPs, endbr64, push r64,
+// 64-bit register moves and stores to the kernel stack; single-stepping
+// the rest with only that vCPU running) and lets the guest run. Pause and
+// a Wait whose context ends leave it paused. Close removes every
+// breakpoint and detaches: the guest runs on.
 //
 // Cost: QEMU 7.2 flushes all translated code at every breakpoint stop, so
 // under TCG a hit costs the round trips here plus retranslating whatever
@@ -37,6 +38,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"os"
 	"strings"
 	"time"
 
@@ -105,8 +107,9 @@ type Target struct {
 	bps   map[uint64]*breakpoint
 	stats Stats
 
-	buf    []byte // packet being built
-	closed bool
+	buf      []byte // packet being built
+	closed   bool
+	answered bool // the stub has answered a packet
 }
 
 // Option configures Dial.
@@ -145,6 +148,11 @@ func Dial(ctx context.Context, addr string, opts ...Option) (*Target, error) {
 	t, err := newTarget(nc, addr, o)
 	if !stop() && ctx.Err() != nil {
 		err = fmt.Errorf("qemu gdb stub %s: %w", addr, ctx.Err())
+	}
+	var busy *BusyError
+	if errors.As(err, &busy) {
+		nc.SetDeadline(time.Time{})
+		return nil, err // the caller owns busy.Conn
 	}
 	if err != nil {
 		nc.Close()
@@ -186,6 +194,9 @@ func newTarget(nc net.Conn, addr string, o options) (*Target, error) {
 		buf:    make([]byte, 0, 4096),
 	}
 	if err := t.handshake(); err != nil {
+		if !t.answered && errors.Is(err, os.ErrDeadlineExceeded) {
+			return nil, &BusyError{Addr: addr, Conn: nc, err: err}
+		}
 		return nil, err
 	}
 	return t, nil
@@ -194,13 +205,14 @@ func newTarget(nc net.Conn, addr string, o options) (*Target, error) {
 func (t *Target) handshake() error {
 	// Connecting stopped the guest; if it was running, the stub reports
 	// that stop before answering anything, so skip stop replies here.
-	reply, err := t.c.exchange([]byte("qSupported:multiprocess+;xmlRegisters=i386"))
+	reply, err := t.c.exchange(pktSupported)
 	for i := 0; err == nil && isStopReply(reply) && i < 4; i++ {
 		reply, err = t.c.recv()
 	}
 	if err != nil {
 		return err
 	}
+	t.answered = true
 	if err := t.parseSupported(reply); err != nil {
 		return err
 	}
@@ -458,6 +470,7 @@ var (
 	pktContinue      = []byte("c")
 	pktCurrentThread = []byte("qC")
 	pktQuery         = []byte("?")
+	pktSupported     = []byte("qSupported:multiprocess+;xmlRegisters=i386")
 	pktDetach        = []byte("D;1") // with multiprocess, D names the process
 )
 
