@@ -246,33 +246,8 @@ func (t *Target) resume(ev *vmi.Event) error {
 		// Removed, or the handler moved rip: nothing to step over.
 		return t.cont(pktContinue)
 	}
-	switch bp.insn.kind {
-	case emuNop:
-		t.stats.Emulated++
-		return t.contAt(vcpu, rip+uint64(bp.insn.len))
-	case emuMovRBP:
-		if err := t.setReg(vcpu, rRBP, t.regOf(ev, rRSP)); err != nil {
-			return err
-		}
-		t.stats.Emulated++
-		return t.contAt(vcpu, rip+uint64(bp.insn.len))
-	case emuPush:
-		rsp := t.regOf(ev, rRSP)
-		var b [8]byte
-		putLE64(b[:], t.regOf(ev, bp.insn.reg)) // push rsp pushes the old value
-		err := t.writeVirt(vcpu, rsp-8, b[:])
-		if err == nil {
-			if err := t.setReg(vcpu, rRSP, rsp-8); err != nil {
-				return err
-			}
-			t.stats.Emulated++
-			return t.contAt(vcpu, rip+uint64(bp.insn.len))
-		}
-		if !errors.Is(err, ErrRefused) {
-			return err
-		}
-		// The stack is not writable from here (not mapped yet): let the
-		// vCPU do it, and fault if it must.
+	if ok, err := t.emulate(ev, &bp.insn); ok || err != nil {
+		return err
 	}
 	if err := t.stepOver(vcpu, bp.addr); err != nil {
 		return err
@@ -394,7 +369,8 @@ func (t *Target) readInsn(va uint64) insn {
 }
 
 // BreakpointKind says how Resume gets past the breakpoint at va: "nop",
-// "push", "mov rbp,rsp" (emulated) or "step".
+// "push", "mov r64,r64", "mov r64,imm", "mov m64,r64" (emulated) or
+// "step".
 func (t *Target) BreakpointKind(va uint64) (string, error) {
 	bp, ok := t.bps[va]
 	if !ok {

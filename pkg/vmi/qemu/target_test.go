@@ -356,7 +356,7 @@ func TestResumeByEmulation(t *testing.T) {
 		{"endbr64", fnEnd, "nop", 4},
 		{"push rbp", fnPush, "push", 1},
 		{"push r15", fnR15, "push", 2},
-		{"mov rbp,rsp", fnMov, "mov rbp,rsp", 3},
+		{"mov rbp,rsp", fnMov, "mov r64,r64", 3},
 		{"stepped", fnStep, "step", 3},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -656,12 +656,12 @@ func TestClassify(t *testing.T) {
 		{[]byte{0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00}, insn{kind: emuNop, len: 6}},
 		{[]byte{0x90}, insn{kind: emuNop, len: 1}},
 		{[]byte{0xf3, 0x0f, 0x1e, 0xfa, 0x55}, insn{kind: emuNop, len: 4}},
-		{[]byte{0x55}, insn{kind: emuPush, len: 1, reg: rRBP}},
-		{[]byte{0x53}, insn{kind: emuPush, len: 1, reg: rRBX}},
-		{[]byte{0x54}, insn{kind: emuPush, len: 1, reg: rRSP}},
-		{[]byte{0x41, 0x54}, insn{kind: emuPush, len: 2, reg: rR12}},
-		{[]byte{0x48, 0x89, 0xe5}, insn{kind: emuMovRBP, len: 3}},
-		{[]byte{0x48, 0x8b, 0xec}, insn{kind: emuMovRBP, len: 3}},
+		{[]byte{0x55}, insn{kind: emuPush, len: 1, src: rRBP}},
+		{[]byte{0x53}, insn{kind: emuPush, len: 1, src: rRBX}},
+		{[]byte{0x54}, insn{kind: emuPush, len: 1, src: rRSP}},
+		{[]byte{0x41, 0x54}, insn{kind: emuPush, len: 2, src: rR12}},
+		{[]byte{0x48, 0x89, 0xe5}, insn{kind: emuMovRR, len: 3, src: rRSP, dst: rRBP}},
+		{[]byte{0x48, 0x8b, 0xec}, insn{kind: emuMovRR, len: 3, src: rRSP, dst: rRBP}},
 		{[]byte{0x66, 0x55}, insn{kind: emuNone}}, // push bp: 16 bits
 		{[]byte{0xf3, 0x90}, insn{kind: emuNone}}, // pause
 		{[]byte{0x41, 0x90}, insn{kind: emuNone}}, // xchg r8d, eax
