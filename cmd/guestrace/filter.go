@@ -1,47 +1,150 @@
 package main
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/printers/linux"
 	"github.com/guestrace/guestrace/pkg/tracer"
 )
 
-// parseTraceExprs reads the -e expressions: "trace=NAME,NAME" or just
-// "NAME,NAME". Every name must be a system call the guest's table knows.
-func parseTraceExprs(exprs []string, table tracer.Decoders, abi string) (callSelection, error) {
-	if len(exprs) == 0 {
-		return abiOnly(abi, nil), nil
-	}
-	names := map[string]bool{}
+// filters are what the -e expressions ask for.
+type filters struct {
+	calls  callSelection
+	status output.Status // 0: every call
+}
+
+// parseExprs reads the -e expressions, as strace does: "trace=SET" (or
+// just "SET") and "status=SET". A later expression of a kind replaces an
+// earlier one.
+func parseExprs(exprs []string, osName string, table tracer.Decoders) (filters, error) {
+	_, abi := tableOf(osName)
+	f := filters{calls: abiOnly(abi)}
 	for _, e := range exprs {
-		list := e
+		kind, set := "trace", e
 		if k, v, ok := strings.Cut(e, "="); ok {
-			if k != "trace" {
-				return nil, usagef("-e %s: unknown qualifier %q (this guestrace knows trace=)", e, k)
-			}
-			list = v
+			kind, set = k, v
 		}
-		for _, name := range strings.Split(list, ",") {
-			name = strings.TrimSpace(name)
-			if name == "" {
-				return nil, usagef("-e %s: empty system call name", e)
-			}
-			if !table.Known(name) {
-				return nil, usagef("-e %s: unknown system call %q", e, name)
-			}
-			names[name] = true
+		var err error
+		switch kind {
+		case "trace", "t":
+			f.calls, err = parseTraceSet(e, set, osName, table)
+		case "status":
+			f.status, err = parseStatusSet(e, set)
+		default:
+			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace= and status=)", e, kind)
+		}
+		if err != nil {
+			return filters{}, err
 		}
 	}
-	return abiOnly(abi, names), nil
+	return f, nil
+}
+
+// parseTraceSet reads a set of system calls: a list of names, classes
+// (%file), regular expressions (/^open), "all" and "none"; a leading '!'
+// takes the complement. Names select the call's entry points of every
+// ABI; "all" and complements are those of the default selection.
+func parseTraceSet(expr, set, osName string, table tracer.Decoders) (callSelection, error) {
+	negate := strings.HasPrefix(set, "!")
+	set = strings.TrimPrefix(set, "!")
+	var (
+		names   = map[string]bool{}
+		classes linux.Class
+		res     []*regexp.Regexp
+		all     bool
+	)
+	for _, tok := range strings.Split(set, ",") {
+		tok = strings.TrimSpace(tok)
+		optional := strings.HasPrefix(tok, "?")
+		tok = strings.TrimPrefix(tok, "?")
+		switch {
+		case tok == "":
+			return nil, usagef("-e %s: empty system call name", expr)
+		case tok == "all":
+			all = true
+		case tok == "none":
+		case tok[0] == '%':
+			if osName != "linux" {
+				return nil, usagef("-e %s: %s: system-call classes are Linux's", expr, tok)
+			}
+			c, ok := linux.ParseClass(tok)
+			if !ok {
+				return nil, usagef("-e %s: unknown class %q (%%file %%process %%network %%signal %%ipc %%desc %%memory ...)", expr, tok)
+			}
+			classes |= c
+		case tok[0] == '/':
+			re, err := regexp.Compile(tok[1:])
+			if err != nil {
+				return nil, usagef("-e %s: %s: %v", expr, tok, err)
+			}
+			res = append(res, re)
+		case table.Known(tok):
+			names[tok] = true
+		case !optional:
+			return nil, usagef("-e %s: unknown system call %q", expr, tok)
+		}
+	}
+	match := func(name string) bool {
+		if all || names[name] {
+			return true
+		}
+		if classes != 0 {
+			if row, ok := linux.Lookup(name); ok && row.Class&classes != 0 {
+				return true
+			}
+		}
+		for _, re := range res {
+			if re.MatchString(name) {
+				return true
+			}
+		}
+		return false
+	}
+	_, abi := tableOf(osName)
+	dflt := abiOnly(abi)
+	if negate {
+		return func(sc *guestos.Syscall) bool { return dflt(sc) && !match(sc.Name) }, nil
+	}
+	if all {
+		return dflt, nil
+	}
+	return func(sc *guestos.Syscall) bool { return match(sc.Name) }, nil
+}
+
+// parseStatusSet reads strace's status set: successful, failed,
+// unfinished (calls that never return: exit_group, a thread's death),
+// detached, all, none; '!' takes the complement.
+func parseStatusSet(expr, set string) (output.Status, error) {
+	negate := strings.HasPrefix(set, "!")
+	set = strings.TrimPrefix(set, "!")
+	var st output.Status
+	for _, tok := range strings.Split(set, ",") {
+		tok = strings.TrimSpace(tok)
+		if tok == "none" {
+			continue
+		}
+		s, ok := output.ParseStatus(tok)
+		if !ok {
+			return 0, usagef("-e %s: unknown status %q (successful, failed, unfinished, detached, all)", expr, tok)
+		}
+		st |= s
+	}
+	if negate {
+		st = output.StatusAll &^ st
+	}
+	if st == 0 {
+		return 0, usagef("-e %s: no call can match", expr)
+	}
+	return st, nil
 }
 
 // abiOnly selects the entry points of one ABI (Linux "x64", Windows
-// "nt"), of the named calls when names is not nil.
-func abiOnly(abi string, names map[string]bool) callSelection {
-	return func(sc *guestos.Syscall) bool {
-		return sc.ABI == abi && (names == nil || names[sc.Name])
-	}
+// "nt"): what guestrace traces by default.
+func abiOnly(abi string) callSelection {
+	return func(sc *guestos.Syscall) bool { return sc.ABI == abi }
 }
 
 // callSelection is a filter over the guest kernel's system calls.

@@ -56,11 +56,14 @@ var subcommands []func() *cobra.Command
 func newRootCmd() *cobra.Command {
 	var tf traceFlags
 	root := &cobra.Command{
-		Use:   "guestrace --qemu unix:PATH --profile FILE [-e trace=NAME,...] [-o FILE]",
+		Use:   "guestrace --qemu unix:PATH --profile FILE [-e trace=SET] [-e status=SET] [-p PID] [--comm NAME] [-o FILE] [--format text|json] [-c|-C]",
 		Short: "strace for virtual machines",
 		Long: `guestrace traces the system calls of a virtual machine from outside,
 through the hypervisor, and prints each call and its return as strace does.
-Every line starts with "[pid PID/TID COMM] ".`,
+Every line starts with "[pid PID/TID COMM] ".
+
+Exit status: 0 after a clean detach (a signal, --duration, the end of
+the guest), 1 for a failure of the guest or the backend, 2 for bad usage.`,
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -9,43 +9,15 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/output"
-	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/tracer"
 	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
-
-// traceFlags are the flags of the trace (root) command.
-type traceFlags struct {
-	qemu     string
-	domain   string
-	profile  string
-	exprs    []string
-	output   string
-	strsize  int
-	quiet    bool
-	duration time.Duration
-	os       string
-}
-
-func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
-	fl := cmd.Flags()
-	fl.StringVar(&f.qemu, "qemu", "", "QEMU/KVM guest: its GDB stub, unix:PATH or HOST:PORT")
-	fl.StringVarP(&f.domain, "domain", "d", "", "Xen guest: the domain name (libvmi)")
-	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON)")
-	fl.StringArrayVarP(&f.exprs, "expr", "e", nil, "which calls to trace: trace=NAME[,NAME...] (or NAME,...)")
-	fl.StringVarP(&f.output, "output", "o", "", "write the trace to FILE instead of standard output")
-	fl.IntVarP(&f.strsize, "string-limit", "s", printers.DefaultStringLimit, "print at most N bytes of each string, as strace -s")
-	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no status messages on standard error")
-	fl.StringVar(&f.os, "os", "", "the guest OS, linux or windows (default: what the profile says)")
-	fl.DurationVar(&f.duration, "duration", 0, "detach after this long (30s, 5m); 0 traces until a signal")
-}
 
 // runTrace attaches, traces until a signal, the duration or the guest's
 // end, detaches, and prints a one-line summary on stderr.
@@ -70,18 +42,26 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	if f.os != "" && f.os != osName {
 		return usagef("--os %s: the profile is of a %s kernel", f.os, osName)
 	}
-	table, abi := tableOf(osName)
-	want, err := parseTraceExprs(f.exprs, table, abi)
+	table, _ := tableOf(osName)
+	filt, err := parseExprs(f.exprs, osName, table)
 	if err != nil {
 		return err
 	}
+	if f.silent && filt.status != 0 {
+		return usagef("--silent and -e status=: --silent does not wait for returns")
+	}
+	pids, _ := f.pidList()
 	status := cmd.ErrOrStderr()
 	if f.quiet {
 		status = io.Discard
 	}
 	out := cmd.OutOrStdout()
 	if f.output != "" {
-		file, err := os.OpenFile(f.output, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+		flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+		if f.append {
+			flags = os.O_WRONLY | os.O_CREATE | os.O_APPEND
+		}
+		file, err := os.OpenFile(f.output, flags, 0o644)
 		if err != nil {
 			return usagef("-o %s: %v", f.output, pathErr(err))
 		}
@@ -113,20 +93,29 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 			return err
 		}
 	}
-	tr := tracer.New(l, output.NewText(out, printers.Options{StringLimit: f.strsize}))
+	tr := tracer.NewConfig(l, f.writer(out, filt.status), tracer.Config{
+		PIDs:      pids,
+		Comms:     f.comms,
+		Summary:   f.summary || f.both,
+		CallsOnly: f.silent,
+	})
 	defer func() { g.done(tr.Close() == nil) }()
 	osys := l.OS()
-	fmt.Fprintf(status, "guestrace: attached to %s (%s %s, KASLR slide %#x, %d vCPUs)\n",
-		f.guestName(), osys.Type(), osys.Release(), osys.Slide(), l.Target().NumVCPUs())
+	fmt.Fprintf(status, "guestrace: attached to %s: %s %s, KASLR slide %#x, %d vCPUs\n",
+		f.backend(), osys.Type(), osys.Release(), osys.Slide(), l.Target().NumVCPUs())
 
-	n, err := tr.Instrument(osys.Syscalls(), want, table)
+	n, err := tr.Instrument(osys.Syscalls(), filt.calls, table)
 	if err != nil {
 		return fmt.Errorf("placing breakpoints: %w", err)
 	}
 	if n == 0 {
 		return usagef("-e: none of the system calls asked for exists in this guest kernel")
 	}
-	fmt.Fprintf(status, "guestrace: %d breakpoints placed; tracing\n", n)
+	if f.duration > 0 {
+		fmt.Fprintf(status, "guestrace: %d breakpoints placed; tracing for %v\n", n, f.duration)
+	} else {
+		fmt.Fprintf(status, "guestrace: %d breakpoints placed; tracing\n", n)
+	}
 
 	if f.duration > 0 {
 		var cancel context.CancelFunc
@@ -136,14 +125,54 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	runErr := tr.Run(ctx)
 	closeErr := tr.Close()
 	c := tr.Counts()
-	fmt.Fprintf(status, "guestrace: detached; %d calls traced, %d unfinished\n", c.Calls, c.Unfinished)
+	var sumErr error
+	if f.summary || f.both {
+		sumErr = writeSummary(out, f.format, tr.Summary())
+	}
+	fmt.Fprintf(status, "guestrace: detached; %d calls traced, %d unfinished", c.Calls, c.Unfinished)
+	if len(pids) > 0 || len(f.comms) > 0 {
+		fmt.Fprintf(status, ", %d of other processes left out", tr.Skipped())
+	}
+	fmt.Fprintln(status)
 	switch {
 	case runErr != nil:
 		return fmt.Errorf("tracing %s: %w", f.guestName(), runErr)
 	case closeErr != nil:
 		return fmt.Errorf("detaching from %s: %w", f.guestName(), closeErr)
+	case sumErr != nil:
+		return fmt.Errorf("writing the summary: %w", sumErr)
 	}
 	return nil
+}
+
+// writer is the trace's format, or nil when only counts are printed.
+func (f *traceFlags) writer(out io.Writer, status output.Status) output.Writer {
+	if f.silent || f.summary {
+		return nil
+	}
+	cfg := f.writerConfig(status)
+	if f.format == "json" {
+		return output.NewJSON(out, cfg)
+	}
+	if out == os.Stdout {
+		cfg.Colors = terminalColors()
+	}
+	return output.NewTextConfig(out, cfg)
+}
+
+func writeSummary(out io.Writer, format string, rows []output.SummaryRow) error {
+	if format == "json" {
+		return output.WriteSummaryJSON(out, rows)
+	}
+	return output.WriteSummary(out, rows)
+}
+
+// backend names the hypervisor interface and the guest.
+func (f *traceFlags) backend() string {
+	if f.qemu != "" {
+		return "QEMU GDB stub " + f.qemu
+	}
+	return "Xen domain " + f.domain + " (libvmi)"
 }
 
 func (f *traceFlags) guestName() string {
@@ -151,24 +180,6 @@ func (f *traceFlags) guestName() string {
 		return "--qemu " + f.qemu
 	}
 	return "-d " + f.domain
-}
-
-func (f *traceFlags) validate() error {
-	switch {
-	case f.qemu == "" && f.domain == "":
-		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen)")
-	case f.qemu != "" && f.domain != "":
-		return usagef("--qemu and -d each name a guest: give one")
-	case f.qemu != "" && f.profile == "":
-		return usagef("--profile FILE is needed with --qemu (see profiles/README.md)")
-	case f.strsize < 0:
-		return usagef("-s %d: the string limit cannot be negative", f.strsize)
-	case f.os != "" && f.os != "linux" && f.os != "windows":
-		return usagef("--os %s: unknown OS (linux or windows)", f.os)
-	case f.duration < 0:
-		return usagef("--duration %v: cannot be negative", f.duration)
-	}
-	return nil
 }
 
 // loadProfile reads the profile; a file that is missing or not a profile

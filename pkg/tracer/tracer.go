@@ -5,6 +5,7 @@ package tracer
 
 import (
 	"context"
+	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/loop"
@@ -25,9 +26,33 @@ type Decoders interface {
 // Tracer traces system calls of one guest.
 type Tracer struct {
 	loop     *loop.Loop
-	out      *output.Text
+	out      output.Writer // nil: count only
+	cfg      Config
+	entries  []*entry
+	free     []*pending
+	counts   output.Counts
+	skipped  uint64
+	scratch  []byte
 	closed   bool
 	closeErr error
+}
+
+// Config is what a tracer does besides printing.
+type Config struct {
+	// PIDs and Comms, when not empty, select the threads traced: those of
+	// a process (or the thread) whose id is in PIDs, or of a process named
+	// as in Comms. Calls of other threads are not printed nor counted;
+	// their breakpoints still stop the guest.
+	PIDs  []uint32
+	Comms []string
+	// Summary counts the calls, errors and time of each system call
+	// (strace -c); see Summary.
+	Summary bool
+	// CallsOnly places no return breakpoints: calls are counted, nothing
+	// else (--silent). The writer must be nil.
+	CallsOnly bool
+	// Now is the clock of events; time.Now when nil.
+	Now func() time.Time
 }
 
 // entry is what a call's breakpoint carries to its callbacks.
@@ -35,6 +60,16 @@ type entry struct {
 	name  string
 	dec   output.Decoder
 	nargs int // arguments to capture at the call
+
+	calls, returns, errors uint64
+	time                   time.Duration
+}
+
+// pending is a call in progress that the tracer follows.
+type pending struct {
+	c     *output.Call // nil when not printed
+	e     *entry
+	start time.Time
 }
 
 // argCounter is a decoder that says how many arguments its call takes;
@@ -42,8 +77,11 @@ type entry struct {
 type argCounter interface{ NArgs() int }
 
 // New traces with l, printing to out.
-func New(l *loop.Loop, out *output.Text) *Tracer {
-	t := &Tracer{loop: l, out: out}
+func New(l *loop.Loop, out output.Writer) *Tracer { return NewConfig(l, out, Config{}) }
+
+// NewConfig traces with l as cfg says, printing to out unless it is nil.
+func NewConfig(l *loop.Loop, out output.Writer, cfg Config) *Tracer {
+	t := &Tracer{loop: l, out: out, cfg: cfg, scratch: make([]byte, 0, 64)}
 	l.OnUnfinished(t.onLost)
 	return t
 }
@@ -68,8 +106,9 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 		if c, ok := d.(argCounter); ok {
 			e.nargs = min(max(c.NArgs(), 0), guestos.MaxArgs)
 		}
+		t.entries = append(t.entries, e)
 		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e}
-		if !d.NoReturn() {
+		if !d.NoReturn() && !t.cfg.CallsOnly {
 			cb.OnReturn = t.onReturn
 		}
 		table = append(table, cb)
@@ -89,49 +128,164 @@ func (t *Tracer) Close() error {
 	}
 	t.closed = true
 	t.closeErr = t.loop.Close()
+	if t.out == nil {
+		return t.closeErr
+	}
 	if ferr := t.out.Flush(); t.closeErr == nil {
 		t.closeErr = ferr
 	}
 	return t.closeErr
 }
 
+func (t *Tracer) now() time.Time {
+	if t.cfg.Now != nil {
+		return t.cfg.Now()
+	}
+	return time.Now()
+}
+
+// wanted reports whether the process filters select a thread.
+func (t *Tracer) wanted(th *guestos.Thread) bool {
+	if len(t.cfg.PIDs) == 0 && len(t.cfg.Comms) == 0 {
+		return true
+	}
+	for _, p := range t.cfg.PIDs {
+		if th.PID == p || th.TID == p {
+			return true
+		}
+	}
+	name := th.Name()
+	for _, c := range t.cfg.Comms {
+		if string(name) == c {
+			return true
+		}
+	}
+	return false
+}
+
 func (t *Tracer) onCall(s *loop.State, ud any) any {
 	e := ud.(*entry)
-	var args output.Args
-	// Unreadable arguments print as zeros: the call still shows.
-	if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
-		_ = r.ArgsN(s.Regs(), args[:e.nargs])
-	} else {
-		_ = s.Args((*[6]uint64)(args[:6]))
-	}
-	c := t.out.Call(&s.Thread, e.name, e.dec, &args, s)
-	t.out.Flush() //nolint:errcheck // reported by Close
-	if c == nil {
+	if !t.wanted(&s.Thread) {
+		t.skipped++
 		return nil
 	}
-	return c
+	t.counts.Calls++
+	e.calls++
+	ev := output.Event{Time: t.now(), VCPU: s.Event.VCPU}
+	var c *output.Call
+	if t.out != nil {
+		var args output.Args
+		// Unreadable arguments print as zeros: the call still shows.
+		if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
+			_ = r.ArgsN(s.Regs(), args[:e.nargs])
+		} else {
+			_ = s.Args((*[6]uint64)(args[:6]))
+		}
+		c = t.out.CallAt(&ev, &s.Thread, e.name, e.dec, &args, s)
+		t.out.Flush() //nolint:errcheck // reported by Close
+	}
+	if c == nil && (!t.cfg.Summary || e.dec.NoReturn() || t.cfg.CallsOnly) {
+		return nil
+	}
+	p := t.alloc()
+	p.c, p.e, p.start = c, e, ev.Time
+	return p
 }
 
 func (t *Tracer) onReturn(s *loop.State, data, _ any) {
-	c, ok := data.(*output.Call)
+	p, ok := data.(*pending)
 	if !ok {
 		return
 	}
-	t.out.Return(c, s.ReturnValue(), s)
-	t.out.Flush() //nolint:errcheck
+	t.counts.Returns++
+	ev := output.Event{Time: t.now(), VCPU: s.Event.VCPU}
+	ret := s.ReturnValue()
+	if t.cfg.Summary {
+		e := p.e
+		e.returns++
+		e.time += ev.Time.Sub(p.start)
+		if f, ok := e.dec.(output.Failer); ok {
+			var bad bool
+			if t.scratch, bad = f.AppendError(t.scratch[:0], ret); bad {
+				e.errors++
+			}
+		}
+	}
+	if p.c != nil {
+		t.out.ReturnAt(&ev, p.c, ret, s)
+		t.out.Flush() //nolint:errcheck
+	}
+	t.release(p)
 }
 
 func (t *Tracer) onLost(_ *guestos.Thread, _ *loop.Func, data any) {
-	c, ok := data.(*output.Call)
+	p, ok := data.(*pending)
 	if !ok {
 		return
 	}
-	why := "unfinished"
-	if t.closed {
-		why = "detached"
+	t.counts.Unfinished++
+	if p.c != nil {
+		why := "unfinished"
+		if t.closed {
+			why = "detached"
+		}
+		t.out.Lost(p.c, why)
 	}
-	t.out.Lost(c, why)
+	t.release(p)
 }
 
-// Counts is what has been printed so far.
-func (t *Tracer) Counts() output.Counts { return t.out.Counts() }
+func (t *Tracer) alloc() *pending {
+	if n := len(t.free); n > 0 {
+		p := t.free[n-1]
+		t.free = t.free[:n-1]
+		return p
+	}
+	return new(pending)
+}
+
+func (t *Tracer) release(p *pending) {
+	*p = pending{}
+	t.free = append(t.free, p)
+}
+
+// Counts is what has been traced so far: calls of the threads the
+// filters select, their returns, and those lost.
+func (t *Tracer) Counts() output.Counts { return t.counts }
+
+// Skipped is how many calls the process filters left out.
+func (t *Tracer) Skipped() uint64 { return t.skipped }
+
+// Summary is strace's -c table so far: one row per system call that
+// returned (entry points of several ABIs together), in strace's order.
+func (t *Tracer) Summary() []output.SummaryRow {
+	byName := map[string]int{}
+	var rows []output.SummaryRow
+	for _, e := range t.entries {
+		if e.returns == 0 {
+			continue
+		}
+		i, ok := byName[e.name]
+		if !ok {
+			i = len(rows)
+			byName[e.name] = i
+			rows = append(rows, output.SummaryRow{Name: e.name})
+		}
+		rows[i].Calls += e.returns
+		rows[i].Errors += e.errors
+		rows[i].Time += e.time
+	}
+	output.SortSummary(rows)
+	return rows
+}
+
+// CallCounts is how many calls of each system call were traced, for
+// --silent: name -> calls.
+func (t *Tracer) CallCounts() map[string]uint64 {
+	m := map[string]uint64{}
+	for _, e := range t.entries {
+		if e.calls > 0 {
+			m[e.name] += e.calls
+		}
+	}
+	return m
+}

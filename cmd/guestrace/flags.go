@@ -1,0 +1,132 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/printers"
+)
+
+// traceFlags are the flags of the trace (root) command.
+type traceFlags struct {
+	qemu     string
+	domain   string
+	profile  string
+	exprs    []string
+	pids     []string
+	comms    []string
+	output   string
+	append   bool
+	strsize  int
+	stamps   int // -t, -tt, -ttt
+	elapsed  bool
+	format   string
+	summary  bool // -c
+	both     bool // -C
+	silent   bool
+	quiet    bool
+	duration time.Duration
+	os       string
+}
+
+// maxComm is the longest process name a kernel keeps (Linux's comm and
+// Windows' ImageFileName hold 15 bytes).
+const maxComm = 15
+
+func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
+	fl := cmd.Flags()
+	fl.SortFlags = false
+	fl.StringVar(&f.qemu, "qemu", "", "QEMU/KVM guest: its GDB stub, unix:PATH or HOST:PORT")
+	fl.StringVarP(&f.domain, "domain", "d", "", "Xen guest: the domain name (libvmi)")
+	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON)")
+	fl.StringVar(&f.os, "os", "", "the guest OS, linux or windows (default: what the profile says)")
+	fl.StringArrayVarP(&f.exprs, "expr", "e", nil, "trace=SET: calls to trace (names, %file %process %network %signal %ipc %desc %memory, /regex, all; !SET for all but SET);\nstatus=SET: calls to print by how they ended (successful, failed, unfinished, detached)")
+	fl.StringArrayVarP(&f.pids, "pid", "p", nil, "trace only process (or thread) PID; repeat or give a comma list")
+	fl.StringArrayVar(&f.comms, "comm", nil, "trace only processes named NAME; repeatable")
+	fl.StringVarP(&f.output, "output", "o", "", "write the trace to FILE instead of standard output")
+	fl.BoolVarP(&f.append, "append", "A", false, "with -o, append to FILE rather than truncate it")
+	fl.StringVar(&f.format, "format", "text", "text (strace's lines) or json (one object per line)")
+	fl.IntVarP(&f.strsize, "string-limit", "s", printers.DefaultStringLimit, "print at most N bytes of each string, as strace -s")
+	fl.CountVarP(&f.stamps, "absolute-timestamps", "t", "start lines with the host's time: -t seconds, -tt microseconds, -ttt Unix time")
+	fl.BoolVarP(&f.elapsed, "syscall-times", "T", false, "end lines with the time from the call to its return as the tracer saw it\n(host clock, the tracer's own stops included: not time spent in the guest)")
+	fl.BoolVarP(&f.summary, "summary-only", "c", false, "print only a table of calls, errors and time per system call, at the end")
+	fl.BoolVarP(&f.both, "summary", "C", false, "print the trace and the table at the end")
+	fl.BoolVar(&f.silent, "silent", false, "print nothing but the count at exit; no return breakpoints (cheapest)")
+	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no status messages on standard error")
+	fl.DurationVar(&f.duration, "duration", 0, "detach after this long (30s, 5m) and exit 0; 0 traces until a signal")
+
+	cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))               //nolint:errcheck
+	cmd.RegisterFlagCompletionFunc("os", fixedCompletion("linux", "windows"))               //nolint:errcheck
+	cmd.RegisterFlagCompletionFunc("expr", fixedCompletion("trace=", "status=", "trace=%")) //nolint:errcheck
+}
+
+func fixedCompletion(words ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return words, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func (f *traceFlags) validate() error {
+	switch {
+	case f.qemu == "" && f.domain == "":
+		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen)")
+	case f.qemu != "" && f.domain != "":
+		return usagef("--qemu and -d each name a guest: give one")
+	case f.qemu != "" && f.profile == "":
+		return usagef("--profile FILE is needed with --qemu (see profiles/README.md)")
+	case f.strsize < 0:
+		return usagef("-s %d: the string limit cannot be negative", f.strsize)
+	case f.os != "" && f.os != "linux" && f.os != "windows":
+		return usagef("--os %s: unknown OS (linux or windows)", f.os)
+	case f.duration < 0:
+		return usagef("--duration %v: cannot be negative", f.duration)
+	case f.format != "text" && f.format != "json":
+		return usagef("--format %s: unknown format (text or json)", f.format)
+	case f.append && f.output == "":
+		return usagef("--append: give the file with -o FILE")
+	case f.summary && f.both:
+		return usagef("-c and -C: give one (-c prints only the table, -C the trace and the table)")
+	case f.silent && (f.summary || f.both):
+		return usagef("--silent and -c/-C: --silent prints no table")
+	case f.silent && f.elapsed:
+		return usagef("--silent and -T: --silent does not wait for returns")
+	case f.stamps > 3:
+		return usagef("-t: at most -ttt")
+	}
+	for _, c := range f.comms {
+		if c == "" || len(c) > maxComm {
+			return usagef("--comm %q: process names are 1 to %d bytes (the kernel keeps no more)", c, maxComm)
+		}
+	}
+	_, err := f.pidList()
+	return err
+}
+
+// pidList reads the -p values: ids, repeated or in comma lists.
+func (f *traceFlags) pidList() ([]uint32, error) {
+	var pids []uint32
+	for _, v := range f.pids {
+		for _, s := range strings.Split(v, ",") {
+			n, err := strconv.ParseUint(strings.TrimSpace(s), 10, 32)
+			if err != nil || n == 0 {
+				return nil, usagef("-p %s: %q is not a process id", v, s)
+			}
+			pids = append(pids, uint32(n))
+		}
+	}
+	return pids, nil
+}
+
+// writerConfig is how the trace is printed.
+func (f *traceFlags) writerConfig(status output.Status) output.Config {
+	return output.Config{
+		Print:     printers.Options{StringLimit: f.strsize},
+		Time:      output.TimeFormat(f.stamps),
+		Durations: f.elapsed,
+		Status:    status,
+	}
+}
