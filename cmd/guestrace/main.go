@@ -62,8 +62,9 @@ func newRootCmd() *cobra.Command {
 through the hypervisor, and prints each call and its return as strace does.
 Every line starts with "[pid PID/TID COMM] ".
 
-Exit status: 0 after a clean detach (a signal, --duration, the end of
-the guest), 1 for a failure of the guest or the backend, 2 for bad usage.`,
+Exit status: 0 after a clean detach (on SIGINT, SIGTERM, SIGHUP or at
+the end of --duration), 1 for a failure of the guest or the backend
+(the trace so far is kept), 2 for bad usage.`,
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,

@@ -5,6 +5,7 @@ import (
 	"context"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -39,6 +40,10 @@ func (r *testRow) Exit(b []byte, _ *output.Args, ret int64, _ printers.Mem, _ *p
 }
 
 func (r *testRow) NoReturn() bool { return r.noReturn }
+
+func (r *testRow) AppendError(b []byte, ret int64) ([]byte, bool) {
+	return append(b, "E"...), ret < 0
+}
 
 func (testTable) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
 	switch sc.Name {
@@ -113,4 +118,95 @@ func TestTracerPrintsCallsAndDetaches(t *testing.T) {
 		out.String())
 	assert.Equal(t, output.Counts{Calls: 4, Returns: 1, Unfinished: 2}, tr.Counts())
 	assert.True(t, script.Closed)
+}
+
+// evPID is ev for a thread of process pid.
+func evPID(addr, pid, tid, rdi, rax, sp uint64) vmi.Event {
+	e := ev(addr, tid, rdi, rax, sp)
+	e.Regs.R14 = pid
+	return e
+}
+
+// runScript traces the events with cfg and returns the trace and tracer.
+func runScript(t *testing.T, cfg Config, print bool, events ...vmi.Event) (string, *Tracer) {
+	t.Helper()
+	calls := []guestos.Syscall{{Name: "close", Symbol: "__x64_sys_close", Addr: fnClose, ABI: "x64"}}
+	script := vmitest.NewScript(events...)
+	script.Blocked = make(chan struct{})
+	l, err := loop.NewWithOS(script, &guestostest.RegsOS{Syms: map[string]uint64{"__x64_sys_close": fnClose}, Comm: "w"})
+	require.NoError(t, err)
+	var out bytes.Buffer
+	var w output.Writer
+	if print {
+		w = output.NewText(&out, printers.Options{})
+	}
+	tick := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	cfg.Now = func() time.Time { tick = tick.Add(time.Millisecond); return tick }
+	tr := NewConfig(l, w, cfg)
+	_, err = tr.Instrument(calls, nil, testTable{})
+	require.NoError(t, err)
+	done := make(chan error, 1)
+	go func() { done <- tr.Run(context.Background()) }()
+	<-script.Blocked
+	l.Quit()
+	require.NoError(t, <-done)
+	require.NoError(t, tr.Close())
+	return out.String(), tr
+}
+
+// TestProcessFilters: only the threads of the processes asked for are
+// printed and counted; the others' returns are not mistaken for theirs.
+func TestProcessFilters(t *testing.T) {
+	events := []vmi.Event{
+		evPID(fnClose, 40, 41, 3, 0, rsp),
+		evPID(fnClose, 50, 51, 4, 0, rsp), // another process, same stack
+		evPID(retSite, 50, 51, 0, 0, rsp+8),
+		evPID(retSite, 40, 41, 0, 0, rsp+8),
+		evPID(fnClose, 60, 60, 5, 0, rsp), // thread id 60 asked for
+		evPID(retSite, 60, 60, 0, 0, rsp+8),
+	}
+	out, tr := runScript(t, Config{PIDs: []uint32{40, 60}}, true, events...)
+	assert.Equal(t, ""+
+		"[pid 40/41 w] close(3 <unfinished ...>\n"+
+		"[pid 40/41 w] <... close resumed>) = 0\n"+
+		"[pid 60/60 w] close(5) = 0\n", out)
+	assert.Equal(t, output.Counts{Calls: 2, Returns: 2}, tr.Counts())
+	assert.Equal(t, uint64(1), tr.Skipped())
+
+	out, tr = runScript(t, Config{Comms: []string{"w"}}, true, events...)
+	assert.Equal(t, uint64(0), tr.Skipped())
+	assert.Contains(t, out, "[pid 50/51 w] close(4) = 0\n")
+	out, tr = runScript(t, Config{Comms: []string{"x"}}, true, events...)
+	assert.Empty(t, out)
+	assert.Equal(t, uint64(3), tr.Skipped())
+}
+
+// TestSummaryCounts: -c counts each call at its return, its errors and
+// the time from call to return, with or without a trace printed.
+func TestSummaryCounts(t *testing.T) {
+	events := []vmi.Event{
+		evPID(fnClose, 40, 41, 3, 0, rsp),
+		evPID(retSite, 40, 41, 0, 0, rsp+8),
+		evPID(fnClose, 40, 41, 9, 0, rsp),
+		evPID(retSite, 40, 41, 0, ^uint64(8), rsp+8), // -9: EBADF
+		evPID(fnClose, 40, 42, 4, 0, rsp),            // in progress at detach
+	}
+	for _, print := range []bool{false, true} {
+		out, tr := runScript(t, Config{Summary: true}, print, events...)
+		assert.Equal(t, []output.SummaryRow{{Name: "close", Calls: 2, Errors: 1, Time: 2 * time.Millisecond}}, tr.Summary())
+		assert.Equal(t, output.Counts{Calls: 3, Returns: 2, Unfinished: 1}, tr.Counts())
+		if print {
+			assert.Contains(t, out, "close(9) = -9\n")
+		} else {
+			assert.Empty(t, out)
+		}
+	}
+}
+
+// TestCallsOnly: --silent places no return breakpoints and counts calls.
+func TestCallsOnly(t *testing.T) {
+	_, tr := runScript(t, Config{CallsOnly: true},
+		false, evPID(fnClose, 40, 41, 3, 0, rsp), evPID(fnClose, 40, 41, 4, 0, rsp))
+	assert.Equal(t, map[string]uint64{"close": 2}, tr.CallCounts())
+	assert.Equal(t, output.Counts{Calls: 2}, tr.Counts())
 }
