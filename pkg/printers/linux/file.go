@@ -91,18 +91,28 @@ func (c *ctx) dev(d uint64) {
 
 // timeComment prints " /* 2024-01-02T03:04:05.123456789+0000 */" as strace
 // does for times in verbose structures.
-func (c *ctx) timeComment(sec int64, nsec uint64) {
+func (c *ctx) timeComment(sec int64, nsec uint64) { c.timeCommentPart(sec, nsec, 1e9) }
+
+// timeCommentPart is timeComment with the fraction in units of 1/per of a
+// second: nanoseconds (1e9) or microseconds (1e6, timevals).
+func (c *ctx) timeCommentPart(sec int64, part, per uint64) {
 	c.str(" /* ")
+	c.b = appendTime(c.b, sec, part, per)
+	c.str(" */")
+}
+
+// appendTime appends strace's sprinttime: 2024-01-02T03:04:05+0000, with
+// the fraction when there is one.
+func appendTime(b []byte, sec int64, part, per uint64) []byte {
 	t := time.Unix(sec, 0)
-	c.b = t.AppendFormat(c.b, "2006-01-02T15:04:05")
-	if nsec != 0 && nsec < 1e9 {
-		c.b = append(c.b, '.')
-		for div := uint64(1e8); div > 0; div /= 10 {
-			c.b = append(c.b, byte('0'+nsec/div%10))
+	b = t.AppendFormat(b, "2006-01-02T15:04:05")
+	if part != 0 && part < per {
+		b = append(b, '.')
+		for div := per / 10; div > 0; div /= 10 {
+			b = append(b, byte('0'+part/div%10))
 		}
 	}
-	c.b = t.AppendFormat(c.b, "-0700")
-	c.str(" */")
+	return t.AppendFormat(b, "-0700")
 }
 
 // stat prints a struct stat the call filled (abbreviated unless -v).

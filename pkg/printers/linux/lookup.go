@@ -40,16 +40,22 @@ func init() {
 				s.Args[j] = aHex
 			}
 		}
-		s.split = len(s.Args)
-		for j, arg := range s.Args {
-			if arg.Out {
-				s.split = j
-				break
-			}
-		}
+		s.initSplit()
 		byName[s.Name] = s
 		byNumber[s.Nr] = s
 		all = append(all, s)
+	}
+	initEntries()
+}
+
+// initSplit finds the first argument printed at exit.
+func (s *Syscall) initSplit() {
+	s.split = len(s.Args)
+	for j, arg := range s.Args {
+		if arg.Out {
+			s.split = j
+			break
+		}
 	}
 }
 

@@ -47,3 +47,15 @@ func decMremap(c *ctx) {
 		c.ptr(c.a[4])
 	}
 }
+
+// pageSize is the x86-64 page size, for mincore's vector.
+const pageSize = 4096
+
+// aMincoreVec is mincore's vector: one 0 or 1 per page of the range.
+var aMincoreVec = aOutStruct(func(c *ctx, v uint64) {
+	n := c.a[1]/pageSize + min(c.a[1]%pageSize, 1)
+	c.array(v, n, 1, false, func(c *ctx, e []byte) bool {
+		c.uint(uint64(e[0] & 1))
+		return true
+	})
+})

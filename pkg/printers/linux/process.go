@@ -332,11 +332,7 @@ func decWait4(c *ctx) {
 		c.sep()
 		return
 	}
-	if c.ret == 0 {
-		c.ptr(c.a[1])
-	} else if b := c.read(c.a[1], 4); b != nil {
-		c.waitStatus(le32(b))
-	}
+	c.waitStatusAt(c.a[1])
 	c.sep()
 	c.flags(xWait4Options, uint64(uint32(c.a[2])), "W???")
 	c.sep()
@@ -344,6 +340,16 @@ func decWait4(c *ctx) {
 		c.rusage(c.a[3])
 	} else {
 		c.ptr(c.a[3])
+	}
+}
+
+// waitStatusAt prints the status a wait stored at addr, or only addr when
+// no child was reaped.
+func (c *ctx) waitStatusAt(addr uint64) {
+	if c.ret == 0 {
+		c.ptr(addr)
+	} else if b := c.read(addr, 4); b != nil {
+		c.waitStatus(le32(b))
 	}
 }
 

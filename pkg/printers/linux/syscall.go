@@ -114,6 +114,10 @@ type Syscall struct {
 	ret   func(c *ctx)
 	split int  // index of the first argument printed at exit
 	raw   bool // no decoder: arguments in hex
+	i386  bool // an i386 call (ia32.go)
+	// fix, when set, rearranges a copy of the arguments before they are
+	// printed (i386's 64-bit values in two registers).
+	fix func(a *[6]uint64)
 }
 
 // NoReturn reports whether the call never returns (exit, exit_group): its
@@ -142,6 +146,19 @@ type State struct {
 	v     [2]uint64
 	valid bool
 }
+
+// Words packs st into three words, for callers that carry it with a
+// call's arguments; StateOf unpacks them.
+func (st *State) Words() [3]uint64 {
+	var valid uint64
+	if st.valid {
+		valid = 1
+	}
+	return [3]uint64{st.v[0], st.v[1], valid}
+}
+
+// StateOf is the State that Words packed into w.
+func StateOf(w [3]uint64) State { return State{v: [2]uint64{w[0], w[1]}, valid: w[2] == 1} }
 
 // save stores values read at entry.
 func (c *ctx) save(a, b uint64) {
@@ -207,6 +224,11 @@ func (s *Syscall) EnterState(b []byte, args *[6]uint64, m printers.Mem, o *print
 	if st != nil {
 		*st = State{}
 	}
+	if s.fix != nil {
+		fixed := *args
+		s.fix(&fixed)
+		args = &fixed
+	}
 	c := newCtx(b, args, m, o, st)
 	c.b = append(c.b, s.Name...)
 	c.b = append(c.b, '(')
@@ -228,6 +250,11 @@ func (s *Syscall) Exit(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *
 
 // ExitState is Exit with the State its EnterState filled.
 func (s *Syscall) ExitState(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *printers.Options, st *State) []byte {
+	if s.fix != nil {
+		fixed := *args
+		s.fix(&fixed)
+		args = &fixed
+	}
 	c := newCtx(b, args, m, o, st)
 	c.exiting, c.ret = true, ret
 	c.failed = !s.NeverFails && s.Ret != RetNone && printers.IsError(ret)

@@ -130,3 +130,54 @@ func (c *ctx) ulongAt(addr uint64) {
 		c.b = append(c.b, ']')
 	}
 }
+
+// timevalPair prints utimes' pair of times, each with its date.
+func (c *ctx) timevalPair(addr uint64) {
+	t := c.read(addr, 32)
+	if t == nil {
+		return
+	}
+	c.b = append(c.b, '[')
+	for i := 0; i < 2; i++ {
+		if i > 0 {
+			c.sep()
+		}
+		tv := t[16*i:]
+		c.timeval(tv)
+		c.timeCommentPart(int64(le64(tv)), le64(tv[8:]), 1e6)
+	}
+	c.b = append(c.b, ']')
+}
+
+// utimbuf prints utime's {actime, modtime}, each with its date.
+func (c *ctx) utimbuf(addr uint64) {
+	t := c.read(addr, 16)
+	if t == nil {
+		return
+	}
+	c.str("{actime=")
+	c.long(le64(t))
+	c.timeComment(int64(le64(t)), 0)
+	c.str(", modtime=")
+	c.long(le64(t[8:]))
+	c.timeComment(int64(le64(t[8:])), 0)
+	c.b = append(c.b, '}')
+}
+
+// timeAt prints the time stored at time's argument, with its date.
+func (c *ctx) timeAt(addr uint64) {
+	if b := c.read(addr, 8); b != nil {
+		c.b = append(c.b, '[')
+		c.long(le64(b))
+		c.timeComment(int64(le64(b)), 0)
+		c.b = append(c.b, ']')
+	}
+}
+
+// timeRet prints time's return with its date: = 1700000000 (2023-11-14T22:13:20+0000).
+func timeRet(c *ctx) {
+	c.long(uint64(c.ret))
+	c.str(" (")
+	c.b = appendTime(c.b, c.ret, 0, 1)
+	c.b = append(c.b, ')')
+}
