@@ -232,8 +232,12 @@ func newI386(nr int, name, native, compat string) *Syscall {
 	if special {
 		r.fix = like.fix
 	}
+	args := x.Args
+	if r.fix == nil { // (a fix joins 64-bit values: no 32-bit longs left)
+		args = signExtended(x.Args)
+	}
 	if sameLayout(native, compat) || compatSame[name] || compatSame[base] && compat == "" {
-		r.Args = signExtended(x.Args)
+		r.Args = args
 		r.initSplit()
 		return &r
 	}
@@ -247,7 +251,7 @@ func newI386(nr int, name, native, compat string) *Syscall {
 		r.raw = true
 	} else {
 		r.Args = make([]Arg, len(x.Args))
-		for i, a := range signExtended(x.Args) {
+		for i, a := range args {
 			switch a.Kind {
 			case printers.KindStructIn, printers.KindStructOut, printers.KindArray, printers.KindCustom:
 				a = aPtr

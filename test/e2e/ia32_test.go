@@ -1,0 +1,129 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/guestrace/guestrace/internal/guestlab"
+	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/printers"
+	"github.com/guestrace/guestrace/pkg/tracer"
+)
+
+// lockedBuffer is a trace output shared by the tracing goroutine and the
+// test.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// ia32Want are gt-ia32's calls after its marker, as strace prints them
+// for an i386 process: i386 names and numbers' calls (getuid is the
+// 16-bit one, getuid32 the other), 64-bit values joined from their two
+// registers (_llseek, pread64, truncate64), i386's struct stat64 decoded,
+// structures of another layout than x86-64's as addresses (the compat
+// gettimeofday's timeval). DIR and PID stand for the run's directory and
+// process id.
+var ia32Want = []string{
+	"close(-132) = -1 EBADF (Bad file descriptor)",
+	"getpid() = PID",
+	"getuid32() = 0",
+	"getuid() = 0",
+	`mkdir("DIR", 0755) = 0`,
+	`open("DIR/f", O_RDWR|O_CREAT|O_TRUNC, 0644) = 3`,
+	`write(3, "ia32\n", 5) = 5`,
+	"_llseek(3, 0, [0], SEEK_SET) = 0",
+	`pread64(3, "", 2, 4294967296) = 0`,
+	"fstat64(3, {st_mode=S_IFREG|0644, st_size=5, ...}) = 0",
+	"close(3) = 0",
+	`truncate64("DIR/f", 4) = 0`,
+	`stat64("DIR/f", {st_mode=S_IFREG|0644, st_size=4, ...}) = 0`,
+	`lstat64("DIR/f", {st_mode=S_IFREG|0644, st_size=4, ...}) = 0`,
+	`fstatat64(AT_FDCWD, "DIR/f", {st_mode=S_IFREG|0644, st_size=4, ...}, 0) = 0`,
+	`uname({sysname="Linux", nodename="guestlab", ...}) = 0`,
+	"clock_nanosleep_time64(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1000}, NULL) = 0",
+	"rt_sigprocmask(SIG_BLOCK, [USR2], [], 8) = 0",
+	"kill(PID, 0) = 0",
+	"gettimeofday(0x20000800, NULL) = 0",
+	`unlink("DIR/f") = 0`,
+	`rmdir("DIR") = 0`,
+	"exit_group(0) = ?",
+}
+
+// TestIA32Calls traces the i386 entry points (__ia32_sys_*,
+// __ia32_compat_sys_*) while a 32-bit program runs in the guest, through
+// the tracer (the command line selects x86-64 calls), and wants each of
+// its calls as strace prints them for an i386 process.
+func TestIA32Calls(t *testing.T) {
+	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+	prof, err := isf.Load(g.Profile)
+	require.NoError(t, err)
+	c, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	l, err := loop.Open(c, loop.Guest{QEMU: "unix:" + g.GDBSocket, Profile: prof})
+	require.NoError(t, err)
+	var out lockedBuffer
+	tr := tracer.NewConfig(l, output.NewText(&out, printers.Options{}), tracer.Config{Comms: []string{"gt-ia32"}})
+	defer tr.Close()
+	n, err := tr.Instrument(l.OS().Syscalls(), func(sc *guestos.Syscall) bool { return sc.ABI != "x64" }, tracer.Linux)
+	require.NoError(t, err)
+	require.Greater(t, n, 400, "i386 entry points")
+	runCtx, stop := context.WithCancel(c)
+	done := make(chan error, 1)
+	go func() { done <- tr.Run(runCtx) }()
+
+	dir := marker(t)
+	res, status, err := g.Exec(ctx(t, 5*time.Minute), "/bin/gt-ia32 "+dir)
+	require.NoError(t, err)
+	require.Equal(t, 0, status, "%s\ntrace:\n%s", res, out.String())
+	// The exit_group line is printed at entry: it is there when the
+	// program has ended.
+	stop()
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		t.Fatalf("tracing: %v", err)
+	}
+	require.NoError(t, tr.Close())
+
+	var got []string
+	var pid string
+	tx := parseTrace(strings.Split(strings.TrimRight(out.String(), "\n"), "\n"))
+	for tid, lines := range tx.byTID {
+		if tx.comm[tid] == "gt-ia32" {
+			got, pid = lines, tx.pid[tid]
+		}
+	}
+	for i, l := range got {
+		if strings.HasPrefix(l, "close(-132)") {
+			got = got[i:]
+			break
+		}
+	}
+	want := make([]string, len(ia32Want))
+	for i, w := range ia32Want {
+		want[i] = strings.NewReplacer("DIR", dir, "PID", pid).Replace(w)
+	}
+	assert.Equal(t, want, got, "trace:\n%s", out.String())
+}
