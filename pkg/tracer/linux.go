@@ -71,15 +71,11 @@ const stateAt = guestos.MaxArgs - 3
 type linuxRow struct{ s *linux.Syscall }
 
 func (r linuxRow) Enter(b []byte, a *output.Args, m printers.Mem, o *printers.Options) []byte {
-	var st linux.State
-	b = r.s.EnterState(b, (*[6]uint64)(a[:6]), m, o, &st)
-	*(*[3]uint64)(a[stateAt:]) = st.Words()
-	return b
+	return r.s.EnterSaved(b, (*[6]uint64)(a[:6]), m, o, (*[3]uint64)(a[stateAt:]))
 }
 
 func (r linuxRow) Exit(b []byte, a *output.Args, ret int64, m printers.Mem, o *printers.Options) []byte {
-	st := linux.StateOf(*(*[3]uint64)(a[stateAt:]))
-	return r.s.ExitState(b, (*[6]uint64)(a[:6]), ret, m, o, &st)
+	return r.s.ExitSaved(b, (*[6]uint64)(a[:6]), ret, m, o, (*[3]uint64)(a[stateAt:]))
 }
 
 func (r linuxRow) NoReturn() bool { return r.s.NoReturn() }

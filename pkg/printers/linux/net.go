@@ -151,22 +151,21 @@ func decSockname(c *ctx) {
 		c.fd(c.a[0])
 		c.sep()
 		if addr != 0 && lenp != 0 {
-			var l [4]byte
-			if printers.ReadFull(c.m, lenp, l[:]) == nil {
-				c.save(uint64(le32(l[:])), 0)
+			if l := c.mem(4); printers.ReadFull(c.m, lenp, l) == nil {
+				c.save(uint64(le32(l)), 0)
 			}
 		}
 		return
 	}
 	ulen, _, hasIn := c.saved()
-	var rl [4]byte
 	if addr == 0 || lenp == 0 {
 		c.ptr(addr)
 		c.sep()
 		c.ptr(lenp)
 		return
 	}
-	if c.failed || printers.ReadFull(c.m, lenp, rl[:]) != nil {
+	rl := c.mem(4) // (scratch: an array here would escape through c.m)
+	if c.failed || printers.ReadFull(c.m, lenp, rl) != nil {
 		c.ptr(addr)
 		c.sep()
 		if hasIn {
@@ -178,7 +177,7 @@ func decSockname(c *ctx) {
 		}
 		return
 	}
-	rlen := int64(int32(le32(rl[:])))
+	rlen := int64(int32(le32(rl)))
 	in := rlen
 	if hasIn {
 		in = int64(int32(ulen))
@@ -316,15 +315,14 @@ func decGetsockopt(c *ctx) {
 		c.sep()
 		c.sockoptName(uint64(uint32(c.a[1])), uint64(uint32(c.a[2])), true)
 		c.sep()
-		var l [4]byte
-		if c.a[4] != 0 && printers.ReadFull(c.m, c.a[4], l[:]) == nil {
-			c.save(uint64(le32(l[:])), 0)
+		if l := c.mem(4); c.a[4] != 0 && printers.ReadFull(c.m, c.a[4], l) == nil {
+			c.save(uint64(le32(l)), 0)
 		}
 		return
 	}
 	ulen, _, hasIn := c.saved()
-	var rl [4]byte
-	if c.failed || printers.ReadFull(c.m, c.a[4], rl[:]) != nil {
+	rl := c.mem(4)
+	if c.failed || printers.ReadFull(c.m, c.a[4], rl) != nil {
 		c.ptr(c.a[3])
 		c.sep()
 		if hasIn {
@@ -336,7 +334,7 @@ func decGetsockopt(c *ctx) {
 		}
 		return
 	}
-	rlen := int64(int32(le32(rl[:])))
+	rlen := int64(int32(le32(rl)))
 	in := rlen
 	if hasIn {
 		in = int64(int32(ulen))
@@ -365,9 +363,8 @@ func decRecvfrom(c *ctx) {
 		c.fd(c.a[0])
 		c.sep()
 		if addr != 0 && lenp != 0 {
-			var l [4]byte
-			if printers.ReadFull(c.m, lenp, l[:]) == nil {
-				c.save(uint64(le32(l[:])), 0)
+			if l := c.mem(4); printers.ReadFull(c.m, lenp, l) == nil {
+				c.save(uint64(le32(l)), 0)
 			}
 		}
 		return
@@ -379,14 +376,14 @@ func decRecvfrom(c *ctx) {
 	c.flags(xMsgFlags, uint64(uint32(c.a[3])), "MSG_???")
 	c.sep()
 	ulen, _, hasIn := c.saved()
-	var rl [4]byte
-	if addr == 0 || lenp == 0 || c.failed || printers.ReadFull(c.m, lenp, rl[:]) != nil {
+	rl := c.mem(4)
+	if addr == 0 || lenp == 0 || c.failed || printers.ReadFull(c.m, lenp, rl) != nil {
 		c.ptr(addr)
 		c.sep()
 		c.ptr(lenp)
 		return
 	}
-	rlen := int64(int32(le32(rl[:])))
+	rlen := int64(int32(le32(rl)))
 	in := rlen
 	if hasIn {
 		in = int64(int32(ulen))

@@ -136,6 +136,10 @@ type ctx struct {
 	failed  bool
 	st      *State
 	buf     []byte // scratch space for guest memory, kept across calls
+	// own and fixed live in the pooled ctx so that pointers to them do
+	// not move a caller's locals to the heap.
+	own   State     // the state of EnterSaved/ExitSaved
+	fixed [6]uint64 // arguments rearranged by the row's fix
 }
 
 // State carries what a few decoders read at entry to the exit of the same
@@ -224,12 +228,42 @@ func (s *Syscall) EnterState(b []byte, args *[6]uint64, m printers.Mem, o *print
 	if st != nil {
 		*st = State{}
 	}
-	if s.fix != nil {
-		fixed := *args
-		s.fix(&fixed)
-		args = &fixed
-	}
 	c := newCtx(b, args, m, o, st)
+	s.enter(c)
+	return c.finish()
+}
+
+// EnterSaved is EnterState keeping the state in three words (as
+// State.Words packs it), for callers that carry it with the arguments.
+func (s *Syscall) EnterSaved(b []byte, args *[6]uint64, m printers.Mem, o *printers.Options, w *[3]uint64) []byte {
+	c := newCtx(b, args, m, o, nil)
+	c.st = &c.own
+	s.enter(c)
+	*w = c.own.Words()
+	return c.finish()
+}
+
+// ExitSaved is ExitState with the words EnterSaved filled.
+func (s *Syscall) ExitSaved(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *printers.Options, w *[3]uint64) []byte {
+	c := newCtx(b, args, m, o, nil)
+	c.own = StateOf(*w)
+	c.st = &c.own
+	s.exit(c, ret)
+	return c.finish()
+}
+
+// refix applies the row's fix to a copy of the arguments.
+func (s *Syscall) refix(c *ctx) {
+	if s.fix != nil {
+		c.fixed = *c.a
+		s.fix(&c.fixed)
+		c.a = &c.fixed
+	}
+}
+
+// enter and exit print into c; the caller finishes it.
+func (s *Syscall) enter(c *ctx) {
+	s.refix(c)
 	c.b = append(c.b, s.Name...)
 	c.b = append(c.b, '(')
 	if s.dec != nil {
@@ -237,7 +271,7 @@ func (s *Syscall) EnterState(b []byte, args *[6]uint64, m printers.Mem, o *print
 	} else {
 		s.enterArgs(c)
 	}
-	return c.finish()
+
 }
 
 // Exit appends the rest of the line: the arguments printed at exit (memory
@@ -250,12 +284,13 @@ func (s *Syscall) Exit(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *
 
 // ExitState is Exit with the State its EnterState filled.
 func (s *Syscall) ExitState(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *printers.Options, st *State) []byte {
-	if s.fix != nil {
-		fixed := *args
-		s.fix(&fixed)
-		args = &fixed
-	}
 	c := newCtx(b, args, m, o, st)
+	s.exit(c, ret)
+	return c.finish()
+}
+
+func (s *Syscall) exit(c *ctx, ret int64) {
+	s.refix(c)
 	c.exiting, c.ret = true, ret
 	c.failed = !s.NeverFails && s.Ret != RetNone && printers.IsError(ret)
 	if s.Ret != RetNone {
@@ -266,7 +301,7 @@ func (s *Syscall) ExitState(b []byte, args *[6]uint64, ret int64, m printers.Mem
 		}
 	}
 	c.b = append(c.b, ") "...)
-	c.b = printers.AppendAlign(c.b, o.Col())
+	c.b = printers.AppendAlign(c.b, c.o.Col())
 	switch {
 	case s.Ret == RetNone:
 		c.str("= ?")
@@ -278,7 +313,7 @@ func (s *Syscall) ExitState(b []byte, args *[6]uint64, ret int64, m printers.Mem
 	default:
 		c.b = appendRet(c.b, s.Ret, ret)
 	}
-	return c.finish()
+
 }
 
 func appendRet(b []byte, k RetKind, ret int64) []byte {
