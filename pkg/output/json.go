@@ -61,10 +61,12 @@ func (j *JSON) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	j.flushOpen()
 	c := j.pool.alloc()
 	c.dec, c.name, c.args, c.thread, c.start = dec, name, *args, *th, *ev
-	c.entry = dec.Enter(c.entry, args, m, &j.cfg.Print)
+	// The decoder may keep state in the arguments for the exit: it
+	// gets the call's copy.
+	c.entry = dec.Enter(c.entry, &c.args, m, &j.cfg.Print)
 	if dec.NoReturn() {
 		if !j.cfg.filtered() || j.cfg.Status&StatusUnfinished != 0 {
-			c.entry = dec.Exit(c.entry, args, 0, m, &j.cfg.Print)
+			c.entry = dec.Exit(c.entry, &c.args, 0, m, &j.cfg.Print)
 			j.write(&record{event: "complete", at: &c.start, c: c})
 		}
 		j.pool.release(c)

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/printers"
 )
 
@@ -125,3 +126,40 @@ func TestWritersAllocateNothingPerCall(t *testing.T) {
 }
 
 var _ = printers.DefaultColumn
+
+// stateDec keeps a value in the arguments at entry, as tracer.Linux keeps
+// the printers' state, and prints it at exit.
+type stateDec struct{}
+
+func (stateDec) Enter(b []byte, a *Args, _ printers.Mem, _ *printers.Options) []byte {
+	a[guestos.MaxArgs-1] = 77
+	return append(b, "s("...)
+}
+
+func (stateDec) Exit(b []byte, a *Args, _ int64, _ printers.Mem, _ *printers.Options) []byte {
+	return append(printers.AppendUint(b, a[guestos.MaxArgs-1]), ") = 0"...)
+}
+
+func (stateDec) NoReturn() bool { return false }
+
+// TestDecoderStateReachesExit: what a decoder keeps in the arguments at
+// entry is there at exit, whatever the writer and its mode.
+func TestDecoderStateReachesExit(t *testing.T) {
+	for name, mk := range map[string]func(*bytes.Buffer) Writer{
+		"text": func(b *bytes.Buffer) Writer { return NewTextConfig(b, Config{Print: printers.Options{Column: -1}}) },
+		"text-filtered": func(b *bytes.Buffer) Writer {
+			return NewTextConfig(b, Config{Status: StatusSuccessful, Print: printers.Options{Column: -1}})
+		},
+		"json": func(b *bytes.Buffer) Writer { return NewJSON(b, Config{}) },
+	} {
+		var out bytes.Buffer
+		w := mk(&out)
+		ev := &Event{}
+		args := &Args{}
+		c := w.CallAt(ev, thread(1, 1, "x"), "s", stateDec{}, args, nil)
+		*args = Args{} // the tracer reuses its arguments for the next call
+		w.ReturnAt(ev, c, 0, nil)
+		require.NoError(t, w.Flush())
+		assert.Contains(t, out.String(), "77", name)
+	}
+}

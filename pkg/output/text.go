@@ -80,14 +80,16 @@ func (t *Text) Return(c *Call, ret int64, m printers.Mem) {
 func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, args *Args, m printers.Mem) *Call {
 	t.stats.Calls++
 	if t.cfg.filtered() {
+		// The decoder may keep state in the arguments for the exit
+		// (tracer.Linux does): it gets the call's copy.
 		c := t.newCall(ev, th, name, dec, args)
 		c.entry = appendStamp(c.entry, t.cfg.Time, ev.Time)
-		c.entry = dec.Enter(c.entry, args, m, &t.cfg.Print)
+		c.entry = dec.Enter(c.entry, &c.args, m, &t.cfg.Print)
 		if !dec.NoReturn() {
 			return c
 		}
 		if t.cfg.Status&StatusUnfinished != 0 {
-			c.entry = dec.Exit(c.entry, args, 0, m, &t.cfg.Print)
+			c.entry = dec.Exit(c.entry, &c.args, 0, m, &t.cfg.Print)
 			t.writePrefix(th)
 			t.writeText(c.entry, name, -1)
 			t.w.WriteByte('\n') //nolint:errcheck // Flush reports write errors
@@ -97,6 +99,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	}
 	t.endOpen()
 	t.line = appendStamp(t.line[:0], t.cfg.Time, ev.Time)
+	// Enter may keep state in args for the exit: args is copied after.
 	t.line = dec.Enter(t.line, args, m, &t.cfg.Print)
 	if dec.NoReturn() {
 		t.line = dec.Exit(t.line, args, 0, m, &t.cfg.Print)

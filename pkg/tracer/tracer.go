@@ -33,6 +33,8 @@ type Tracer struct {
 	counts   output.Counts
 	skipped  uint64
 	scratch  []byte
+	args     output.Args  // the current call's, reused: writers copy them
+	ev       output.Event // the current event, reused likewise
 	closed   bool
 	closeErr error
 }
@@ -171,24 +173,25 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 	}
 	t.counts.Calls++
 	e.calls++
-	ev := output.Event{Time: t.now(), VCPU: s.Event.VCPU}
+	t.ev = output.Event{Time: t.now(), VCPU: s.Event.VCPU}
 	var c *output.Call
 	if t.out != nil {
-		var args output.Args
+		args := &t.args
+		*args = output.Args{}
 		// Unreadable arguments print as zeros: the call still shows.
 		if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
 			_ = r.ArgsN(s.Regs(), args[:e.nargs])
 		} else {
 			_ = s.Args((*[6]uint64)(args[:6]))
 		}
-		c = t.out.CallAt(&ev, &s.Thread, e.name, e.dec, &args, s)
+		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, s)
 		t.out.Flush() //nolint:errcheck // reported by Close
 	}
 	if c == nil && (!t.cfg.Summary || e.dec.NoReturn() || t.cfg.CallsOnly) {
 		return nil
 	}
 	p := t.alloc()
-	p.c, p.e, p.start = c, e, ev.Time
+	p.c, p.e, p.start = c, e, t.ev.Time
 	return p
 }
 
@@ -198,12 +201,12 @@ func (t *Tracer) onReturn(s *loop.State, data, _ any) {
 		return
 	}
 	t.counts.Returns++
-	ev := output.Event{Time: t.now(), VCPU: s.Event.VCPU}
+	t.ev = output.Event{Time: t.now(), VCPU: s.Event.VCPU}
 	ret := s.ReturnValue()
 	if t.cfg.Summary {
 		e := p.e
 		e.returns++
-		e.time += ev.Time.Sub(p.start)
+		e.time += t.ev.Time.Sub(p.start)
 		if f, ok := e.dec.(output.Failer); ok {
 			var bad bool
 			if t.scratch, bad = f.AppendError(t.scratch[:0], ret); bad {
@@ -212,7 +215,7 @@ func (t *Tracer) onReturn(s *loop.State, data, _ any) {
 		}
 	}
 	if p.c != nil {
-		t.out.ReturnAt(&ev, p.c, ret, s)
+		t.out.ReturnAt(&t.ev, p.c, ret, s)
 		t.out.Flush() //nolint:errcheck
 	}
 	t.release(p)
