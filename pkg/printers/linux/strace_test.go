@@ -25,6 +25,7 @@ var programs = []struct {
 }{
 	{name: "files"},
 	{name: "more"},
+	{name: "siginfo"},
 	{name: "verbose", straceArgs: []string{"-v", "-s", "8"}, opts: &printers.Options{StringLimit: 8, Verbose: true}, extra: []string{"exit7"}},
 }
 
