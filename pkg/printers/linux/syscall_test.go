@@ -3,6 +3,7 @@ package linux
 import (
 	"encoding/binary"
 	"errors"
+	"slices"
 	"testing"
 
 	"github.com/guestrace/guestrace/pkg/printers"
@@ -199,7 +200,7 @@ func FuzzDecode(f *testing.F) {
 		mem := flatMem{fuzzBase, data}
 		var st State
 		b := make([]byte, 0, 4096)
-		for _, s := range All() {
+		for _, s := range slices.Concat(All(), I386()) {
 			b = s.EnterState(b[:0], &args, mem, nil, &st)
 			b = s.ExitState(b, &args, ret, mem, nil, &st)
 			if len(b) > 1<<20 {
