@@ -1,5 +1,5 @@
 /*
- * gt-syscalls DIR: a deterministic tour of about a hundred distinct x86-64
+ * gt-syscalls DIR: a deterministic tour of 157 distinct x86-64
  * system calls (files, directories, descriptors, pipes, sockets, memory,
  * signals, time, process information, polling, futexes...), each made
  * with syscall(SYS_x, ...) so that the kernel entry point is exactly the
