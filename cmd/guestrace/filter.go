@@ -106,12 +106,12 @@ func parseTraceSet(expr, set, osName string, table tracer.Decoders) (callSelecti
 	_, abi := tableOf(osName)
 	dflt := abiOnly(abi)
 	if negate {
-		return func(sc *guestos.Syscall) bool { return dflt(sc) && !match(sc.Name) }, nil
+		return func(sc *guestos.Syscall) bool { return dflt(sc) && !match(table.CallName(sc)) }, nil
 	}
 	if all {
 		return dflt, nil
 	}
-	return func(sc *guestos.Syscall) bool { return match(sc.Name) }, nil
+	return func(sc *guestos.Syscall) bool { return match(table.CallName(sc)) }, nil
 }
 
 // parseStatusSet reads strace's status set: successful, failed,

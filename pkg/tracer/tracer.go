@@ -21,6 +21,9 @@ type Decoders interface {
 	Raw(sc *guestos.Syscall) output.Decoder
 	// Known reports whether users may name a call in a filter.
 	Known(name string) bool
+	// CallName is the name a call goes by in filters and output, strace's
+	// ("stat" for the kernel's __x64_sys_newstat).
+	CallName(sc *guestos.Syscall) string
 }
 
 // Tracer traces system calls of one guest.

@@ -59,6 +59,8 @@ func (testTable) Raw(sc *guestos.Syscall) output.Decoder { return &testRow{name:
 
 func (testTable) Known(name string) bool { return name == "close" || name == "exit" }
 
+func (testTable) CallName(sc *guestos.Syscall) string { return sc.Name }
+
 const (
 	fnClose = 0xffffffff81000100
 	fnExit  = 0xffffffff81000200

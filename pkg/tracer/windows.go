@@ -26,6 +26,8 @@ func (windowsTable) Raw(sc *guestos.Syscall) output.Decoder {
 	return windowsRow{windows.Raw(sc.Name, 4)}
 }
 
+func (windowsTable) CallName(sc *guestos.Syscall) string { return sc.Name }
+
 func (windowsTable) Known(name string) bool {
 	_, ok := windows.Lookup(name)
 	return ok
