@@ -30,6 +30,9 @@ func (t *Target) emulate(ev *vmi.Event, in *insn) (bool, error) {
 		rsp := t.regOf(ev, rRSP)
 		var b [8]byte
 		putLE64(b[:], t.regOf(ev, in.src)) // push rsp pushes the old value
+		if !onKernelStack(&ev.Regs, rsp-8, rsp-8) {
+			return false, nil
+		}
 		if ok, err := t.store(vcpu, rsp-8, b[:]); !ok {
 			return false, err
 		}
@@ -38,7 +41,7 @@ func (t *Target) emulate(ev *vmi.Event, in *insn) (bool, error) {
 		}
 	case emuStore:
 		addr := effAddr(&ev.Regs, &in.mem)
-		if !stackStore(&ev.Regs, addr) {
+		if !onKernelStack(&ev.Regs, ev.Regs.RSP, addr) {
 			return false, nil
 		}
 		var b [8]byte
@@ -76,16 +79,19 @@ func effAddr(r *vmi.Regs, m *memOperand) uint64 {
 	return a
 }
 
-// stackStore vouches for an 8-byte store at addr: the stub's write ignores
-// page protections and drops writes to device memory, so a store is
-// emulated only where the vCPU's own would certainly land in writable RAM:
-// in the kernel stack the vCPU runs on (the aligned block holding rsp, in
-// the kernel half, at CPL 0), within one page. Stores to the pt_regs at the
-// top of the stack and to stack frames pass; anything else is stepped.
-func stackStore(r *vmi.Regs, addr uint64) bool {
-	rsp := r.RSP
+// onKernelStack vouches for an 8-byte store at addr by a vCPU whose stack
+// pointer is (or, for push, becomes) sp. The stub's write ignores page
+// protections (a user page shared copy-on-write would be written for
+// every process sharing it) and drops writes to device memory, so a store
+// is emulated only where the vCPU's own certainly lands in writable RAM:
+// the live part of the kernel stack it runs on (at CPL 0, sp in the
+// kernel half, addr at or above sp within sp's aligned 16 KiB block; the
+// kernel has no red zone), not crossing a page. Stores to the pt_regs at
+// the top of the stack and to stack frames pass; anything else is stepped.
+func onKernelStack(r *vmi.Regs, sp, addr uint64) bool {
 	return r.CS&3 == 0 &&
-		rsp>>63 == 1 &&
-		addr/stackBlock == rsp/stackBlock &&
+		sp>>63 == 1 &&
+		addr >= sp &&
+		addr/stackBlock == sp/stackBlock &&
 		addr&0xfff <= 0x1000-8
 }
