@@ -3,6 +3,8 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/tracer"
 	"os"
 	"os/exec"
 	"regexp"
@@ -50,9 +52,11 @@ func entryPoints(t *testing.T, g *guestlab.Guest, c linux.Class) int {
 	p, err := isf.Load(g.Profile)
 	require.NoError(t, err)
 	n := 0
-	for _, prefix := range []string{"__x64_sys_", "__ia32_sys_", "__ia32_compat_sys_"} {
+	for prefix, abi := range map[string]string{"__x64_sys_": "x64", "__ia32_sys_": "ia32", "__ia32_compat_sys_": "compat"} {
 		for _, sym := range p.SymbolsWithPrefix(prefix) {
-			if row, ok := linux.Lookup(strings.TrimPrefix(sym, prefix)); ok && row.Class&c != 0 {
+			// The call's strace name: __x64_sys_newstat is stat.
+			sc := guestos.Syscall{Name: strings.TrimPrefix(sym, prefix), Symbol: sym, ABI: abi}
+			if row, ok := linux.Lookup(tracer.Linux.CallName(&sc)); ok && row.Class&c != 0 {
 				n++
 			}
 		}
