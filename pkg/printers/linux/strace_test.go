@@ -3,7 +3,6 @@
 package linux
 
 import (
-	"flag"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,8 +11,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden from live runs")
 
 // programs are the C programs of testdata/ run against strace, with the
 // options given to both.

@@ -1,0 +1,347 @@
+package linux
+
+import (
+	"encoding/binary"
+
+	"github.com/guestrace/guestrace/pkg/printers"
+)
+
+// Example calls for every row: deterministic arguments chosen from each
+// argument's kind, and a fake guest memory holding what they point to.
+
+const (
+	rowMemBase   = 0x7ffd00000000 // where the fake memory's data lives
+	unmapped     = 0x7f1234560000 // pointers that print as addresses
+	rowMemBase32 = 0x0804a000     // the same for i386 calls
+	unmapped32   = 0xf7f10000
+	atFDCWD64    = 1<<64 - 100
+	errENOENT  = 2
+	errEBADF   = 9
+	errEINVAL  = 22
+)
+
+// rowMem is a fake guest memory grown by put; reads outside it fail.
+type rowMem struct{ flatMem }
+
+// put stores b at the next 16-byte boundary and returns its address.
+func (m *rowMem) put(b []byte) uint64 {
+	for len(m.data)%16 != 0 {
+		m.data = append(m.data, 0)
+	}
+	va := m.base + uint64(len(m.data))
+	m.data = append(m.data, b...)
+	return va
+}
+
+func (m *rowMem) str(s string) uint64 { return m.put(append([]byte(s), 0)) }
+
+func (m *rowMem) words(w ...uint64) uint64 {
+	var b []byte
+	for _, v := range w {
+		b = binary.LittleEndian.AppendUint64(b, v)
+	}
+	return m.put(b)
+}
+
+func (m *rowMem) u32s(w ...uint32) uint64 {
+	var b []byte
+	for _, v := range w {
+		b = binary.LittleEndian.AppendUint32(b, v)
+	}
+	return m.put(b)
+}
+
+// structure is the generic contents of a structure: small distinct numbers
+// in its first eight words, zeros after, 256 bytes in all.
+func (m *rowMem) structure() uint64 {
+	w := make([]uint64, 32)
+	for i := range 8 {
+		w[i] = uint64(i + 1)
+	}
+	return m.words(w...)
+}
+
+// bufData is what input and output buffers hold: text, a control byte and
+// a byte above 0x7f, to show the escaping.
+const bufData = "hello, guest!\n\x00\xff"
+
+// rowExample is one example call of a row.
+type rowExample struct {
+	args     [6]uint64
+	mem      *rowMem
+	unmapped uint64
+	ok     int64 // the return of a successful call
+	errno  uint64
+	custom bool // args were set by a row's own example
+}
+
+// exampleOf builds the example call of s.
+func exampleOf(s *Syscall) *rowExample {
+	e := &rowExample{mem: &rowMem{flatMem{base: rowMemBase}}, unmapped: unmapped, ok: 3}
+	if s.Is32() {
+		e.mem.base, e.unmapped = rowMemBase32, unmapped32
+	}
+	switch {
+	case s.Ret == RetHex:
+		e.ok = 0x7f0012340000
+	case s.Ret == RetOctal:
+		e.ok = 0o22
+	}
+	switch {
+	case s.Class&ClassFile != 0:
+		e.errno = errENOENT
+	case s.Class&ClassDesc != 0:
+		e.errno = errEBADF
+	default:
+		e.errno = errEINVAL
+	}
+	if f, ok := rowExamples[s.Name]; ok {
+		f(e, e.mem)
+		e.custom = true
+		return e
+	}
+	for i, a := range s.Args {
+		e.args[i] = e.argOf(i, a.Kind)
+	}
+	for i := len(s.Args); i < s.NArgs; i++ {
+		e.args[i] = 0x10 + uint64(i)
+	}
+	if s.Is32() {
+		// The arguments above are in the row's printed order: put them
+		// back in i386's registers, 32 bits each.
+		if f, ok := i386Unfix[s.Name]; ok {
+			f(&e.args)
+		}
+		for i := range e.args {
+			e.args[i] &= 0xffffffff
+		}
+	}
+	return e
+}
+
+// split undoes join: a[i] becomes its low half, a[i+1] its high half, the
+// arguments after moving up one place.
+func split(a *[6]uint64, i int) {
+	copy(a[i+2:], a[i+1:5])
+	a[i+1] = a[i] >> 32
+	a[i] &= 0xffffffff
+}
+
+// i386Unfix undoes each i386Special fix.
+var i386Unfix = map[string]func(a *[6]uint64){
+	"mmap2":           func(a *[6]uint64) { a[5] >>= 12 },
+	"pread64":         func(a *[6]uint64) { split(a, 3) },
+	"pwrite64":        func(a *[6]uint64) { split(a, 3) },
+	"truncate64":      func(a *[6]uint64) { split(a, 1) },
+	"ftruncate64":     func(a *[6]uint64) { split(a, 1) },
+	"readahead":       func(a *[6]uint64) { split(a, 1) },
+	"fadvise64":       func(a *[6]uint64) { split(a, 1) },
+	"fadvise64_64":    func(a *[6]uint64) { split(a, 2); split(a, 1) },
+	"fallocate":       func(a *[6]uint64) { split(a, 3); split(a, 2) },
+	"sync_file_range": func(a *[6]uint64) { split(a, 2); split(a, 1) },
+	"clone":           func(a *[6]uint64) { a[3], a[4] = a[4], a[3] },
+}
+
+// argOf is an example value of an argument of kind k at index i.
+func (e *rowExample) argOf(i int, k printers.ArgKind) uint64 {
+	m := e.mem
+	switch k {
+	case printers.KindInt:
+		return 3
+	case printers.KindUint:
+		return 2
+	case printers.KindLong:
+		return 1024
+	case printers.KindUlong:
+		return 16
+	case printers.KindHex:
+		return 0x1000
+	case printers.KindPtr:
+		return e.unmapped + 0x100*uint64(i)
+	case printers.KindFD:
+		return 3 + uint64(i)
+	case printers.KindDirFD:
+		return atFDCWD64
+	case printers.KindPID:
+		return 1234
+	case printers.KindMode:
+		return 0o644
+	case printers.KindSignal:
+		return 15
+	case printers.KindFlags, printers.KindEnum:
+		return 1
+	case printers.KindPath:
+		return m.str("/tmp/guestrace/file" + string(rune('0'+i)))
+	case printers.KindString:
+		return m.str("user.name" + string(rune('0'+i)))
+	case printers.KindBufIn, printers.KindBufOut:
+		return m.str(bufData)
+	case printers.KindArray:
+		return m.words(m.str("/bin/sh"), m.str("-c"), m.str("echo hi"), 0)
+	default: // structures and decoders of their own
+		return m.structure()
+	}
+}
+
+// sockaddrIn is 127.0.0.1:80 as a struct sockaddr_in.
+func (m *rowMem) sockaddrIn() uint64 {
+	return m.put([]byte{2, 0, 0, 80, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0})
+}
+
+// iov is an iovec array of two buffers.
+func (m *rowMem) iov() uint64 {
+	return m.words(m.str("hello"), 5, m.str(", guest\n"), 8)
+}
+
+// timespec is {tv_sec=1, tv_nsec=500000000}.
+func (m *rowMem) timespec() uint64 { return m.words(1, 500000000) }
+
+// pollfds is two struct pollfd: fd 3 ready to read, fd 4 waiting to write.
+func (m *rowMem) pollfds() uint64 { return m.u32s(3, 1|1<<16, 4, 4) }
+
+// rowExamples are the rows whose arguments depend on one another, or that
+// have decoders of their own: their arguments by hand.
+var rowExamples = map[string]func(e *rowExample, m *rowMem){
+	"execve": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.str("/bin/sh"), e.argOf(1, printers.KindArray), m.words(m.str("HOME=/root"), m.str("TERM=vt100"), 0)}
+	},
+	"execveat": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{atFDCWD64, m.str("/bin/sh"), e.argOf(2, printers.KindArray), m.words(m.str("HOME=/root"), 0), 0x1000}
+	},
+	"readv":    iovCall(0),
+	"writev":   iovCall(0),
+	"preadv":   iovCall(4096),
+	"pwritev":  iovCall(4096),
+	"preadv2":  iovCall(4096, 1),
+	"pwritev2": iovCall(4096, 1),
+	"vmsplice": iovCall(1),
+	"poll": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.pollfds(), 2, 1000}
+		e.ok = 1
+	},
+	"ppoll": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.pollfds(), 2, m.timespec(), m.words(1 << 9), 8}
+		e.ok = 1
+	},
+	"select": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{5, m.words(1<<3 | 1<<4), m.words(1 << 4), 0, m.words(1, 0)}
+		e.ok = 1
+	},
+	"pselect6": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{5, m.words(1<<3 | 1<<4), m.words(1 << 4), 0, m.timespec(), m.words(m.words(1<<9), 8)}
+		e.ok = 1
+	},
+	"ioctl": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1, 0x5413, m.put(make([]byte, 8))} // TIOCGWINSZ
+		e.ok = 0
+	},
+	"mremap": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0x7f0012340000, 4096, 8192, 1, 0} // MREMAP_MAYMOVE
+	},
+	"sendfile": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{4, 3, m.words(1024), 4096}
+		e.ok = 4096
+	},
+	"socket": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{2, 1 | 0x80000, 6} // AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_TCP
+		e.errno = 97                          // EAFNOSUPPORT
+	},
+	"accept":      sockname(),
+	"getsockname": sockname(),
+	"getpeername": sockname(),
+	"accept4":     sockname(0x80000),
+	"recvfrom": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.str(bufData), 16, 0x40, m.sockaddrIn(), m.u32s(16)}
+	},
+	"socketpair": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1, 1, 0, m.u32s(5, 6)}
+		e.ok = 0
+	},
+	"setsockopt": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 1, 2, m.u32s(1), 4} // SOL_SOCKET, SO_REUSEADDR
+		e.ok = 0
+	},
+	"getsockopt": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 1, 4, m.u32s(0), m.u32s(4)} // SOL_SOCKET, SO_ERROR
+		e.ok = 0
+	},
+	"clone": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0x1200011, 0, 0, m.u32s(0), 0} // CLONE_CHILD_CLEARTID|CLONE_CHILD_SETTID|SIGCHLD
+		e.ok = 1235
+	},
+	"clone3": func(e *rowExample, m *rowMem) {
+		// struct clone_args: flags, pidfd, child_tid, parent_tid,
+		// exit_signal, stack, stack_size, tls, set_tid, set_tid_size,
+		// cgroup.
+		e.args = [6]uint64{m.words(0x100, 0, 0, 0, 17, 0x7f0012300000, 0x10000, 0, 0, 0, 0), 88}
+		e.ok = 1235
+	},
+	"wait4": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1235, m.u32s(3 << 8), 0, 0}
+		e.ok, e.errno = 1235, 10 // ECHILD
+	},
+	"waitpid": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1235, m.u32s(3 << 8), 0}
+		e.ok, e.errno = 1235, 10
+	},
+	"fcntl": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 2, 1} // F_SETFD, FD_CLOEXEC
+		e.ok = 0
+	},
+	"fcntl64": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 2, 1}
+		e.ok = 0
+	},
+	"rt_sigtimedwait": func(e *rowExample, m *rowMem) {
+		info := make([]byte, 128)
+		binary.LittleEndian.PutUint32(info[0:], 10)    // si_signo SIGUSR1
+		binary.LittleEndian.PutUint32(info[16:], 1234) // si_pid
+		binary.LittleEndian.PutUint32(info[20:], 1000) // si_uid
+		e.args = [6]uint64{m.words(1 << 9), m.put(info), m.timespec(), 8}
+		e.ok, e.errno = 10, 11 // EAGAIN
+	},
+	"prctl": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{15, m.str("worker"), 0, 0, 0} // PR_SET_NAME
+		e.ok = 0
+	},
+	"arch_prctl": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0x1002, 0x7f0012345740} // ARCH_SET_FS
+		e.ok = 0
+	},
+	"futex": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.u32s(1), 128, 1, m.timespec(), 0, 0} // FUTEX_WAIT_PRIVATE
+		e.ok, e.errno = 0, 110                                      // ETIMEDOUT
+	},
+	"epoll_ctl": func(e *rowExample, m *rowMem) {
+		ev := make([]byte, 12)
+		binary.LittleEndian.PutUint32(ev, 1) // EPOLLIN
+		binary.LittleEndian.PutUint64(ev[4:], 3)
+		e.args = [6]uint64{5, 1, 3, m.put(ev)} // EPOLL_CTL_ADD
+		e.ok = 0
+	},
+	"mq_open": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.str("/queue"), 0x42, 0o600, m.words(0, 10, 8192, 0)} // O_RDWR|O_CREAT
+	},
+	"_llseek": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET
+		e.ok = 0
+	},
+}
+
+// iovCall is a row of (fd, iov, iovcnt, [offset, [flags]]).
+func iovCall(rest ...uint64) func(e *rowExample, m *rowMem) {
+	return func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.iov(), 2}
+		copy(e.args[3:], rest)
+		e.ok = 10
+	}
+}
+
+// sockname is a row of (fd, addr, addrlen, [flags]).
+func sockname(rest ...uint64) func(e *rowExample, m *rowMem) {
+	return func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.sockaddrIn(), m.u32s(16)}
+		copy(e.args[3:], rest)
+		e.ok = 4
+	}
+}
