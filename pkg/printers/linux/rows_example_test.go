@@ -15,9 +15,9 @@ const (
 	rowMemBase32 = 0x0804a000     // the same for i386 calls
 	unmapped32   = 0xf7f10000
 	atFDCWD64    = 1<<64 - 100
-	errENOENT  = 2
-	errEBADF   = 9
-	errEINVAL  = 22
+	errENOENT    = 2
+	errEBADF     = 9
+	errEINVAL    = 22
 )
 
 // rowMem is a fake guest memory grown by put; reads outside it fail.
@@ -70,9 +70,9 @@ type rowExample struct {
 	args     [6]uint64
 	mem      *rowMem
 	unmapped uint64
-	ok     int64 // the return of a successful call
-	errno  uint64
-	custom bool // args were set by a row's own example
+	ok       int64 // the return of a successful call
+	errno    uint64
+	custom   bool // args were set by a row's own example
 }
 
 // exampleOf builds the example call of s.
@@ -310,7 +310,7 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 	},
 	"futex": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{m.u32s(1), 128, 1, m.timespec(), 0, 0} // FUTEX_WAIT_PRIVATE
-		e.ok, e.errno = 0, 110                                      // ETIMEDOUT
+		e.ok, e.errno = 0, 110                                    // ETIMEDOUT
 	},
 	"epoll_ctl": func(e *rowExample, m *rowMem) {
 		ev := make([]byte, 12)

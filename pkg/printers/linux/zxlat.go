@@ -1605,7 +1605,13 @@ var xLandlockCreateRulesetFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 
 var xUringSetupFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
 
-var xUringEnterFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xUringEnterFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IORING_ENTER_GETEVENTS"},
+	{Val: 0x2, Name: "IORING_ENTER_SQ_WAKEUP"},
+	{Val: 0x4, Name: "IORING_ENTER_SQ_WAIT"},
+	{Val: 0x8, Name: "IORING_ENTER_EXT_ARG"},
+	{Val: 0x10, Name: "IORING_ENTER_REGISTERED_RING"},
+}}
 
 var xBootflags1 = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0xfee1dead, Name: "LINUX_REBOOT_MAGIC1"},
@@ -1715,15 +1721,41 @@ var xOpenTreeFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x8000, Name: "AT_RECURSIVE"},
 }}
 
-var xMoveMountFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xMoveMountFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "MOVE_MOUNT_F_SYMLINKS"},
+	{Val: 0x2, Name: "MOVE_MOUNT_F_AUTOMOUNTS"},
+	{Val: 0x4, Name: "MOVE_MOUNT_F_EMPTY_PATH"},
+	{Val: 0x10, Name: "MOVE_MOUNT_T_SYMLINKS"},
+	{Val: 0x20, Name: "MOVE_MOUNT_T_AUTOMOUNTS"},
+	{Val: 0x40, Name: "MOVE_MOUNT_T_EMPTY_PATH"},
+	{Val: 0x100, Name: "MOVE_MOUNT_SET_GROUP"},
+}}
 
-var xFsopenFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xFsopenFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "FSOPEN_CLOEXEC"},
+}}
 
-var xFsmountFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xFsmountFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "FSMOUNT_CLOEXEC"},
+}}
 
-var xFspickFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xFspickFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "FSPICK_CLOEXEC"},
+	{Val: 0x2, Name: "FSPICK_SYMLINK_NOFOLLOW"},
+	{Val: 0x4, Name: "FSPICK_NO_AUTOMOUNT"},
+	{Val: 0x8, Name: "FSPICK_EMPTY_PATH"},
+}}
 
-var xFsconfigCmds = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{}}
+var xFsconfigCmds = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "FSCONFIG_SET_FLAG"},
+	{Val: 0x1, Name: "FSCONFIG_SET_STRING"},
+	{Val: 0x2, Name: "FSCONFIG_SET_BINARY"},
+	{Val: 0x3, Name: "FSCONFIG_SET_PATH"},
+	{Val: 0x4, Name: "FSCONFIG_SET_PATH_EMPTY"},
+	{Val: 0x5, Name: "FSCONFIG_SET_FD"},
+	{Val: 0x6, Name: "FSCONFIG_CMD_CREATE"},
+	{Val: 0x7, Name: "FSCONFIG_CMD_RECONFIGURE"},
+}}
 
 var xMountSetattrFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x100, Name: "AT_SYMLINK_NOFOLLOW"},
@@ -1734,7 +1766,11 @@ var xMountSetattrFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 
 var xKexecLoadFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
 
-var xKexecFileLoadFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xKexecFileLoadFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "KEXEC_FILE_UNLOAD"},
+	{Val: 0x2, Name: "KEXEC_FILE_ON_CRASH"},
+	{Val: 0x4, Name: "KEXEC_FILE_NO_INITRAMFS"},
+}}
 
 var xMembarrierFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "MEMBARRIER_CMD_FLAG_CPU"},
