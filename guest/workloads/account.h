@@ -12,6 +12,7 @@
 
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,6 +187,38 @@ static __attribute__((noreturn, unused)) void gt_fail(const char *what, long ret
 {
 	fprintf(stderr, "workload: %s returned %ld (%s)\n", what, ret, strerror(err));
 	exit(1);
+}
+
+/*
+ * gt_openat and gt_close make the call on AT_FDCWD-relative paths and
+ * account it; they return its result, with errno as the call left it.
+ * fname is the flags as strace names them.
+ */
+static __attribute__((unused)) long gt_openat(const char *path, int flags, const char *fname, int mode)
+{
+	long fd = syscall(SYS_openat, AT_FDCWD, path, flags, mode);
+	int err = errno;
+	struct gt_buf c = { .n = 0 };
+	gt_puts(&c, "openat(AT_FDCWD, ");
+	gt_path(&c, path);
+	gt_printf(&c, ", %s", fname);
+	if (flags & O_CREAT)
+		gt_printf(&c, ", %#o", mode);
+	gt_puts(&c, ")");
+	gt_account(&c, fd, err);
+	errno = err;
+	return fd;
+}
+
+static __attribute__((unused)) long gt_close(long fd)
+{
+	long r = syscall(SYS_close, fd);
+	int err = errno;
+	struct gt_buf c = { .n = 0 };
+	gt_printf(&c, "close(%ld)", fd);
+	gt_account(&c, r, err);
+	errno = err;
+	return r;
 }
 
 #endif

@@ -14,31 +14,6 @@
 
 static const char hello[] = "hello from gt-fileops\n";
 
-static long do_openat(const char *path, int flags, const char *fname, int mode)
-{
-	long fd = syscall(SYS_openat, AT_FDCWD, path, flags, mode);
-	int err = errno;
-	struct gt_buf c = { .n = 0 };
-	gt_puts(&c, "openat(AT_FDCWD, ");
-	gt_path(&c, path);
-	gt_printf(&c, ", %s", fname);
-	if (flags & O_CREAT)
-		gt_printf(&c, ", %#o", mode);
-	gt_puts(&c, ")");
-	gt_account(&c, fd, err);
-	return fd;
-}
-
-static long do_close(long fd)
-{
-	long r = syscall(SYS_close, fd);
-	int err = errno;
-	struct gt_buf c = { .n = 0 };
-	gt_printf(&c, "close(%ld)", fd);
-	gt_account(&c, r, err);
-	return r;
-}
-
 /* do_path1 makes a call whose only argument is a path (unlink, rmdir). */
 static long do_path1(const char *name, long nr, const char *path)
 {
@@ -81,7 +56,7 @@ int main(int argc, char **argv)
 	gt_account(&c, r, err);
 	check("mkdir", r, 0);
 
-	long fd = do_openat(a, FLAGS(O_WRONLY|O_CREAT|O_TRUNC), 0640);
+	long fd = gt_openat(a, FLAGS(O_WRONLY|O_CREAT|O_TRUNC), 0640);
 	if (fd < 0)
 		gt_fail("openat", fd, errno);
 	r = syscall(SYS_write, fd, hello, sizeof(hello) - 1);
@@ -92,9 +67,9 @@ int main(int argc, char **argv)
 	gt_printf(&c, ", %zu)", sizeof(hello) - 1);
 	gt_account(&c, r, err);
 	check("write", r, sizeof(hello) - 1);
-	check("close", do_close(fd), 0);
+	check("close", gt_close(fd), 0);
 
-	fd = do_openat(a, FLAGS(O_RDONLY), 0);
+	fd = gt_openat(a, FLAGS(O_RDONLY), 0);
 	if (fd < 0)
 		gt_fail("openat", fd, errno);
 	char buf[64];
@@ -109,7 +84,7 @@ int main(int argc, char **argv)
 	gt_printf(&c, ", %zu)", sizeof(buf));
 	gt_account(&c, r, err);
 	check("read", r, sizeof(hello) - 1);
-	check("close", do_close(fd), 0);
+	check("close", gt_close(fd), 0);
 
 	struct stat st;
 	r = syscall(SYS_newfstatat, AT_FDCWD, a, &st, 0);
@@ -151,7 +126,7 @@ int main(int argc, char **argv)
 	gt_account(&c, r, err);
 	if (r != -1 || err != ENOENT)
 		gt_fail("unlinkat of a missing path", r, err);
-	r = do_openat(none, FLAGS(O_RDONLY), 0);
+	r = gt_openat(none, FLAGS(O_RDONLY), 0);
 	if (r != -1)
 		gt_fail("openat of a missing path", r, errno);
 

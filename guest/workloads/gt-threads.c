@@ -32,30 +32,17 @@ static void note_cpu(void)
 
 static long do_openat(const char *path, int flags, const char *fname, int mode)
 {
-	long fd = syscall(SYS_openat, AT_FDCWD, path, flags, mode);
-	int err = errno;
-	struct gt_buf c = { .n = 0 };
-	gt_puts(&c, "openat(AT_FDCWD, ");
-	gt_path(&c, path);
-	gt_printf(&c, ", %s", fname);
-	if (flags & O_CREAT)
-		gt_printf(&c, ", %#o", mode);
-	gt_puts(&c, ")");
-	gt_account(&c, fd, err);
+	long fd = gt_openat(path, flags, fname, mode);
 	if (fd < 0)
-		gt_fail("openat", fd, err);
+		gt_fail("openat", fd, errno);
 	return fd;
 }
 
 static void do_close(long fd)
 {
-	long r = syscall(SYS_close, fd);
-	int err = errno;
-	struct gt_buf c = { .n = 0 };
-	gt_printf(&c, "close(%ld)", fd);
-	gt_account(&c, r, err);
+	long r = gt_close(fd);
 	if (r != 0)
-		gt_fail("close", r, err);
+		gt_fail("close", r, errno);
 }
 
 static void round_trip(const char *path, long id, long r)
