@@ -67,6 +67,7 @@ type Loop struct {
 	pending map[uint64]*call    // by thread key: a thread is in one call at most
 	rets    map[uint64]int      // return address -> calls waiting on it
 	stale   map[uint64]struct{} // return breakpoints to remove at the next stop
+	free    []*call             // call records to reuse
 
 	unfinished UnfinishedFunc
 	stats      Stats
@@ -266,8 +267,21 @@ func (l *Loop) onCall(f *Func) error {
 	}
 	l.rets[ret]++
 	// After its ret instruction, the stack pointer is one slot above.
-	l.pending[key] = &call{thread: l.state.Thread, fn: f, ret: ret, sp: l.ev.Regs.RSP + 8, data: data}
+	c := l.newCall()
+	*c = call{thread: l.state.Thread, fn: f, ret: ret, sp: l.ev.Regs.RSP + 8, data: data}
+	l.pending[key] = c
 	return nil
+}
+
+// newCall takes a call record from the free list: the event path does not
+// allocate once the loop has warmed up.
+func (l *Loop) newCall() *call {
+	if n := len(l.free); n > 0 {
+		c := l.free[n-1]
+		l.free = l.free[:n-1]
+		return c
+	}
+	return new(call)
 }
 
 func (l *Loop) onReturn() {
@@ -286,6 +300,7 @@ func (l *Loop) onReturn() {
 	if c.fn.onReturn != nil {
 		c.fn.onReturn(&l.state, c.data, c.fn.userData)
 	}
+	l.recycle(c)
 }
 
 // release forgets a call and schedules its return breakpoint's removal
@@ -300,9 +315,17 @@ func (l *Loop) release(key uint64, c *call) {
 	}
 }
 
+// recycle returns a call record to the free list once nothing refers to
+// it any more.
+func (l *Loop) recycle(c *call) {
+	*c = call{}
+	l.free = append(l.free, c)
+}
+
 func (l *Loop) drop(key uint64, c *call) {
 	l.release(key, c)
 	l.lost(&c.thread, c.fn, c.data)
+	l.recycle(c)
 }
 
 func (l *Loop) lost(th *guestos.Thread, f *Func, data any) {

@@ -206,3 +206,30 @@ func TestUndecodableThreadIsCountedNotMatched(t *testing.T) {
 	}, *out)
 	assert.Equal(t, uint64(1), l.Stats().Errors)
 }
+
+// TestEventPathAllocatesNothing: once warm, a call and its return cost
+// the tracer no allocation.
+func TestEventPathAllocatesNothing(t *testing.T) {
+	ft := vmitest.NewScript()
+	l, err := NewWithOS(ft, &guestostest.RegsOS{Syms: map[string]uint64{"__x64_sys_close": fnOpen}})
+	require.NoError(t, err)
+	var data = new(int)
+	ok, err := l.SetCallback("__x64_sys_close",
+		func(*State, any) any { return data },
+		func(*State, any, any) {}, nil)
+	require.NoError(t, err)
+	require.True(t, ok)
+	call, ret := callAt(0, fnOpen, 7, stackA, 1), retAt(0, 7, stackA, 0)
+	cycle := func() {
+		l.ev = call
+		require.NoError(t, l.handle())
+		l.removeStale()
+		l.ev = ret
+		require.NoError(t, l.handle())
+		l.removeStale()
+	}
+	cycle()
+	assert.Zero(t, testing.AllocsPerRun(1000, cycle))
+	// One cycle first, then AllocsPerRun's warm-up run and its 1000.
+	assert.Equal(t, Stats{Calls: 1002, Returns: 1002}, l.Stats())
+}
