@@ -115,38 +115,74 @@ func appendTime(b []byte, sec int64, part, per uint64) []byte {
 	return t.AppendFormat(b, "-0700")
 }
 
+// statField is where one struct stat field lies: its offset and width
+// (4 or 8 bytes), which differ between ABIs.
+type statField struct{ off, width int }
+
+// u reads the field unsigned.
+func (f statField) u(st []byte) uint64 {
+	if f.width == 4 {
+		return uint64(le32(st[f.off:]))
+	}
+	return le64(st[f.off:])
+}
+
+// s reads the field sign-extended.
+func (f statField) s(st []byte) int64 {
+	if f.width == 4 {
+		return int64(int32(le32(st[f.off:])))
+	}
+	return int64(le64(st[f.off:]))
+}
+
+// statLayout is one ABI's struct stat: its size, where each field lies,
+// and whether st_size prints signed (strace prints stat64's as a loff_t).
+type statLayout struct {
+	bytes                                                        int
+	dev, ino, mode, nlink, uid, gid, rdev, size, blksize, blocks statField
+	// atime is the first of three {seconds, nanoseconds} pairs
+	// (atime, mtime, ctime), each half of it atime.width bytes.
+	atime      statField
+	signedSize bool
+}
+
+// statX8664 is struct stat on x86-64.
+var statX8664 = statLayout{
+	bytes: statSize,
+	dev:   statField{0, 8}, ino: statField{8, 8}, nlink: statField{16, 8},
+	mode: statField{24, 4}, uid: statField{28, 4}, gid: statField{32, 4},
+	rdev: statField{40, 8}, size: statField{48, 8}, blksize: statField{56, 8},
+	blocks: statField{64, 8}, atime: statField{72, 8},
+}
+
 // stat prints a struct stat the call filled (abbreviated unless -v).
-func (c *ctx) stat(addr uint64) {
-	st := c.read(addr, statSize)
+func (c *ctx) stat(addr uint64) { c.statAs(addr, &statX8664) }
+
+// statAs prints a struct stat laid out as l.
+func (c *ctx) statAs(addr uint64, l *statLayout) {
+	st := c.read(addr, l.bytes)
 	if st == nil {
 		return
 	}
-	mode := uint64(le32(st[24:]))
+	mode := l.mode.u(st)
 	c.b = append(c.b, '{')
 	if c.verbose() {
 		c.name("st_dev")
-		c.dev(le64(st[0:]))
+		c.dev(l.dev.u(st))
 		c.sep()
 		c.name("st_ino")
-		c.ulong(le64(st[8:]))
+		c.ulong(l.ino.u(st))
 		c.sep()
 		c.name("st_mode")
 		c.symbolicMode(mode)
-		c.sep()
-		c.name("st_nlink")
-		c.ulong(le64(st[16:]))
-		c.sep()
-		c.name("st_uid")
-		c.ulong(uint64(le32(st[28:])))
-		c.sep()
-		c.name("st_gid")
-		c.ulong(uint64(le32(st[32:])))
-		c.sep()
-		c.name("st_blksize")
-		c.ulong(le64(st[56:]))
-		c.sep()
-		c.name("st_blocks")
-		c.ulong(le64(st[64:]))
+		for _, f := range [...]struct {
+			name string
+			f    statField
+		}{{"st_nlink", l.nlink}, {"st_uid", l.uid}, {"st_gid", l.gid}, {"st_blksize", l.blksize}, {"st_blocks", l.blocks}} {
+			c.sep()
+			c.name(f.name)
+			c.ulong(f.f.u(st))
+		}
 	} else {
 		c.name("st_mode")
 		c.symbolicMode(mode)
@@ -154,18 +190,23 @@ func (c *ctx) stat(addr uint64) {
 	c.sep()
 	if t := mode & sIFMT; t == sIFCHR || t == sIFBLK {
 		c.name("st_rdev")
-		c.dev(le64(st[40:]))
+		c.dev(l.rdev.u(st))
 	} else {
 		c.name("st_size")
-		c.ulong(le64(st[48:]))
+		if l.signedSize {
+			c.long(uint64(l.size.s(st)))
+		} else {
+			c.ulong(l.size.u(st))
+		}
 	}
 	if !c.verbose() {
 		c.str(", ...}")
 		return
 	}
+	w := l.atime.width
 	for i, f := range [...][2]string{{"st_atime", "st_atime_nsec"}, {"st_mtime", "st_mtime_nsec"}, {"st_ctime", "st_ctime_nsec"}} {
-		off := 72 + 16*i
-		sec, nsec := int64(le64(st[off:])), le64(st[off+8:])
+		sec := statField{l.atime.off + 2*w*i, w}.s(st)
+		nsec := statField{l.atime.off + 2*w*i + w, w}.u(st)
 		c.sep()
 		c.name(f[0])
 		c.long(uint64(sec))

@@ -286,67 +286,18 @@ var i386Decoded = map[string]*Syscall{
 	"waitpid":   {NArgs: 3, Class: P, dec: decWaitpid},
 }
 
-// stat64 is i386's struct stat64, 96 bytes.
-func (c *ctx) stat64(addr uint64) {
-	st := c.read(addr, 96)
-	if st == nil {
-		return
-	}
-	mode := uint64(le32(st[16:]))
-	c.b = append(c.b, '{')
-	if c.verbose() {
-		c.name("st_dev")
-		c.dev(le64(st[0:]))
-		c.sep()
-		c.name("st_ino")
-		c.ulong(le64(st[88:]))
-		c.sep()
-		c.name("st_mode")
-		c.symbolicMode(mode)
-		c.sep()
-		c.name("st_nlink")
-		c.uint(uint64(le32(st[20:])))
-		c.sep()
-		c.name("st_uid")
-		c.uint(uint64(le32(st[24:])))
-		c.sep()
-		c.name("st_gid")
-		c.uint(uint64(le32(st[28:])))
-		c.sep()
-		c.name("st_blksize")
-		c.uint(uint64(le32(st[52:])))
-		c.sep()
-		c.name("st_blocks")
-		c.ulong(le64(st[56:]))
-	} else {
-		c.name("st_mode")
-		c.symbolicMode(mode)
-	}
-	c.sep()
-	if t := mode & sIFMT; t == sIFCHR || t == sIFBLK {
-		c.name("st_rdev")
-		c.dev(le64(st[32:]))
-	} else {
-		c.name("st_size")
-		c.long(le64(st[44:]))
-	}
-	if !c.verbose() {
-		c.str(", ...}")
-		return
-	}
-	for i, f := range [...][2]string{{"st_atime", "st_atime_nsec"}, {"st_mtime", "st_mtime_nsec"}, {"st_ctime", "st_ctime_nsec"}} {
-		off := 64 + 8*i
-		sec, nsec := int64(int32(le32(st[off:]))), uint64(le32(st[off+4:]))
-		c.sep()
-		c.name(f[0])
-		c.long(uint64(sec))
-		c.timeComment(sec, nsec)
-		c.sep()
-		c.name(f[1])
-		c.ulong(nsec)
-	}
-	c.b = append(c.b, '}')
+// statI386 is i386's struct stat64, 96 bytes.
+var statI386 = statLayout{
+	bytes: 96,
+	dev:   statField{0, 8}, mode: statField{16, 4}, nlink: statField{20, 4},
+	uid: statField{24, 4}, gid: statField{28, 4}, rdev: statField{32, 8},
+	size: statField{44, 8}, blksize: statField{52, 4}, blocks: statField{56, 8},
+	atime: statField{64, 4}, ino: statField{88, 8},
+	signedSize: true,
 }
+
+// stat64 prints i386's struct stat64.
+func (c *ctx) stat64(addr uint64) { c.statAs(addr, &statI386) }
 
 var aStat64Out = aOutStruct((*ctx).stat64)
 

@@ -143,6 +143,54 @@ func aSockaddrIn(n int) Arg {
 	return aInStruct(func(c *ctx, v uint64) { c.sockaddr(v, int64(int32(c.a[n]))) })
 }
 
+// saveLen keeps, at entry, the length a value-result *lenp holds, for
+// exitLen to show what the call changed it to.
+func (c *ctx) saveLen(lenp uint64) {
+	if l := c.mem(4); lenp != 0 && printers.ReadFull(c.m, lenp, l) == nil {
+		c.save(uint64(le32(l)), 0)
+	}
+}
+
+// exitLen reads, at exit, the length the call left in *lenp, and the one
+// saveLen kept at entry (the same when entry could not read it). ok is
+// false when the call failed or *lenp is unreadable.
+func (c *ctx) exitLen(lenp uint64) (in, out int64, ok bool) {
+	rl := c.mem(4) // (scratch: an array here would escape through c.m)
+	if c.failed || printers.ReadFull(c.m, lenp, rl) != nil {
+		return 0, 0, false
+	}
+	out = int64(int32(le32(rl)))
+	in = out
+	if ulen, _, hasIn := c.saved(); hasIn {
+		in = int64(int32(ulen))
+	}
+	return in, out, true
+}
+
+// entryLen prints the length as entry saw it, [n], or lenp when entry
+// could not read it.
+func (c *ctx) entryLen(lenp uint64) {
+	ulen, _, hasIn := c.saved()
+	if !hasIn {
+		c.ptr(lenp)
+		return
+	}
+	c.b = append(c.b, '[')
+	c.int(ulen)
+	c.b = append(c.b, ']')
+}
+
+// lenPair prints ", [in => out]", or ", [out]" when the call kept it.
+func (c *ctx) lenPair(in, out int64) {
+	c.str(", [")
+	if in != out {
+		c.b = printers.AppendInt(c.b, in)
+		c.str(" => ")
+	}
+	c.b = printers.AppendInt(c.b, out)
+	c.b = append(c.b, ']')
+}
+
 // decSockname is strace's decode_sockname (accept, getsockname,
 // getpeername): fd at entry; the address and "[in => out]" length at exit.
 func decSockname(c *ctx) {
@@ -150,46 +198,26 @@ func decSockname(c *ctx) {
 	if !c.exiting {
 		c.fd(c.a[0])
 		c.sep()
-		if addr != 0 && lenp != 0 {
-			if l := c.mem(4); printers.ReadFull(c.m, lenp, l) == nil {
-				c.save(uint64(le32(l)), 0)
-			}
+		if addr != 0 {
+			c.saveLen(lenp)
 		}
 		return
 	}
-	ulen, _, hasIn := c.saved()
 	if addr == 0 || lenp == 0 {
 		c.ptr(addr)
 		c.sep()
 		c.ptr(lenp)
 		return
 	}
-	rl := c.mem(4) // (scratch: an array here would escape through c.m)
-	if c.failed || printers.ReadFull(c.m, lenp, rl) != nil {
+	in, out, ok := c.exitLen(lenp)
+	if !ok {
 		c.ptr(addr)
 		c.sep()
-		if hasIn {
-			c.b = append(c.b, '[')
-			c.int(ulen)
-			c.b = append(c.b, ']')
-		} else {
-			c.ptr(lenp)
-		}
+		c.entryLen(lenp)
 		return
 	}
-	rlen := int64(int32(le32(rl)))
-	in := rlen
-	if hasIn {
-		in = int64(int32(ulen))
-	}
-	c.sockaddr(addr, min(in, rlen))
-	c.str(", [")
-	if in != rlen {
-		c.b = printers.AppendInt(c.b, in)
-		c.str(" => ")
-	}
-	c.b = printers.AppendInt(c.b, rlen)
-	c.b = append(c.b, ']')
+	c.sockaddr(addr, min(in, out))
+	c.lenPair(in, out)
 }
 
 // decAccept4 adds accept4's flags.
@@ -315,42 +343,22 @@ func decGetsockopt(c *ctx) {
 		c.sep()
 		c.sockoptName(uint64(uint32(c.a[1])), uint64(uint32(c.a[2])), true)
 		c.sep()
-		if l := c.mem(4); c.a[4] != 0 && printers.ReadFull(c.m, c.a[4], l) == nil {
-			c.save(uint64(le32(l)), 0)
-		}
+		c.saveLen(c.a[4])
 		return
 	}
-	ulen, _, hasIn := c.saved()
-	rl := c.mem(4)
-	if c.failed || printers.ReadFull(c.m, c.a[4], rl) != nil {
+	in, rlen, ok := c.exitLen(c.a[4])
+	if !ok {
 		c.ptr(c.a[3])
 		c.sep()
-		if hasIn {
-			c.b = append(c.b, '[')
-			c.int(ulen)
-			c.b = append(c.b, ']')
-		} else {
-			c.ptr(c.a[4])
-		}
+		c.entryLen(c.a[4])
 		return
-	}
-	rlen := int64(int32(le32(rl)))
-	in := rlen
-	if hasIn {
-		in = int64(int32(ulen))
 	}
 	if uint32(c.a[1]) == solSocket && rlen >= 4 {
 		c.numAt(c.a[3], 4, true)
 	} else {
 		c.sockoptVal(c.a[3], rlen)
 	}
-	c.str(", [")
-	if in != rlen {
-		c.b = printers.AppendInt(c.b, in)
-		c.str(" => ")
-	}
-	c.b = printers.AppendInt(c.b, rlen)
-	c.b = append(c.b, ']')
+	c.lenPair(in, rlen)
 }
 
 var aMsgFlags = aFlags32(xMsgFlags, "MSG_???")
@@ -362,10 +370,8 @@ func decRecvfrom(c *ctx) {
 	if !c.exiting {
 		c.fd(c.a[0])
 		c.sep()
-		if addr != 0 && lenp != 0 {
-			if l := c.mem(4); printers.ReadFull(c.m, lenp, l) == nil {
-				c.save(uint64(le32(l)), 0)
-			}
+		if addr != 0 {
+			c.saveLen(lenp)
 		}
 		return
 	}
@@ -375,27 +381,19 @@ func decRecvfrom(c *ctx) {
 	c.sep()
 	c.flags(xMsgFlags, uint64(uint32(c.a[3])), "MSG_???")
 	c.sep()
-	ulen, _, hasIn := c.saved()
-	rl := c.mem(4)
-	if addr == 0 || lenp == 0 || c.failed || printers.ReadFull(c.m, lenp, rl) != nil {
+	var in, out int64
+	ok := false
+	if addr != 0 && lenp != 0 {
+		in, out, ok = c.exitLen(lenp)
+	}
+	if !ok {
 		c.ptr(addr)
 		c.sep()
 		c.ptr(lenp)
 		return
 	}
-	rlen := int64(int32(le32(rl)))
-	in := rlen
-	if hasIn {
-		in = int64(int32(ulen))
-	}
-	c.sockaddr(addr, min(in, rlen))
-	c.str(", [")
-	if in != rlen {
-		c.b = printers.AppendInt(c.b, in)
-		c.str(" => ")
-	}
-	c.b = printers.AppendInt(c.b, rlen)
-	c.b = append(c.b, ']')
+	c.sockaddr(addr, min(in, out))
+	c.lenPair(in, out)
 }
 
 // msghdr prints a struct msghdr; data bounds the bytes shown of its iovec
