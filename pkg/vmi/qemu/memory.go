@@ -1,27 +1,20 @@
 package qemu
 
-import (
-	"fmt"
-)
+import "fmt"
 
 // ReadPhys fills buf from guest physical memory at pa.
 func (t *Target) ReadPhys(pa uint64, buf []byte) error {
-	if err := t.check(); err != nil {
-		return err
-	}
-	running, err := t.ensureStopped()
-	if err != nil {
-		return err
-	}
-	err = t.setPhys(true)
-	if err == nil {
-		err = t.readMem(pa, buf)
-	}
-	return t.restore(running, err)
+	return t.physAccess(pa, buf, t.readMem)
 }
 
 // WritePhys writes buf to guest physical memory at pa.
 func (t *Target) WritePhys(pa uint64, buf []byte) error {
+	return t.physAccess(pa, buf, t.writeMem)
+}
+
+// physAccess runs a physical-memory access with the guest stopped, and
+// lets it run again if it was running.
+func (t *Target) physAccess(pa uint64, buf []byte, access func(uint64, []byte) error) error {
 	if err := t.check(); err != nil {
 		return err
 	}
@@ -31,31 +24,29 @@ func (t *Target) WritePhys(pa uint64, buf []byte) error {
 	}
 	err = t.setPhys(true)
 	if err == nil {
-		err = t.writeMem(pa, buf)
+		err = access(pa, buf)
 	}
 	return t.restore(running, err)
 }
 
 // readVirt reads guest virtual memory through vcpu's page tables.
 func (t *Target) readVirt(vcpu int, va uint64, buf []byte) error {
-	if err := t.selectG(vcpu); err != nil {
-		return err
-	}
-	if err := t.setPhys(false); err != nil {
-		return err
-	}
-	return t.readMem(va, buf)
+	return t.virtAccess(vcpu, va, buf, t.readMem)
 }
 
 // writeVirt writes guest virtual memory through vcpu's page tables.
 func (t *Target) writeVirt(vcpu int, va uint64, buf []byte) error {
+	return t.virtAccess(vcpu, va, buf, t.writeMem)
+}
+
+func (t *Target) virtAccess(vcpu int, va uint64, buf []byte, access func(uint64, []byte) error) error {
 	if err := t.selectG(vcpu); err != nil {
 		return err
 	}
 	if err := t.setPhys(false); err != nil {
 		return err
 	}
-	return t.writeMem(va, buf)
+	return access(va, buf)
 }
 
 // readMem reads with 'm' in the current mode, in chunks that fit a packet.
