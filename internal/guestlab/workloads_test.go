@@ -72,7 +72,7 @@ func TestWorkloadAccounts(t *testing.T) {
 }
 
 var (
-	straceLineRE = regexp.MustCompile(`^(\d+) (.*)$`)
+	straceLineRE = regexp.MustCompile(`^(\d+) +(.*)$`) // strace pads short pids
 	resumedRE    = regexp.MustCompile(`^<\.\.\. [a-z0-9_]+ resumed>(.*)$`)
 	// strace pads the call to a column before " = "; the account does not.
 	retRE = regexp.MustCompile(`^(.*\))\s+= (.+)$`)

@@ -16,7 +16,9 @@ import (
 func (l *Linux) Current(regs *vmi.Regs, th *guestos.Thread) error {
 	l.w.Invalidate()
 	gs := regs.GSBase
-	if regs.CS&3 != 0 { // user mode: the kernel's GS base is swapped out
+	// In user mode the kernel's GS base is swapped out; so it is, in
+	// kernel mode, between an entry from user mode and its swapgs.
+	if regs.CS&3 != 0 || (l.zeroBased && !x86.Kernel(gs) && x86.Kernel(regs.KernelGSBase)) {
 		gs = regs.KernelGSBase
 	}
 	if l.zeroBased && !x86.Kernel(gs) {
