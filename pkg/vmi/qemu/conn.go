@@ -174,7 +174,7 @@ func (c *conn) write(b []byte) error {
 // readAck reads up to the '+' or '-' for the packet just sent. A '$' also
 // counts as '+': the stub got our packet and already answers.
 func (c *conn) readAck() (bool, error) {
-	if err := c.s.SetReadDeadline(time.Now().Add(c.timeout)); err != nil {
+	if err := c.readDeadline(time.Now().Add(c.timeout)); err != nil {
 		return false, c.fail(c.ioError("waiting for the acknowledgement of "+quote(c.last), err))
 	}
 	for {
@@ -193,6 +193,16 @@ func (c *conn) readAck() (bool, error) {
 		}
 		// Anything else is noise between packets.
 	}
+}
+
+// readDeadline bounds the next reads. Setting it fails on a connection
+// the peer has closed; bytes already buffered are still the peer's last
+// words, so that failure only counts when nothing is left to read.
+func (c *conn) readDeadline(t time.Time) error {
+	if err := c.s.SetReadDeadline(t); err != nil && c.r.Buffered() == 0 {
+		return err
+	}
+	return nil
 }
 
 // interrupt sends ^C, which stops a running guest. It is not a packet and
@@ -221,7 +231,7 @@ func (c *conn) recv() ([]byte, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	if err := c.s.SetReadDeadline(time.Now().Add(c.timeout)); err != nil {
+	if err := c.readDeadline(time.Now().Add(c.timeout)); err != nil {
 		return nil, c.fail(c.ioError("waiting for a reply "+c.after(), err))
 	}
 	return c.recvNoDeadline()
