@@ -114,18 +114,17 @@ func TestLabAttach(t *testing.T) {
 	assert.Equal(t, lf.Syscalls(), lm.Syscalls())
 	assert.NotEmpty(t, lm.Syscalls())
 
-	spinning := 0
+	// Whatever each vCPU runs at the stop (a spinner, mostly; the shell or
+	// init when the stop comes first), both profiles must say the same.
 	for v := range regs {
 		var a, b guestos.Thread
 		errA, errB := lf.Current(&regs[v], &a), lm.Current(&regs[v], &b)
+		require.NoError(t, errA, "vCPU %d", v)
 		assert.Equal(t, errA, errB, "vCPU %d", v)
 		assert.Equal(t, a, b, "vCPU %d", v)
+		assert.NotEmpty(t, b.Name(), "vCPU %d", v)
 		t.Logf("vCPU %d: %d %d %s", v, b.PID, b.TID, b.Name())
-		if string(b.Name()) == "busybox-spin" {
-			spinning++
-		}
 	}
-	assert.Greater(t, spinning, 0, "a vCPU runs a spinner")
 
 	pf, err := lf.Processes()
 	require.NoError(t, err)
