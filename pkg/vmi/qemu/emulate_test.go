@@ -398,14 +398,7 @@ func TestStoreAfterHandlerChange(t *testing.T) {
 		s.setReg(0, rRAX, 1)
 	})
 	require.NoError(t, tg.InsertBreakpoint(emuFn))
-	s.mu.Lock()
-	s.hitOnRun = &fakeHit{0, emuFn}
-	s.mu.Unlock()
-	var ev vmi.Event
-	require.NoError(t, tg.Wait(context.Background(), &ev))
-	s.mu.Lock()
-	s.hitOnRun = nil
-	s.mu.Unlock()
+	ev := s.hitOnce(t, tg, 0, emuFn)
 	old := s.physAt(rsp+0x150-fakeVirtBase, 8)
 	ev.Regs.RAX = 0xffffffffffffffda
 	ev.Regs.RBX = rsp + 0x200

@@ -2,6 +2,7 @@ package qemu
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"fmt"
 	"net"
@@ -13,7 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/require"
 	"golang.org/x/arch/x86/x86asm"
+
+	"github.com/guestrace/guestrace/pkg/vmi"
 )
 
 // fakeStub behaves like QEMU 7.2's GDB stub for an x86-64 guest, byte for
@@ -547,4 +551,19 @@ func (s *fakeStub) physAt(pa uint64, n int) []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return bytes.Clone(s.phys[pa : pa+uint64(n)])
+}
+
+// hitOnce makes vCPU vcpu hit the breakpoint at addr when the guest next
+// runs, waits for that event, and lets later runs go on without hits.
+func (s *fakeStub) hitOnce(t *testing.T, tg *Target, vcpu int, addr uint64) vmi.Event {
+	t.Helper()
+	s.mu.Lock()
+	s.hitOnRun = &fakeHit{vcpu, addr}
+	s.mu.Unlock()
+	var ev vmi.Event
+	require.NoError(t, tg.Wait(context.Background(), &ev))
+	s.mu.Lock()
+	s.hitOnRun = nil
+	s.mu.Unlock()
+	return ev
 }

@@ -431,14 +431,7 @@ func TestThousandHits(t *testing.T) {
 func TestRegsChangedWrittenOnResume(t *testing.T) {
 	s, tg := newFakeTarget(t, 1, nil)
 	require.NoError(t, tg.InsertBreakpoint(fnNop))
-	s.mu.Lock()
-	s.hitOnRun = &fakeHit{0, fnNop}
-	s.mu.Unlock()
-	var ev vmi.Event
-	require.NoError(t, tg.Wait(context.Background(), &ev))
-	s.mu.Lock()
-	s.hitOnRun = nil
-	s.mu.Unlock()
+	ev := s.hitOnce(t, tg, 0, fnNop)
 	ev.Regs.RAX = 42
 	ev.RegsChanged = true
 	require.NoError(t, tg.Resume(&ev))
@@ -677,14 +670,7 @@ func TestPushRSPPushesOldValue(t *testing.T) {
 	s, tg := newFakeTarget(t, 1, nil)
 	s.putCode(fnPush, []byte{0x54})
 	require.NoError(t, tg.InsertBreakpoint(fnPush))
-	s.mu.Lock()
-	s.hitOnRun = &fakeHit{0, fnPush}
-	s.mu.Unlock()
-	var ev vmi.Event
-	require.NoError(t, tg.Wait(context.Background(), &ev))
-	s.mu.Lock()
-	s.hitOnRun = nil
-	s.mu.Unlock()
+	ev := s.hitOnce(t, tg, 0, fnPush)
 	require.NoError(t, tg.Resume(&ev))
 	assert.Equal(t, ev.Regs.RSP, binary.LittleEndian.Uint64(s.physAt(ev.Regs.RSP-8-fakeVirtBase, 8)))
 	assert.True(t, bytes.Equal(s.physAt(fnPush-fakeVirtBase, 1), []byte{0x54}))
@@ -694,14 +680,7 @@ func TestPushOnUnmappedStackIsStepped(t *testing.T) {
 	s, tg := newFakeTarget(t, 1, nil)
 	require.NoError(t, tg.InsertBreakpoint(fnPush))
 	s.SetReg(0, rRSP, 0x1000) // below the fake's virtual base: unmapped
-	s.mu.Lock()
-	s.hitOnRun = &fakeHit{0, fnPush}
-	s.mu.Unlock()
-	var ev vmi.Event
-	require.NoError(t, tg.Wait(context.Background(), &ev))
-	s.mu.Lock()
-	s.hitOnRun = nil
-	s.mu.Unlock()
+	ev := s.hitOnce(t, tg, 0, fnPush)
 	require.NoError(t, tg.Resume(&ev))
 	assert.Equal(t, Stats{Hits: 1, Stepped: 1}, tg.Stats())
 	assert.Equal(t, uint64(fnPush+1), s.Reg(0, rRIP))
