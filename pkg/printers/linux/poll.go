@@ -87,6 +87,13 @@ func decSelect(c *ctx) {
 	if c.exiting {
 		return
 	}
+	c.selectSets()
+	c.timevalAt(c.a[4])
+}
+
+// selectSets prints select's and pselect6's nfds and three fd sets at
+// entry, up to the timeout.
+func (c *ctx) selectSets() {
 	n, size := selectSize(c.a[0])
 	c.int(c.a[0])
 	for i := 1; i <= 3; i++ {
@@ -94,7 +101,6 @@ func decSelect(c *ctx) {
 		c.fdSet(c.a[i], n, size)
 	}
 	c.sep()
-	c.timevalAt(c.a[4])
 }
 
 // selectRet prints select's return and the ready sets:
@@ -233,13 +239,7 @@ func decPselect(c *ctx) {
 	if c.exiting {
 		return
 	}
-	n, size := selectSize(c.a[0])
-	c.int(c.a[0])
-	for i := 1; i <= 3; i++ {
-		c.sep()
-		c.fdSet(c.a[i], n, size)
-	}
-	c.sep()
+	c.selectSets()
 	c.timespecAt(c.a[4])
 	c.sep()
 	if p := c.read(c.a[5], 16); p != nil {
