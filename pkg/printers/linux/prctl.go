@@ -1,5 +1,7 @@
 package linux
 
+import "github.com/guestrace/guestrace/pkg/printers"
+
 // prctl options decoded specially.
 const (
 	prSetPdeathsig     = 1
@@ -291,31 +293,28 @@ func (c *ctx) futexWakeOp(v uint64) {
 	if v>>28&8 != 0 {
 		c.str("FUTEX_OP_OPARG_SHIFT<<28|")
 	}
-	name, ok := xFutexwakeops.Lookup(v >> 28 & 7)
-	if ok {
-		c.str(name)
-	} else {
-		c.hex(v >> 28 & 7)
-	}
-	c.str("<<28")
-	if !ok {
-		c.str(" /* FUTEX_OP_??? */")
-	}
+	c.shiftedName(xFutexwakeops, v>>28&7, "<<28", " /* FUTEX_OP_??? */")
 	c.b = append(c.b, '|')
 	c.hex(v >> 12 & 0xfff)
 	c.str("<<12|")
-	name, ok = xFutexwakecmps.Lookup(v >> 24 & 0xf)
+	c.shiftedName(xFutexwakecmps, v>>24&0xf, "<<24", " /* FUTEX_OP_CMP_??? */")
+	c.b = append(c.b, '|')
+	c.hex(v & 0xfff)
+}
+
+// shiftedName prints a field of an encoded word by name (in hex with
+// strace's comment when unknown), followed by its shift.
+func (c *ctx) shiftedName(x *printers.Xlat, v uint64, shift, unknown string) {
+	name, ok := x.Lookup(v)
 	if ok {
 		c.str(name)
 	} else {
-		c.hex(v >> 24 & 0xf)
+		c.hex(v)
 	}
-	c.str("<<24")
+	c.str(shift)
 	if !ok {
-		c.str(" /* FUTEX_OP_CMP_??? */")
+		c.str(unknown)
 	}
-	c.b = append(c.b, '|')
-	c.hex(v & 0xfff)
 }
 
 // cpuSet prints the CPUs in a cpu_set_t of n bytes: [0 1].
