@@ -101,13 +101,11 @@ func handOver(busy *qemu.BusyError) error {
 		return err
 	}
 	defer f.Close()
-	self, err := os.Executable()
+	cmd, err := guardCommand("--adopt", "--qemu", busy.Addr)
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(self, guardName, "--adopt", "--qemu", busy.Addr)
 	cmd.ExtraFiles = []*os.File{f}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		return err
 	}
@@ -120,10 +118,9 @@ type guard struct {
 	pipe *os.File
 }
 
-// startGuard starts the guard of a QEMU guest. It runs in its own process
-// group, so that a ^C meant for guestrace does not reach it.
+// startGuard starts the guard of a QEMU guest.
 func startGuard(addr string) (*guard, error) {
-	self, err := os.Executable()
+	cmd, err := guardCommand("--qemu", addr)
 	if err != nil {
 		return nil, fmt.Errorf("starting the guard: %w", err)
 	}
@@ -131,9 +128,7 @@ func startGuard(addr string) (*guard, error) {
 	if err != nil {
 		return nil, fmt.Errorf("starting the guard: %w", err)
 	}
-	cmd := exec.Command(self, guardName, "--qemu", addr)
 	cmd.Stdin, cmd.Stderr = r, os.Stderr
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		r.Close()
 		w.Close()
@@ -154,4 +149,16 @@ func (g *guard) done(clean bool) {
 	}
 	g.pipe.Close()
 	g.cmd.Wait()
+}
+
+// guardCommand is this binary run as a guard, in its own process group so
+// that a ^C meant for guestrace does not reach it.
+func guardCommand(args ...string) (*exec.Cmd, error) {
+	self, err := os.Executable()
+	if err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(self, append([]string{guardName}, args...)...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	return cmd, nil
 }
