@@ -1,8 +1,6 @@
 package linux
 
 import (
-	"fmt"
-
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/isf"
 )
@@ -37,20 +35,11 @@ type ptRegs struct {
 }
 
 // mismatch makes an ErrProfileMismatch error.
-func mismatch(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", guestos.ErrProfileMismatch, fmt.Sprintf(format, args...))
-}
+var mismatch = guestos.Mismatch
 
-// field is FieldOffset, bounded, as a mismatch error naming what is missing.
+// field is a field's offset, bounded, or a mismatch error naming it.
 func field(p *isf.Profile, typ, name string) (uint64, error) {
-	off, err := p.FieldOffset(typ, name)
-	if err != nil {
-		return 0, mismatch("profile lacks %s.%s", typ, name)
-	}
-	if off >= maxStructOffset {
-		return 0, mismatch("profile puts %s.%s at offset %#x", typ, name, off)
-	}
-	return off, nil
+	return guestos.Field(p, typ, name, maxStructOffset)
 }
 
 func readLayout(p *isf.Profile, needPtRegs bool) (layout, error) {
