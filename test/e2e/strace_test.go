@@ -198,23 +198,24 @@ func straceOnHost(t *testing.T, bin, dir string) string {
 }
 
 // TestSyscallsMatchStrace runs gt-syscalls under strace on the host and
-// under guestrace in the lab guest, and wants the same line for every
-// call, after the rules above.
+// under guestrace in the lab guest (matchStrace).
 func TestSyscallsMatchStrace(t *testing.T) {
-	lab, err := guestlab.Dir()
-	if err != nil && testing.Short() {
-		t.Skipf("%v (skipped under -short)", err)
-	}
-	require.NoError(t, err)
-	bin := filepath.Join(lab, "workloads", "gt-syscalls")
-	_, err = os.Stat(bin)
+	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+	matchStrace(t, g, qemuArgs(g))
+}
+
+// matchStrace runs the guest's gt-syscalls under strace on the host and
+// under guestrace (attached with the attach arguments) in the guest, and
+// wants the same line for every call, after the rules above.
+func matchStrace(t *testing.T, g *guestlab.Guest, attach []string) {
+	bin := filepath.Join(g.LabDir, "workloads", "gt-syscalls")
+	_, err := os.Stat(bin)
 	require.NoError(t, err, "run make guest")
 
 	dir := marker(t)
 	want := parseStrace(t, straceOnHost(t, bin, dir))
 
-	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
-	p := startTracer(t, qemuArgs(g)...)
+	p := startTracer(t, attach...)
 	out, status, err := g.Exec(ctx(t, 5*time.Minute),
 		"echo 0 >/proc/sys/kernel/randomize_va_space && ip link set lo up && mkdir "+dir+" && /bin/gt-syscalls "+dir)
 	require.NoError(t, err)
