@@ -14,15 +14,18 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:-$root/build/guest}
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
 qemu=${QEMU:-qemu-system-x86_64}
 # KERNEL is the kernel series (scripts/kernels.list); 6.1 is the default lab.
 kernel=${KERNEL:-6.1}
 
 log() { echo "make-guest: [$SECONDS s] $*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+series=$(awk '/^[0-9]/ { print $1 }' "$root/scripts/kernels.list" | uniq | paste -sd ' ')
+[[ " $series " == *" $kernel "* ]] || die "KERNEL=$kernel: no such series in scripts/kernels.list (have: $series)"
+out=${1:-$root/build/guest}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 
 # newer TARGET SOURCES...: true if TARGET is missing or older than a source.
 newer() {
@@ -66,7 +69,6 @@ fetch_kernel() {
 	chmod 755 "$tmp" "$tmp/apt" "$tmp/apt/cache" "$tmp/apt/cache/archives"
 	chown _apt "$tmp/apt/lists/partial" "$tmp/apt/cache/archives/partial" "$tmp/deb" 2>/dev/null || true
 	awk -v k="$kernel" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$root/scripts/kernels.list" >"$tmp/apt/sources.list"
-	[ -s "$tmp/apt/sources.list" ] || die "KERNEL=$kernel: no such series in scripts/kernels.list (have: $(awk '/^[0-9]/ { print $1 }' "$root/scripts/kernels.list" | uniq | tr '\n' ' '))"
 	log "apt-get update (sources of $kernel)"
 	apt_kernel update -qq || die "apt-get update for KERNEL=$kernel failed"
 	pkg=$(apt_kernel cache depends "$meta" | awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }')
