@@ -70,10 +70,12 @@ func init() {
 
 type toyTable struct{}
 
-func (toyTable) Lookup(sc *guestos.Syscall) (output.Decoder, bool) { return toyDec{}, sc.Name == "toy_open" }
-func (toyTable) Raw(*guestos.Syscall) output.Decoder               { return toyDec{} }
-func (toyTable) Known(name string) bool                            { return name == "toy_open" }
-func (toyTable) CallName(sc *guestos.Syscall) string               { return sc.Name }
+func (toyTable) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
+	return toyDec{}, sc.Name == "toy_open"
+}
+func (toyTable) Raw(*guestos.Syscall) output.Decoder { return toyDec{} }
+func (toyTable) Known(name string) bool              { return name == "toy_open" }
+func (toyTable) CallName(sc *guestos.Syscall) string { return sc.Name }
 
 type toyDec struct{}
 
