@@ -17,5 +17,5 @@ if pkg-config --exists libvmi 2>/dev/null; then
 	go test -count=1 -short -tags libvmi ./...
 	go test -count=1 -tags libvmi -timeout 15m ./pkg/vmi/libvmi/...
 else
-	echo "libvmi not installed: skipped the Xen backend's build and tests (-tags libvmi); see README.md"
+	echo "libvmi not installed: skipped the Xen backend's build and tests (-tags libvmi); see docs/xen.md"
 fi
