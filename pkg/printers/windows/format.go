@@ -10,45 +10,45 @@ import (
 type kind uint8
 
 const (
-	kHandle      kind = iota // HANDLE: 0x1c, NULL, NtCurrentProcess()
-	kPtr                     // an address: NULL or 0x...
-	kHex                     // a number in hex
-	kUlong                   // ULONG in decimal
-	kLong                    // LONG in decimal
-	kSize                    // SIZE_T in decimal
-	kBool                    // BOOLEAN: TRUE or FALSE
-	kStatus                  // NTSTATUS: its name
-	kFlags                   // bits named by x
-	kEnum                    // a value named by x, else hex
-	kClass                   // an information class named by x, else decimal
-	kAccess                  // ACCESS_MASK: x holds the object's specific rights
-	kObjAttr                 // POBJECT_ATTRIBUTES: {Root=..., Name="..."}
-	kUString                 // PUNICODE_STRING
-	kLargeInt                // PLARGE_INTEGER in: [n]
-	kClientID                // PCLIENT_ID in
-	kBuf                     // in data, length in argument ref
-	kRegData                 // registry data, type in ref, size in aux
-	kFileInfo                // FileInformation in, class in ref, length in aux
-	kProcParams              // PRTL_USER_PROCESS_PARAMETERS
-	kContext                 // PCONTEXT in
-	kPrivileges              // PTOKEN_PRIVILEGES in
-	kPortMsg                 // PPORT_MESSAGE in
-	kHandles                 // HANDLE[], count in ref
-	kOutHandle               // PHANDLE written at the return: [0x1c]
-	kOutUlong                // PULONG: [n], or its name in x
-	kOutLong                 // PLONG: [n]
-	kOutSize                 // PSIZE_T: [n]
-	kOutPtr                  // PVOID*: [0x...]
-	kOutLargeInt             // PLARGE_INTEGER: [n]
-	kOutClientID             // PCLIENT_ID
-	kOutIosb                 // PIO_STATUS_BLOCK; x names Information
-	kOutBuf                  // data written; its length by aux (a lenFrom) and ref
-	kOutUString              // PUNICODE_STRING whose buffer the kernel fills
-	kOutFlags                // PULONG of flags named by x: [PAGE_READWRITE|PAGE_GUARD]
-	kExitCode                // a thread's or process's exit code: decimal, or hex when negative
-	kContextFlags            // CONTEXT flags: the CONTEXT_AMD64 bit is shared by all of them
-	kOutBool                 // PBOOLEAN: [TRUE]
-	kOutUshort               // PUSHORT (LANGID): [0x409]
+	kHandle       kind = iota // HANDLE: 0x1c, NULL, NtCurrentProcess()
+	kPtr                      // an address: NULL or 0x...
+	kHex                      // a number in hex
+	kUlong                    // ULONG in decimal
+	kLong                     // LONG in decimal
+	kSize                     // SIZE_T in decimal
+	kBool                     // BOOLEAN: TRUE or FALSE
+	kStatus                   // NTSTATUS: its name
+	kFlags                    // bits named by x
+	kEnum                     // a value named by x, else hex
+	kClass                    // an information class named by x, else decimal
+	kAccess                   // ACCESS_MASK: x holds the object's specific rights
+	kObjAttr                  // POBJECT_ATTRIBUTES: {Root=..., Name="..."}
+	kUString                  // PUNICODE_STRING
+	kLargeInt                 // PLARGE_INTEGER in: [n]
+	kClientID                 // PCLIENT_ID in
+	kBuf                      // in data, length in argument ref
+	kRegData                  // registry data, type in ref, size in aux
+	kFileInfo                 // FileInformation in, class in ref, length in aux
+	kProcParams               // PRTL_USER_PROCESS_PARAMETERS
+	kContext                  // PCONTEXT in
+	kPrivileges               // PTOKEN_PRIVILEGES in
+	kPortMsg                  // PPORT_MESSAGE in
+	kHandles                  // HANDLE[], count in ref
+	kOutHandle                // PHANDLE written at the return: [0x1c]
+	kOutUlong                 // PULONG: [n], or its name in x
+	kOutLong                  // PLONG: [n]
+	kOutSize                  // PSIZE_T: [n]
+	kOutPtr                   // PVOID*: [0x...]
+	kOutLargeInt              // PLARGE_INTEGER: [n]
+	kOutClientID              // PCLIENT_ID
+	kOutIosb                  // PIO_STATUS_BLOCK; x names Information
+	kOutBuf                   // data written; its length by aux (a lenFrom) and ref
+	kOutUString               // PUNICODE_STRING whose buffer the kernel fills
+	kOutFlags                 // PULONG of flags named by x: [PAGE_READWRITE|PAGE_GUARD]
+	kExitCode                 // a thread's or process's exit code: decimal, or hex when negative
+	kContextFlags             // CONTEXT flags: the CONTEXT_AMD64 bit is shared by all of them
+	kOutBool                  // PBOOLEAN: [TRUE]
+	kOutUshort                // PUSHORT (LANGID): [0x409]
 )
 
 // Where the length of an output buffer comes from.
