@@ -64,7 +64,7 @@ func (j *JSON) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	// The decoder may keep state in the arguments for the exit: it
 	// gets the call's copy.
 	c.entry = dec.Enter(c.entry, &c.args, m, &j.cfg.Print)
-	if dec.NoReturn() {
+	if noReturn(dec, &c.args) {
 		if !j.cfg.filtered() || j.cfg.Status&StatusUnfinished != 0 {
 			c.entry = dec.Exit(c.entry, &c.args, 0, m, &j.cfg.Print)
 			j.write(&record{event: "complete", at: &c.start, c: c})
@@ -160,6 +160,9 @@ func (j *JSON) write(r *record) {
 	b = strconv.AppendUint(b, uint64(c.thread.TID), 10)
 	b = append(b, `,"comm":`...)
 	b = appendCommJSON(b, c.thread.Name())
+	if c.thread.KernelMode {
+		b = append(b, `,"kernel":true`...)
+	}
 	b = append(b, `,"syscall":`...)
 	b = AppendJSONString(b, c.name)
 	b = append(b, `,"args":[`...)

@@ -85,7 +85,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 		c := t.newCall(ev, th, name, dec, args)
 		c.entry = appendStamp(c.entry, t.cfg.Time, ev.Time)
 		c.entry = dec.Enter(c.entry, &c.args, m, &t.cfg.Print)
-		if !dec.NoReturn() {
+		if !noReturn(dec, &c.args) {
 			return c
 		}
 		if t.cfg.Status&StatusUnfinished != 0 {
@@ -101,7 +101,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	t.line = appendStamp(t.line[:0], t.cfg.Time, ev.Time)
 	// Enter may keep state in args for the exit: args is copied after.
 	t.line = dec.Enter(t.line, args, m, &t.cfg.Print)
-	if dec.NoReturn() {
+	if noReturn(dec, args) {
 		t.line = dec.Exit(t.line, args, 0, m, &t.cfg.Print)
 		t.writePrefix(th)
 		t.writeText(t.line, name, -1)

@@ -75,6 +75,7 @@ func TestSyscallsFromServiceTable(t *testing.T) {
 	require.NoError(t, err)
 	var names []string
 	for _, s := range w.Syscalls() {
+		assert.Equal(t, 4+int(wintest.StackArgs[s.Name]), s.NArgs, s.Name)
 		assert.Equal(t, "nt", s.ABI)
 		assert.Equal(t, s.Name, s.Symbol)
 		a, _ := w.Symbol(s.Name)
@@ -185,6 +186,14 @@ func TestCurrent(t *testing.T) {
 		assert.Equal(t, uint32(0x2f8), cur.TID)
 		assert.Equal(t, th, cur.Key)
 		assert.Equal(t, "malware.exe-wit", string(cur.Name()), "ImageFileName keeps 15 bytes")
+		assert.False(t, cur.KernelMode)
+
+		// A driver's Zw* call: KTHREAD.PreviousMode is KernelMode.
+		g.SetKernelMode(th, true)
+		require.NoError(t, w.Current(&regs, &cur))
+		assert.True(t, cur.KernelMode)
+		assert.Equal(t, uint32(0x2f8), cur.TID)
+		g.SetKernelMode(th, false)
 
 		// In user mode the KPCR is in the swapped GS base.
 		regs.KernelGSBase, regs.GSBase = regs.GSBase, 0x10000
