@@ -55,8 +55,8 @@ func (r windowsRow) Exit(b []byte, a *output.Args, ret int64, m printers.Mem, o 
 }
 
 func (r windowsRow) NoReturn() bool { return r.s.NoReturn() }
+func (r windowsRow) NArgs() int     { return r.s.NArgs() }
 
 // EndsCaller: NtTerminateProcess(NtCurrentProcess()) prints "= ?" at the
 // call (output.Ender).
 func (r windowsRow) EndsCaller(a *output.Args) bool { return r.s.EndsCaller((*windows.Args)(a)) }
-func (r windowsRow) NArgs() int     { return r.s.NArgs() }

@@ -83,9 +83,10 @@ func TestSyscallsFromServiceTable(t *testing.T) {
 		names = append(names, s.Name)
 	}
 	// Nt* variables (NtBuildNumber, NtGlobalFlag) are not services.
-	assert.Equal(t, []string{"NtAllocateVirtualMemory", "NtClose", "NtCreateFile", "NtCreateThreadEx",
-		"NtDeleteFile", "NtOpenFile", "NtOpenKeyEx", "NtOpenProcess", "NtQuerySystemTime", "NtReadFile",
-		"NtSetValueKey", "NtTerminateProcess", "NtWriteFile", "NtWriteVirtualMemory"}, names)
+	assert.Equal(t, []string{"NtAllocateVirtualMemory", "NtClose", "NtCreateFile", "NtCreateProfileEx",
+		"NtCreateThreadEx", "NtDeleteFile", "NtDeviceIoControlFile", "NtOpenFile", "NtOpenKey", "NtOpenKeyEx",
+		"NtOpenProcess", "NtProtectVirtualMemory", "NtQuerySystemTime", "NtReadFile", "NtReadVirtualMemory",
+		"NtSetValueKey", "NtTerminateProcess", "NtTerminateThread", "NtWriteFile", "NtWriteVirtualMemory"}, names)
 }
 
 func TestAttachRejects(t *testing.T) {

@@ -138,6 +138,7 @@ func (g *Guest) WritePE(guid []byte, age uint32, pdb string) {
 var StackArgs = map[string]uint32{
 	"NtAllocateVirtualMemory": 2, "NtCreateFile": 7, "NtCreateThreadEx": 7, "NtReadFile": 5,
 	"NtSetValueKey": 2, "NtWriteFile": 5, "NtWriteVirtualMemory": 1, "NtOpenFile": 2,
+	"NtProtectVirtualMemory": 1, "NtReadVirtualMemory": 1, "NtDeviceIoControlFile": 6, "NtCreateProfileEx": 6,
 }
 
 // writeServiceTable fills KiServiceTable with every Nt* function symbol
