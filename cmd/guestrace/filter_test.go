@@ -88,3 +88,15 @@ func TestWindowsHasNoClasses(t *testing.T) {
 	assert.True(t, f.calls(&guestos.Syscall{Name: "NtClose", ABI: "nt"}))
 	assert.False(t, f.calls(&guestos.Syscall{Name: "NtOpenFile", ABI: "nt"}))
 }
+
+func TestModes(t *testing.T) {
+	for expr, want := range map[string]tracer.Mode{
+		"mode=user": tracer.ModeUser, "mode=kernel": tracer.ModeKernel, "mode=all": tracer.ModeAll,
+	} {
+		f, err := parseExprs([]string{expr}, "windows", tracer.Windows)
+		require.NoError(t, err, expr)
+		assert.Equal(t, want, f.mode, expr)
+	}
+	_, err := parseExprs([]string{"mode=driver"}, "windows", tracer.Windows)
+	assert.EqualError(t, err, `-e mode=driver: unknown mode "driver" (user, kernel or all)`)
+}

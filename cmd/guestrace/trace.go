@@ -98,6 +98,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		Comms:     f.comms,
 		Summary:   f.summary || f.both,
 		CallsOnly: f.silent,
+		Mode:      filt.mode,
 	})
 	defer func() { g.done(tr.Close() == nil) }()
 	osys := l.OS()

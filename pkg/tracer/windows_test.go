@@ -27,6 +27,35 @@ import (
 // without a row prints the service table's count of arguments, and a
 // thread or process ending itself ends "= ?".
 func TestWindowsSyntheticGuest(t *testing.T) {
+	assert.Equal(t, strings.Join([]string{
+		`[pid 6700/760 malware.exe] NtWriteFile(0x1c4, NULL, NULL, NULL, {Status=STATUS_SUCCESS, Information=4}, "MZ\220\0", 4, NULL, NULL) = STATUS_SUCCESS`,
+		`[pid 6700/760 malware.exe] NtAllocateVirtualMemory(NtCurrentProcess(), [NULL => 0x1f0000], 0, [4660 => 8192], MEM_COMMIT|MEM_RESERVE, PAGE_READWRITE) = STATUS_SUCCESS`,
+		`[pid 6700/760 malware.exe] NtProtectVirtualMemory(NtCurrentProcess(), [0x1f0000 => 0x1f0000], [8192 => 8192], PAGE_EXECUTE_READ, [PAGE_READWRITE|PAGE_GUARD]) = STATUS_SUCCESS`,
+		`[pid 6700/760 malware.exe] NtReadVirtualMemory(0x1c8, 0x7ff612340000, "secret", 6, NULL) = STATUS_SUCCESS`,
+		`[pid 6700/760 malware.exe] NtReadFile(0x1c4, NULL, NULL, NULL, {Status=STATUS_BUFFER_OVERFLOW, Information=16}, "0123456789abcdef", 16, NULL, NULL) = STATUS_BUFFER_OVERFLOW`,
+		`[pid 6700/760 malware.exe] [kernel] NtOpenKey([0xffffffff80000124], KEY_READ, {Root=NULL, Name="\\Registry\\Machine\\SYSTEM", Attributes=OBJ_CASE_INSENSITIVE|OBJ_KERNEL_HANDLE}) = STATUS_SUCCESS`,
+		`[pid 6700/760 malware.exe] NtCreateProfileEx(0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8, 0x9, 0xa) = STATUS_ACCESS_DENIED`,
+		`[pid 6700/760 malware.exe] NtTerminateThread(NtCurrentThread(), 259) = ?`,
+		`[pid 6700/760 malware.exe] NtTerminateProcess(NtCurrentProcess(), 1) = ?`,
+		``}, "\n"), windowsTrace(t, tracer.Config{}))
+}
+
+// TestWindowsModeFilter: -e mode=user leaves out the calls the kernel
+// makes itself, mode=kernel keeps only them.
+func TestWindowsModeFilter(t *testing.T) {
+	user := windowsTrace(t, tracer.Config{Mode: tracer.ModeUser})
+	assert.NotContains(t, user, "[kernel]")
+	assert.Contains(t, user, "NtWriteFile(")
+	assert.Equal(t, 8, strings.Count(user, "\n"))
+	kernel := windowsTrace(t, tracer.Config{Mode: tracer.ModeKernel})
+	assert.Equal(t, 1, strings.Count(kernel, "\n"))
+	assert.Contains(t, kernel, "[kernel] NtOpenKey(")
+}
+
+// windowsTrace runs the script of TestWindowsSyntheticGuest with cfg and
+// returns the text trace.
+func windowsTrace(t *testing.T, cfg tracer.Config) string {
+	t.Helper()
 	p, err := isf.Load("../guestos/windows/testdata/win10-19041-x64.json")
 	require.NoError(t, err)
 	g, err := wintest.New(p, 1)
@@ -104,21 +133,11 @@ func TestWindowsSyntheticGuest(t *testing.T) {
 	l, err := loop.NewWithOS(tg, w)
 	require.NoError(t, err)
 	var buf bytes.Buffer
-	tr := tracer.New(l, output.NewText(&buf, printers.Options{}))
+	tr := tracer.NewConfig(l, output.NewText(&buf, printers.Options{}), cfg)
 	_, err = tr.Instrument(w.Syscalls(), nil, tracer.Windows)
 	require.NoError(t, err)
 	require.ErrorIs(t, tr.Run(context.Background()), vmi.ErrGuestGone)
 	require.NoError(t, tr.Close())
-	assert.Equal(t, strings.Join([]string{
-		`[pid 6700/760 malware.exe] NtWriteFile(0x1c4, NULL, NULL, NULL, {Status=STATUS_SUCCESS, Information=4}, "MZ\220\0", 4, NULL, NULL) = STATUS_SUCCESS`,
-		`[pid 6700/760 malware.exe] NtAllocateVirtualMemory(NtCurrentProcess(), [NULL => 0x1f0000], 0, [4660 => 8192], MEM_COMMIT|MEM_RESERVE, PAGE_READWRITE) = STATUS_SUCCESS`,
-		`[pid 6700/760 malware.exe] NtProtectVirtualMemory(NtCurrentProcess(), [0x1f0000 => 0x1f0000], [8192 => 8192], PAGE_EXECUTE_READ, [PAGE_READWRITE|PAGE_GUARD]) = STATUS_SUCCESS`,
-		`[pid 6700/760 malware.exe] NtReadVirtualMemory(0x1c8, 0x7ff612340000, "secret", 6, NULL) = STATUS_SUCCESS`,
-		`[pid 6700/760 malware.exe] NtReadFile(0x1c4, NULL, NULL, NULL, {Status=STATUS_BUFFER_OVERFLOW, Information=16}, "0123456789abcdef", 16, NULL, NULL) = STATUS_BUFFER_OVERFLOW`,
-		`[pid 6700/760 malware.exe] [kernel] NtOpenKey([0xffffffff80000124], KEY_READ, {Root=NULL, Name="\\Registry\\Machine\\SYSTEM", Attributes=OBJ_CASE_INSENSITIVE|OBJ_KERNEL_HANDLE}) = STATUS_SUCCESS`,
-		`[pid 6700/760 malware.exe] NtCreateProfileEx(0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8, 0x9, 0xa) = STATUS_ACCESS_DENIED`,
-		`[pid 6700/760 malware.exe] NtTerminateThread(NtCurrentThread(), 259) = ?`,
-		`[pid 6700/760 malware.exe] NtTerminateProcess(NtCurrentProcess(), 1) = ?`,
-		``}, "\n"), buf.String())
 	assert.Zero(t, tr.Counts().Unfinished, "a call that ends its caller is not lost")
+	return buf.String()
 }
