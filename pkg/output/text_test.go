@@ -19,13 +19,13 @@ type fakeDec struct {
 	noReturn bool
 }
 
-func (d fakeDec) Enter(b []byte, a *Args, _ printers.Mem, _ *printers.Options) []byte {
+func (d fakeDec) Enter(b []byte, a *Args, _ *printers.CallState, _ printers.Mem, _ *printers.Options) []byte {
 	b = append(b, d.name...)
 	b = append(b, '(')
 	return strconv.AppendUint(b, a[0], 10)
 }
 
-func (d fakeDec) Exit(b []byte, a *Args, ret int64, _ printers.Mem, o *printers.Options) []byte {
+func (d fakeDec) Exit(b []byte, a *Args, _ *printers.CallState, ret int64, _ printers.Mem, o *printers.Options) []byte {
 	b = append(b, ", "...)
 	b = strconv.AppendUint(b, a[1], 10)
 	b = append(b, ')')
@@ -114,8 +114,8 @@ type enderDec struct{ fakeDec }
 
 func (d enderDec) EndsCaller(a *Args) bool { return a[0] == 1 }
 
-func (d enderDec) Exit(b []byte, a *Args, ret int64, m printers.Mem, o *printers.Options) []byte {
-	return fakeDec{name: d.name, noReturn: d.EndsCaller(a)}.Exit(b, a, ret, m, o)
+func (d enderDec) Exit(b []byte, a *Args, st *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte {
+	return fakeDec{name: d.name, noReturn: d.EndsCaller(a)}.Exit(b, a, st, ret, m, o)
 }
 
 // TestKernelModeAndEnders: a call the kernel made itself is marked after

@@ -76,7 +76,7 @@ func TestSyscallsFromServiceTable(t *testing.T) {
 	var names []string
 	for _, s := range w.Syscalls() {
 		assert.Equal(t, 4+int(wintest.StackArgs[s.Name]), s.NArgs, s.Name)
-		assert.Equal(t, "nt", s.ABI)
+		assert.Equal(t, windows.ABINT, s.ABI)
 		assert.Equal(t, s.Name, s.Symbol)
 		a, _ := w.Symbol(s.Name)
 		assert.Equal(t, a, s.Addr)

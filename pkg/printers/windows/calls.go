@@ -11,14 +11,11 @@ import (
 // (a thread killed in a call), dropped oldest first.
 const maxCalls = 4096
 
-// tokenAt is the argument word where Calls writes a call's token: the
-// last one, which only NtCreateTokenEx's 17 arguments use (its inputs
-// are then read at the return).
-const tokenAt = MaxArgs - 1
-
-// Calls keeps the State of calls between their entry and their return
-// for a tracer that carries each call's arguments but nothing else: Enter
-// writes a token into a spare argument word, Exit finds the State by it.
+// Calls keeps the State of calls between their entry and their return.
+// A writer keeps beside each call in progress a printers.CallState of two
+// words, too small for what an entry reads (NtWriteFile's data): Enter
+// stores the State here under a token it puts in the CallState, Exit
+// finds it by that token.
 type Calls struct {
 	mu    sync.Mutex
 	next  uint64
@@ -27,23 +24,24 @@ type Calls struct {
 	free  []*State
 }
 
-// Enter is EnterState with a State kept until Exit.
-func (k *Calls) Enter(s *Syscall, b []byte, a *Args, m printers.Mem, o *printers.Options) []byte {
-	a[tokenAt] = 0
-	if s.NArgs() > tokenAt || s.EndsCaller(a) || s.split() == len(s.args) {
+// Enter is EnterState with a State kept until Exit, under the token it
+// writes in cs.
+func (k *Calls) Enter(s *Syscall, b []byte, a *Args, cs *printers.CallState, m printers.Mem, o *printers.Options) []byte {
+	*cs = printers.CallState{}
+	if s.EndsCaller(a) || s.split() == len(s.args) {
 		return s.EnterArgs(b, a, m, o)
 	}
 	st := k.alloc()
 	b = s.EnterState(b, a, m, o, st)
-	a[tokenAt] = k.keep(st)
+	cs.V[0], cs.Valid = k.keep(st), true
 	return b
 }
 
 // Exit is ExitState with the State Enter kept, if any.
-func (k *Calls) Exit(s *Syscall, b []byte, a *Args, ret int64, m printers.Mem, o *printers.Options) []byte {
+func (k *Calls) Exit(s *Syscall, b []byte, a *Args, cs *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte {
 	var st *State
-	if s.NArgs() <= tokenAt {
-		st = k.take(a[tokenAt])
+	if cs != nil && cs.Valid {
+		st = k.take(cs.V[0])
 	}
 	b = s.ExitState(b, a, ret, m, o, st)
 	if st != nil {

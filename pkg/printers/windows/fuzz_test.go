@@ -44,8 +44,8 @@ func FuzzRows(f *testing.F) {
 			for _, s := range All() {
 				// As the tracer prints: inputs kept from the call to
 				// the return (EnterState, or EnterArgs without a State).
-				kept := a
-				b := k.Exit(s, k.Enter(s, nil, &kept, m, o), &kept, ret, m, o)
+				var cs printers.CallState
+				b := k.Exit(s, k.Enter(s, nil, &a, &cs, m, o), &a, &cs, ret, m, o)
 				var six [6]uint64
 				copy(six[:], a[:])
 				b = s.Exit(s.Enter(b, &six, m, o), &six, ret, m, o)

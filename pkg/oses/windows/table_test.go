@@ -1,4 +1,4 @@
-package tracer_test
+package windows_test
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos/windows/wintest"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/loop"
+	oswindows "github.com/guestrace/guestrace/pkg/oses/windows"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/tracer"
@@ -56,7 +57,7 @@ func TestWindowsModeFilter(t *testing.T) {
 // returns the text trace.
 func windowsTrace(t *testing.T, cfg tracer.Config) string {
 	t.Helper()
-	p, err := isf.Load("../guestos/windows/testdata/win10-19041-x64.json")
+	p, err := isf.Load("../../guestos/windows/testdata/win10-19041-x64.json")
 	require.NoError(t, err)
 	g, err := wintest.New(p, 1)
 	require.NoError(t, err)
@@ -134,7 +135,7 @@ func windowsTrace(t *testing.T, cfg tracer.Config) string {
 	require.NoError(t, err)
 	var buf bytes.Buffer
 	tr := tracer.NewConfig(l, output.NewText(&buf, printers.Options{}), cfg)
-	_, err = tr.Instrument(w.Syscalls(), nil, tracer.Windows)
+	_, err = tr.Instrument(w.Syscalls(), nil, oswindows.Table)
 	require.NoError(t, err)
 	require.ErrorIs(t, tr.Run(context.Background()), vmi.ErrGuestGone)
 	require.NoError(t, tr.Close())
