@@ -36,6 +36,7 @@ func TestWindowsSyntheticGuest(t *testing.T) {
 		`[pid 6700/760 malware.exe] NtReadFile(0x1c4, NULL, NULL, NULL, {Status=STATUS_BUFFER_OVERFLOW, Information=16}, "0123456789abcdef", 16, NULL, NULL) = STATUS_BUFFER_OVERFLOW`,
 		`[pid 6700/760 malware.exe] [kernel] NtOpenKey([0xffffffff80000124], KEY_READ, {Root=NULL, Name="\\Registry\\Machine\\SYSTEM", Attributes=OBJ_CASE_INSENSITIVE|OBJ_KERNEL_HANDLE}) = STATUS_SUCCESS`,
 		`[pid 6700/760 malware.exe] NtCreateProfileEx(0x1, 0x2, 0x3, 0x4, 0x5, 0x6, 0x7, 0x8, 0x9, 0xa) = STATUS_ACCESS_DENIED`,
+		`[pid 6700/760 malware.exe] NtDeviceIoControlFile(0x1d0, NULL, NULL, NULL, {Status=STATUS_SUCCESS, Information=8}, IOCTL_STORAGE_QUERY_PROPERTY, "request!", 8, "response", 8) = STATUS_SUCCESS`,
 		`[pid 6700/760 malware.exe] NtTerminateThread(NtCurrentThread(), 259) = ?`,
 		`[pid 6700/760 malware.exe] NtTerminateProcess(NtCurrentProcess(), 1) = ?`,
 		``}, "\n"), windowsTrace(t, tracer.Config{}))
@@ -47,7 +48,7 @@ func TestWindowsModeFilter(t *testing.T) {
 	user := windowsTrace(t, tracer.Config{Mode: tracer.ModeUser})
 	assert.NotContains(t, user, "[kernel]")
 	assert.Contains(t, user, "NtWriteFile(")
-	assert.Equal(t, 8, strings.Count(user, "\n"))
+	assert.Equal(t, 9, strings.Count(user, "\n"))
 	kernel := windowsTrace(t, tracer.Config{Mode: tracer.ModeKernel})
 	assert.Equal(t, 1, strings.Count(kernel, "\n"))
 	assert.Contains(t, kernel, "[kernel] NtOpenKey(")
@@ -99,6 +100,11 @@ func windowsTrace(t *testing.T, cfg tracer.Config) string {
 
 	raw := call("NtCreateProfileEx", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 
+	// METHOD_BUFFERED: the driver writes its output over the input.
+	io := g.UserAlloc(16)
+	g.WriteVirt(io, []byte("request!"))
+	ioctl := call("NtDeviceIoControlFile", 0x1d0, 0, 0, 0, iosb, 0x2d1400, io, 8, io, 8)
+
 	tg.Script = []wintest.Step{
 		write,
 		wintest.Return(write, 0, func() {
@@ -127,6 +133,12 @@ func windowsTrace(t *testing.T, cfg tracer.Config) string {
 		{VCPU: -1, Before: func() { g.SetKernelMode(th, false) }},
 		raw,
 		wintest.Return(raw, 0xc0000022, nil),
+		ioctl,
+		wintest.Return(ioctl, 0, func() {
+			g.Put64(iosb, 0)
+			g.Put64(iosb+8, 8)
+			g.WriteVirt(io, []byte("response"))
+		}),
 		call("NtTerminateThread", thisThread, 259),
 		call("NtTerminateProcess", self, 1),
 	}
