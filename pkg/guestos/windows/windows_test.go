@@ -16,14 +16,14 @@ import (
 
 const fixture = "testdata/win10-19041-x64.json"
 
-func profile(t *testing.T) *isf.Profile {
+func profile(t testing.TB) *isf.Profile {
 	t.Helper()
 	p, err := isf.Load(fixture)
 	require.NoError(t, err)
 	return p
 }
 
-func guest(t *testing.T, p *isf.Profile) (*wintest.Guest, *wintest.Target) {
+func guest(t testing.TB, p *isf.Profile) (*wintest.Guest, *wintest.Target) {
 	t.Helper()
 	g, err := wintest.New(p, 2)
 	require.NoError(t, err)
