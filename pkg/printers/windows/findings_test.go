@@ -120,3 +120,30 @@ func TestCallsKeepState(t *testing.T) {
 	assert.False(t, none.Valid)
 	assert.Equal(t, maxCalls, k.Len())
 }
+
+// BenchmarkWriteFileLine prints an NtWriteFile line as the tracer does,
+// inputs kept from the call to the return (Calls), against the same
+// line read whole at the return (no State).
+func BenchmarkWriteFileLine(b *testing.B) {
+	o := &printers.Options{}
+	m := newFakeMem(0x10000, 1<<16)
+	data := m.put([]byte("MZ\x90\x00\x03\x00\x00\x00"))
+	iosb := m.put(make([]byte, 16))
+	s, _ := Lookup("NtWriteFile")
+	a := &Args{0x1c, 0, 0, 0, iosb, data, 8}
+	buf := make([]byte, 0, 512)
+	b.Run("kept", func(b *testing.B) {
+		var k Calls
+		b.ReportAllocs()
+		for range b.N {
+			var cs printers.CallState
+			buf = k.Exit(s, k.Enter(s, buf[:0], a, &cs, m, o), a, &cs, 0, m, o)
+		}
+	})
+	b.Run("at-return", func(b *testing.B) {
+		b.ReportAllocs()
+		for range b.N {
+			buf = s.ExitArgs(s.EnterArgs(buf[:0], a, m, o), a, 0, m, o)
+		}
+	})
+}
