@@ -108,6 +108,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		Comms:     f.comms,
 		Summary:   f.summary || f.both,
 		CallsOnly: f.silent,
+		Mode:      filt.mode,
 	})
 	// The guard rescues the guest when the tracer could not detach, unless
 	// the guest itself went away.

@@ -49,7 +49,19 @@ type Config struct {
 	CallsOnly bool
 	// Now is the clock of events; time.Now when nil.
 	Now func() time.Time
+	// Mode selects calls by who made them (guestos.Thread.KernelMode):
+	// programs, the kernel itself, or both (ModeAll).
+	Mode Mode
 }
+
+// Mode selects calls by the mode they were made from.
+type Mode uint8
+
+const (
+	ModeAll    Mode = iota // every call
+	ModeUser               // the calls programs make
+	ModeKernel             // the calls the kernel makes itself
+)
 
 // entry is what a call's breakpoint carries to its callbacks.
 type entry struct {
@@ -152,8 +164,12 @@ func (t *Tracer) now() time.Time {
 	return time.Now()
 }
 
-// wanted reports whether the process filters select a thread.
+// wanted reports whether the process and mode filters select a thread's
+// call.
 func (t *Tracer) wanted(th *guestos.Thread) bool {
+	if (t.cfg.Mode == ModeUser && th.KernelMode) || (t.cfg.Mode == ModeKernel && !th.KernelMode) {
+		return false
+	}
 	if len(t.cfg.PIDs) == 0 && len(t.cfg.Comms) == 0 {
 		return true
 	}
