@@ -97,6 +97,7 @@ type Guest struct {
 // with "run make guest".
 func Boot(t testing.TB, opt Options) *Guest {
 	t.Helper()
+	// -short is unit tests only: nothing boots QEMU.
 	if testing.Short() {
 		t.Skip("boots the lab guest: skipped under -short")
 	}
@@ -319,5 +320,20 @@ func (g *Guest) alive() error {
 		return fmt.Errorf("guestlab: %w: %v", ErrExited, g.waitErr)
 	default:
 		return nil
+	}
+}
+
+// Kill kills QEMU, as a hypervisor dies under a tracer, and waits until
+// it is gone. Close still cleans up after it.
+func (g *Guest) Kill() error {
+	if g.cmd == nil {
+		return ErrExited
+	}
+	g.cmd.Process.Kill()
+	select {
+	case <-g.exited:
+		return nil
+	case <-time.After(30 * time.Second):
+		return fmt.Errorf("guestlab: qemu pid %d did not exit after SIGKILL", g.cmd.Process.Pid)
 	}
 }
