@@ -12,7 +12,8 @@ import (
 )
 
 // attachModes are the ways the kernel matrix attaches guestrace to a
-// guest; every kernel is traced once in each.
+// guest; every kernel is traced once in each. A new way to attach (such
+// as one with no profile) is one more line here.
 var attachModes = []struct {
 	name string
 	args func(g *guestlab.Guest) []string
