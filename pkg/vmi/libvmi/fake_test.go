@@ -38,6 +38,14 @@ type fakeDriver struct {
 	answers  []string // event -> response, in delivery order
 	nextView uint16
 	gone     bool
+
+	// remapped is each view's remapped range, [min, max] of the frames
+	// p2m_change_altp2m_gfn mapped into it (Xen 4.17
+	// xen/arch/x86/mm/p2m.c; min_remapped_gfn, max_remapped_gfn).
+	remapped map[uint16][2]uint64
+	// racer, when set, is a write another vCPU makes to the original
+	// page when the domain is not paused at vmi_slat_change_gfn.
+	racer *[2]uint64 // pa, byte
 }
 
 func newFake(vcpus int) *fakeDriver {
@@ -55,6 +63,7 @@ func newFake(vcpus int) *fakeDriver {
 		events:   map[string]bool{},
 		queue:    make(chan *event, 16),
 		nextView: 1,
+		remapped: map[uint16][2]uint64{},
 	}
 }
 
@@ -299,6 +308,7 @@ func (f *fakeDriver) slatDestroy(view uint16) error {
 	defer f.mu.Unlock()
 	delete(f.views, view)
 	delete(f.access, view)
+	delete(f.remapped, view)
 	return nil
 }
 
@@ -308,11 +318,20 @@ func (f *fakeDriver) slatChangeGFN(view uint16, old, new uint64) error {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.racer != nil && f.pauses == 0 {
+		f.mem[f.racer[0]>>pageShift][f.racer[0]&(pageSize-1)] = byte(f.racer[1])
+		f.racer = nil
+	}
 	if new == invalidGFN {
 		delete(f.views[view], old)
-	} else {
-		f.views[view][old] = new
+		return nil
 	}
+	f.views[view][old] = new
+	r, ok := f.remapped[view]
+	if !ok {
+		r = [2]uint64{new, new}
+	}
+	f.remapped[view] = [2]uint64{min(r[0], new), max(r[1], new)}
 	return nil
 }
 
@@ -341,6 +360,16 @@ func (f *fakeDriver) freeGFN(gfn uint64) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	delete(f.mem, gfn)
+	// Xen 4.17 p2m_altp2m_propagate_change: a frame dropped from the
+	// host's p2m inside a view's remapped range resets that view
+	// (p2m_reset_altp2m): every remapping and access setting is gone.
+	for v, r := range f.remapped {
+		if gfn >= r[0] && gfn <= r[1] {
+			f.views[v] = map[uint64]uint64{}
+			f.access[v] = map[uint64]memAccess{}
+			delete(f.remapped, v)
+		}
+	}
 	return nil
 }
 
@@ -445,6 +474,15 @@ func (f *fakeDriver) deliver(e *event) {
 		panic(fmt.Sprintf("%v event delivered with no event registered", e.kind))
 	}
 	e.slat = f.vcpuView[e.vcpu]
+	if e.kind == evInt3 && e.gfn == 0 {
+		// Xen reports the frame of the int3 (vm_event's
+		// software_breakpoint.gfn): the page of rip in the guest's tables.
+		for _, pt := range f.pt {
+			if gfn, ok := pt[e.gla>>pageShift]; ok {
+				e.gfn = gfn
+			}
+		}
+	}
 	f.mu.Unlock()
 	r := f.h.handle(e)
 	f.mu.Lock()

@@ -15,6 +15,12 @@ import (
 // cancelled Wait or a Close takes to be noticed while the guest runs.
 const listenSlice = 100 * time.Millisecond
 
+// maxVCPUs is the most vCPUs a domain may have: libvmi's single-step
+// event names its vCPUs in a 32-bit mask (events.h vmi_event_t
+// ss_event.vcpus, SETUP_SINGLESTEP_EVENT; shim.c's 1u << vcpu), as the
+// original guestrace's limit was.
+const maxVCPUs = 32
+
 // Options of Open.
 type Options struct {
 	// File opens a raw physical-memory dump (QEMU's pmemsave, a
@@ -76,10 +82,12 @@ type state struct {
 	viewOn     bool                   // view created
 	altp2mByUs bool                   // altp2m was off and we enabled it
 	registered bool                   // events registered
-	bps        map[uint64]*breakpoint // by guest virtual address
+	bps        map[uint64]uint64      // breakpoints: virtual -> physical address
 	pages      map[uint64]*shadowPage // by original gfn
-	placed     map[uint64]uint64      // every breakpoint ever placed: va -> pa
-	resync     map[int]uint64         // vCPU -> gfn it wrote while stepping
+	placed     map[uint64]bool        // every physical address ever given a breakpoint
+	wrote      map[int]bool           // vCPUs stepping a write in view 0
+	frames     []uint64               // every shadow frame allocated, freed after the view
+	spare      []uint64               // allocated frames no page uses (a shadow that failed)
 	finishErr  error
 }
 
@@ -111,10 +119,10 @@ func newTarget(drv driver, name string, opt Options) (*Target, error) {
 		waitErr: make(chan error, 1),
 		exited:  make(chan struct{}),
 	}
-	t.s.bps = map[uint64]*breakpoint{}
+	t.s.bps = map[uint64]uint64{}
 	t.s.pages = map[uint64]*shadowPage{}
-	t.s.placed = map[uint64]uint64{}
-	t.s.resync = map[int]uint64{}
+	t.s.placed = map[uint64]bool{}
+	t.s.wrote = map[int]bool{}
 	if opt.RegsFile != "" {
 		regs, err := LoadRegs(opt.RegsFile)
 		if err != nil {
@@ -130,6 +138,10 @@ func newTarget(drv driver, name string, opt Options) (*Target, error) {
 	}
 	if t.nvcpu < 1 {
 		t.nvcpu = 1
+	}
+	if !t.file && t.nvcpu > maxVCPUs {
+		_ = drv.destroy()
+		return nil, fmt.Errorf("%s: %d vCPUs: guestrace's Xen backend handles at most %d (libvmi's single-step event takes a 32-bit vCPU mask)", name, t.nvcpu, maxVCPUs)
 	}
 	go t.run()
 	if err := t.call(t.setup); err != nil {
@@ -288,7 +300,15 @@ func (t *Target) Regs(vcpu int, r *vmi.Regs) error {
 }
 
 // SetRegs implements vmi.Target. At an event, the event's vCPU gets them
-// with the event's answer.
+// with the event's answer, which sets the general registers, rip and
+// rflags only (libvmi's xen_events.c, VMI_EVENT_RESPONSE_SET_REGISTERS).
+//
+// Outside an event the vCPU's registers are read, changed and written
+// back (libvmi's vmi_set_vcpuregs takes all of them) with the domain
+// paused, so that the vCPU does not run in between. libvmi's
+// xen_set_vcpuregs_hvm (xen.c) does not write KernelGSBase (shadow_gs) nor
+// the CS and SS selectors: a change to those is refused with
+// vmi.ErrUnsupported rather than silently lost.
 func (t *Target) SetRegs(vcpu int, r *vmi.Regs) error {
 	return t.call(func() error {
 		if vcpu < 0 || vcpu >= t.nvcpu {
@@ -302,11 +322,29 @@ func (t *Target) SetRegs(vcpu int, r *vmi.Regs) error {
 			h.regsChanged = true
 			return nil
 		}
-		if err := t.drv.setRegs(vcpu, r); err != nil {
-			return fmt.Errorf("%s: setting registers of vCPU %d: %w", t.name, vcpu, err)
-		}
-		return nil
+		return t.setRegsPaused(vcpu, r)
 	})
+}
+
+// setRegsPaused is SetRegs outside an event.
+func (t *Target) setRegsPaused(vcpu int, r *vmi.Regs) (err error) {
+	if !t.s.paused {
+		if err := t.pause(); err != nil {
+			return err
+		}
+		defer func() { err = errors.Join(err, t.unpause()) }()
+	}
+	var cur vmi.Regs
+	if err := t.drv.regs(vcpu, &cur); err != nil {
+		return fmt.Errorf("%s: registers of vCPU %d: %w", t.name, vcpu, err)
+	}
+	if cur.KernelGSBase != r.KernelGSBase || cur.CS != r.CS || cur.SS != r.SS {
+		return fmt.Errorf("%s: vCPU %d: libvmi cannot set KernelGSBase or the CS and SS selectors: %w", t.name, vcpu, vmi.ErrUnsupported)
+	}
+	if err := t.drv.setRegs(vcpu, r); err != nil {
+		return fmt.Errorf("%s: setting registers of vCPU %d: %w", t.name, vcpu, err)
+	}
+	return nil
 }
 
 // Pause implements vmi.Target.
