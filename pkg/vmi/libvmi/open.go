@@ -10,6 +10,7 @@ import "C"
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/cgo"
 	"unsafe"
@@ -31,20 +32,62 @@ func Open(ctx context.Context, domain string, opt Options) (*Target, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d, err := openDriver(domain, opt.File)
+	if !opt.File && opt.StateDir == "" {
+		opt.StateDir = DefaultStateDir
+	}
+	if !opt.File {
+		// A record left by a guestrace that died and was not rescued:
+		// undo it first, or its monitor ring would refuse this one.
+		err := rescueDomain(opt.StateDir, domain, processAlive, func() (driver, error) { return openDriver(domain, false, false) })
+		if errors.Is(err, ErrAttached) {
+			return nil, err
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: undoing what a guestrace that died left: %w", domain, err)
+		}
+	}
+	d, err := openDriver(domain, opt.File, true)
 	if err != nil {
 		return nil, err
 	}
 	return newTarget(d, domain, opt)
 }
 
-func openDriver(domain string, file bool) (*cdriver, error) {
+// Rescue undoes what a guestrace that died without closing its target
+// left in the domain, as its rescue record in opt.StateDir (default
+// DefaultStateDir) says: views, shadow frames, the monitor, altp2m, the
+// memory limit, its pause. Without a record it does nothing. guestrace's
+// guard process runs it when the tracer dies.
+func Rescue(ctx context.Context, domain string, opt Options) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if opt.StateDir == "" {
+		opt.StateDir = DefaultStateDir
+	}
+	return rescueDomain(opt.StateDir, domain, processAlive, func() (driver, error) { return openDriver(domain, false, false) })
+}
+
+// openDriver opens libvmi on a domain (with its events when events) or a
+// dump (file).
+func openDriver(domain string, file, events bool) (*cdriver, error) {
+	var domid uint32
+	var origKiB uint64
+	if !file {
+		var err error
+		if domid, origKiB, err = domainMemLimit(domain); err != nil {
+			return nil, err
+		}
+	}
 	// libvmi keeps no per-thread state: the instance made here is used
 	// from the driver goroutine's thread afterwards.
 	name := C.CString(domain)
 	defer C.free(unsafe.Pointer(name))
 	mode := C.vmi_mode_t(C.VMI_XEN)
-	flags := C.uint64_t(C.VMI_INIT_DOMAINNAME | C.VMI_INIT_EVENTS)
+	flags := C.uint64_t(C.VMI_INIT_DOMAINNAME)
+	if events {
+		flags |= C.VMI_INIT_EVENTS
+	}
 	if file {
 		mode = C.VMI_FILE
 		flags = C.VMI_INIT_DOMAINNAME
@@ -58,7 +101,7 @@ func openDriver(domain string, file bool) (*cdriver, error) {
 		C.vmi_destroy(v)
 		return nil, fmt.Errorf("%s: libvmi cannot tell the guest's paging mode (is it an HVM guest past its boot loader?)", domain)
 	}
-	d := &cdriver{vmi: v, nvcpu: int(C.vmi_get_num_vcpus(v))}
+	d := &cdriver{vmi: v, nvcpu: int(C.vmi_get_num_vcpus(v)), domid: domid, origKiB: origKiB}
 	d.handle = cgo.NewHandle(d)
 	return d, nil
 }

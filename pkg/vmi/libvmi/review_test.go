@@ -3,6 +3,9 @@ package libvmi
 import (
 	"context"
 	"errors"
+	"io/fs"
+	"os"
+	"syscall"
 	"testing"
 	"time"
 
@@ -207,4 +210,123 @@ func TestSetRegsOutsideEventPausedAndChecked(t *testing.T) {
 	}
 	assert.Equal(t, uint64(0x1234), f.vcpuRegs(1).RIP)
 	assert.Contains(t, f.state(), "pauses=0 ")
+}
+
+// The domain's memory limit: lifted for the shadow frames, put back at
+// Close. Models libvmi 0.15's xen.c: xen_init_vmi lifts it
+// (xc_domain_setmaxmem ~0) and xen_destroy "restores" max_gpfn *
+// XC_PAGE_SIZE, bytes where xc_domain_setmaxmem takes KiB, so after
+// vmi_destroy the limit is neither the domain's nor lifted.
+func TestMemLimitRestored(t *testing.T) {
+	tg, f := newTestTarget(t, false)
+	require.NoError(t, tg.InsertBreakpoint(bpVA))
+	assert.Contains(t, f.state(), "memlimit=lifted")
+	require.NoError(t, tg.Close())
+	assert.Contains(t, f.state(), "memlimit=own")
+	calls := f.takeCalls()
+	assert.Equal(t, []string{"vmi_destroy", "xc_domain_setmaxmem 525312"}, calls[len(calls)-2:], "after libvmi's own restore")
+}
+
+// A signal while Open sets the domain up (the library used by a program
+// of its own, no handler yet) must not kill the program with the domain
+// paused and half set up: the target closes itself after the grace
+// period. Models Xen's pause count (xen/common/domain.c
+// domain_pause_by_systemcontroller): a pause nobody releases keeps the
+// domain stopped.
+func TestSignalDuringSetup(t *testing.T) {
+	defer func(g time.Duration) { signalGrace = g }(signalGrace)
+	signalGrace = 100 * time.Millisecond
+	f := newFake(2)
+	f.onCall["vmi_slat_create"] = func() { _ = syscall.Kill(syscall.Getpid(), syscall.SIGINT) }
+	_, err := newTarget(f, "dom", Options{})
+	require.NoError(t, err)
+	require.Eventually(t, func() bool { return f.state() == cleanState }, 5*time.Second, 10*time.Millisecond, f.state())
+}
+
+// newDyingTarget is a target whose program will die without Close.
+func newDyingTarget(t *testing.T, dir string) (*Target, *fakeDriver) {
+	f := newFake(2)
+	f.mapPage(kernelPGD, textVA, textGFN, 0x10)
+	f.mapPage(kernelPGD, textVA+pageSize, textGFN+1, 0x20)
+	for v := range f.vregs {
+		f.vregs[v].CR3 = kernelPGD
+	}
+	tg, err := newTarget(f, "dom", Options{NoSignals: true, StateDir: dir})
+	require.NoError(t, err)
+	require.NoError(t, tg.InsertBreakpoint(bpVA))
+	require.NoError(t, tg.InsertBreakpoint(bp2VA))
+	return tg, f
+}
+
+// rescueFake runs the rescue as a guard would, on the same domain.
+func rescueFake(t *testing.T, f *fakeDriver, dir string) error {
+	f.mu.Lock()
+	f.gone = false // opened again
+	f.mu.Unlock()
+	f.takeCalls()
+	return rescueDomain(dir, "dom", func(int) bool { return false }, func() (driver, error) { return f, nil })
+}
+
+// After guestrace is killed (SIGKILL) holding a breakpoint event, a
+// rescue restores the domain from the record alone: the monitor off,
+// which releases the vCPU that waited for an answer (Xen 4.17
+// xen/common/vm_event.c vm_event_disable unpauses the vCPUs blocked on
+// the ring), views back to 0, shadows unmapped, the view destroyed
+// before its frames are freed (p2m.c p2m_altp2m_propagate_change),
+// altp2m off, one unpause, the memory limit as before libvmi lifted it.
+func TestRescueAfterDeath(t *testing.T) {
+	dir := t.TempDir()
+	tg, f := newDyingTarget(t, dir)
+	f.inject(&event{kind: evInt3, vcpu: 1, gla: bpVA, regs: &vmi.Regs{RIP: bpVA}})
+	var ev vmi.Event
+	require.NoError(t, tg.Wait(context.Background(), &ev))
+	f.mu.Lock()
+	f.blocked = 1 // vCPU 1 waits for the answer the dead program owes
+	f.mu.Unlock()
+	// SIGKILL: nothing more from the tracer.
+
+	require.NoError(t, rescueFake(t, f, dir))
+	assert.Equal(t, []string{
+		"vmi_pause_vm",
+		"xc_monitor_disable 2",
+		"vmi_slat_switch 0",
+		"vmi_slat_change_gfn 1 0x1000 0xffffffffffffffff",
+		"vmi_slat_change_gfn 1 0x1001 0xffffffffffffffff",
+		"vmi_slat_destroy 1",
+		"vmi_free_gfn 0x20000",
+		"vmi_free_gfn 0x20001",
+		"vmi_slat_control false",
+		"vmi_resume_vm",
+		"vmi_destroy",
+		"xc_domain_setmaxmem 525312",
+	}, f.takeCalls())
+	assert.Equal(t, cleanState, f.state())
+	_, err := os.Stat(recordPath(dir, "dom"))
+	assert.True(t, errors.Is(err, fs.ErrNotExist), "record removed: %v", err)
+	assert.NoError(t, rescueFake(t, f, dir), "nothing left to do")
+	assert.Empty(t, f.takeCalls())
+}
+
+// Killed while holding the domain paused (between Wait calls): the rescue
+// releases that pause too, once.
+func TestRescuePausedTracer(t *testing.T) {
+	dir := t.TempDir()
+	_, f := newDyingTarget(t, dir)
+	assert.Contains(t, f.state(), "pauses=1 ")
+	require.NoError(t, rescueFake(t, f, dir))
+	assert.Equal(t, cleanState, f.state())
+}
+
+// A record whose guestrace still runs is not rescued; a clean Close
+// leaves none.
+func TestRescueLeavesLiveTracer(t *testing.T) {
+	dir := t.TempDir()
+	tg, f := newDyingTarget(t, dir)
+	err := rescueDomain(dir, "dom", processAlive, func() (driver, error) { return f, nil })
+	assert.True(t, errors.Is(err, ErrAttached), "%v", err)
+	assert.True(t, processAlive(os.Getpid()))
+	require.NoError(t, tg.Close())
+	_, err = os.Stat(recordPath(dir, "dom"))
+	assert.True(t, errors.Is(err, fs.ErrNotExist))
+	assert.False(t, processAlive(1<<22+1), "no such pid")
 }

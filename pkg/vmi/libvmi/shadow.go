@@ -164,6 +164,9 @@ func (t *Target) shadowFor(gfn uint64) (_ *shadowPage, err error) {
 		s.spare = append(s.spare, shadow)
 		return nil, err
 	}
+	s.mapping = gfn
+	t.persist()
+	defer func() { s.mapping = 0; t.persist() }()
 	if err := t.drv.slatChangeGFN(s.view, gfn, shadow); err != nil {
 		s.spare = append(s.spare, shadow)
 		return nil, fmt.Errorf("%s: mapping frame %#x to its shadow %#x in view %d: %w", t.name, gfn, shadow, s.view, err)
@@ -178,7 +181,7 @@ func (t *Target) shadowFor(gfn uint64) (_ *shadowPage, err error) {
 }
 
 // frame returns a frame for a shadow page: a spare one, else a new one
-// (libvmi has already lifted the domain's memory limit, see memlimit.go).
+// (setup lifted the domain's memory limit).
 func (t *Target) frame() (uint64, error) {
 	s := &t.s
 	if n := len(s.spare); n > 0 {
@@ -194,6 +197,7 @@ func (t *Target) frame() (uint64, error) {
 		return 0, fmt.Errorf("%s: allocating shadow frame %#x (the domain may be at its memory limit: raise it with xl mem-max): %w", t.name, shadow, err)
 	}
 	s.frames = append(s.frames, shadow)
+	t.persist()
 	return shadow, nil
 }
 

@@ -38,6 +38,9 @@ type Options struct {
 	// one (or at a second one): the guest is restored however the
 	// program ends.
 	NoSignals bool
+	// StateDir is where the rescue record is kept (record.go); Open
+	// uses DefaultStateDir when empty.
+	StateDir string
 }
 
 // Target is a Xen domain (or a memory dump) through libvmi. It
@@ -61,6 +64,8 @@ type Target struct {
 	events  chan *hit  // a callback hands its event to Wait
 	waitErr chan error // the listener failed while a Wait ran
 	exited  chan struct{}
+
+	stateDir string // rescue record's directory; none when empty
 
 	closeOnce   sync.Once
 	closeErr    error
@@ -89,6 +94,9 @@ type state struct {
 	frames     []uint64               // every shadow frame allocated, freed after the view
 	spare      []uint64               // allocated frames no page uses (a shadow that failed)
 	finishErr  error
+	memLimit   uint64 // KiB, the domain's limit before Open; 0: unknown
+	mapping    uint64 // the frame being mapped to a shadow, for the record
+	recordErr  error  // the first failure to write the rescue record
 }
 
 // hit is a breakpoint event held by its callback.
@@ -111,13 +119,14 @@ var _ vmi.Target = (*Target)(nil)
 // paused until Wait or Unpause.
 func newTarget(drv driver, name string, opt Options) (*Target, error) {
 	t := &Target{
-		drv:     drv,
-		name:    name,
-		file:    opt.File,
-		reqs:    make(chan request),
-		events:  make(chan *hit),
-		waitErr: make(chan error, 1),
-		exited:  make(chan struct{}),
+		drv:      drv,
+		name:     name,
+		file:     opt.File,
+		reqs:     make(chan request),
+		events:   make(chan *hit),
+		waitErr:  make(chan error, 1),
+		exited:   make(chan struct{}),
+		stateDir: opt.StateDir,
 	}
 	t.s.bps = map[uint64]uint64{}
 	t.s.pages = map[uint64]*shadowPage{}
@@ -144,12 +153,14 @@ func newTarget(drv driver, name string, opt Options) (*Target, error) {
 		return nil, fmt.Errorf("%s: %d vCPUs: guestrace's Xen backend handles at most %d (libvmi's single-step event takes a 32-bit vCPU mask)", name, t.nvcpu, maxVCPUs)
 	}
 	go t.run()
+	if !opt.NoSignals {
+		// From before setup: a signal meanwhile must not kill the
+		// program with the domain paused and half set up.
+		t.watchSignals()
+	}
 	if err := t.call(t.setup); err != nil {
 		_ = t.Close()
 		return nil, err
-	}
-	if !opt.NoSignals {
-		t.watchSignals()
 	}
 	return t, nil
 }
@@ -161,10 +172,18 @@ func (t *Target) setup() error {
 		return nil
 	}
 	s := &t.s
-	if err := t.drv.pause(); err != nil {
-		return fmt.Errorf("pausing %s: %w", t.name, err)
+	s.memLimit = t.drv.memLimit()
+	if err := t.pause(); err != nil {
+		return err
 	}
-	s.paused = true
+	if t.stateDir != "" && s.recordErr != nil {
+		return fmt.Errorf("%s: %w (a rescue after a crash needs it: see Options.StateDir)", t.name, s.recordErr)
+	}
+	// Shadow frames are allocated beyond the domain's memory (libvmi
+	// lifts the limit at vmi_init already; this does not depend on it).
+	if err := t.drv.setMemLimit(unlimitedKiB); err != nil {
+		return fmt.Errorf("%s: lifting the memory limit for shadow pages: %w", t.name, err)
+	}
 	on, err := t.drv.slatState()
 	if err != nil {
 		return fmt.Errorf("%s: reading the altp2m state: %w", t.name, err)
@@ -174,12 +193,14 @@ func (t *Target) setup() error {
 			return fmt.Errorf("%s: cannot enable altp2m (boot Xen with altp2m=1 and give the domain altp2m = \"external\"): %w", t.name, err)
 		}
 		s.altp2mByUs = true
+		t.persist()
 	}
 	if s.view, err = t.drv.slatCreate(); err != nil {
 		return fmt.Errorf("%s: creating an altp2m view: %w", t.name, err)
 	}
 	s.viewOn = true
 	s.registered = true // teardown clears whatever got registered
+	t.persist()
 	if err := t.drv.registerInt3(); err != nil {
 		return fmt.Errorf("%s: registering the int3 event: %w", t.name, err)
 	}
@@ -363,10 +384,16 @@ func (t *Target) pause() error {
 	if t.file || t.s.paused {
 		return nil
 	}
+	// Recorded first: a rescue releasing a pause not taken is refused by
+	// Xen (domain_unpause_by_systemcontroller: -EINVAL at count 0), one
+	// taken and not recorded would stay.
+	t.s.paused = true
+	t.persist()
 	if err := t.drv.pause(); err != nil {
+		t.s.paused = false
+		t.persist()
 		return fmt.Errorf("pausing %s: %w", t.name, err)
 	}
-	t.s.paused = true
 	return nil
 }
 
@@ -378,6 +405,7 @@ func (t *Target) unpause() error {
 		return fmt.Errorf("resuming %s: %w", t.name, err)
 	}
 	t.s.paused = false
+	t.persist()
 	return nil
 }
 

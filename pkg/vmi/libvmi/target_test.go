@@ -26,7 +26,7 @@ const (
 )
 
 // cleanState is the domain as before Open (and as Close must leave it).
-const cleanState = "pauses=0 altp2m=false views=0 restricted=0 events=[] extra-frames=[] vcpu-views=[0 0] stepping=[false false] gone=true"
+const cleanState = "pauses=0 altp2m=false views=0 restricted=0 events=[] extra-frames=[] vcpu-views=[0 0] stepping=[false false] blocked=0 memlimit=own gone=true"
 
 func newTestTarget(t *testing.T, altp2mOn bool) (*Target, *fakeDriver) {
 	t.Helper()
@@ -52,6 +52,7 @@ func TestOpenCloseSequence(t *testing.T) {
 	tg, f := newTestTarget(t, false)
 	assert.Equal(t, []string{
 		"vmi_pause_vm",
+		"xc_domain_setmaxmem 18446744073709551615",
 		"vmi_slat_state",
 		"vmi_slat_control true",
 		"vmi_slat_create",
@@ -61,7 +62,7 @@ func TestOpenCloseSequence(t *testing.T) {
 		"vmi_register_event mem",
 		"vmi_slat_switch 1",
 	}, f.takeCalls())
-	assert.Equal(t, "pauses=1 altp2m=true views=1 restricted=0 events=[int3 mem singlestep/0 singlestep/1] extra-frames=[] vcpu-views=[1 1] stepping=[false false] gone=false", f.state())
+	assert.Equal(t, "pauses=1 altp2m=true views=1 restricted=0 events=[int3 mem singlestep/0 singlestep/1] extra-frames=[] vcpu-views=[1 1] stepping=[false false] blocked=0 memlimit=lifted gone=false", f.state())
 	assert.Equal(t, 2, tg.NumVCPUs())
 
 	require.NoError(t, tg.Close())
@@ -76,6 +77,7 @@ func TestOpenCloseSequence(t *testing.T) {
 		"vmi_slat_control false",
 		"vmi_resume_vm",
 		"vmi_destroy",
+		"xc_domain_setmaxmem 525312",
 	}, f.takeCalls())
 	assert.Equal(t, cleanState, f.state())
 
@@ -102,12 +104,14 @@ func TestAltp2mUnavailable(t *testing.T) {
 	assert.Equal(t, `dom: cannot enable altp2m (boot Xen with altp2m=1 and give the domain altp2m = "external"): xc_altp2m_set_domain_state: Operation not supported`, err.Error())
 	assert.Equal(t, []string{
 		"vmi_pause_vm",
+		"xc_domain_setmaxmem 18446744073709551615",
 		"vmi_slat_state",
 		"vmi_slat_control true",
 		"vmi_resume_vm",
 		"vmi_destroy",
+		"xc_domain_setmaxmem 525312",
 	}, f.takeCalls())
-	assert.Equal(t, "pauses=0 altp2m=false views=0 restricted=0 events=[] extra-frames=[] vcpu-views=[0] stepping=[false] gone=true", f.state())
+	assert.Equal(t, "pauses=0 altp2m=false views=0 restricted=0 events=[] extra-frames=[] vcpu-views=[0] stepping=[false] blocked=0 memlimit=own gone=true", f.state())
 }
 
 // A breakpoint goes into a shadow copy of its page, mapped in the view
@@ -357,6 +361,7 @@ func TestCloseRestoresDomain(t *testing.T) {
 		"vmi_slat_control false",
 		"vmi_resume_vm",
 		"vmi_destroy",
+		"xc_domain_setmaxmem 525312",
 	}, f.takeCalls())
 	assert.Equal(t, cleanState, f.state())
 }

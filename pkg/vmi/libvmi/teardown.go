@@ -129,6 +129,19 @@ func (t *Target) finish() {
 	if err := t.drv.destroy(); err != nil {
 		errs = append(errs, fmt.Errorf("%s: closing libvmi: %w", t.name, err))
 	}
+	if !t.file && s.memLimit != 0 {
+		if err := t.drv.setMemLimit(s.memLimit); err != nil {
+			errs = append(errs, fmt.Errorf("%s: restoring the memory limit of %d KiB: %w", t.name, s.memLimit, err))
+		}
+	}
+	if len(errs) == 0 && !t.file {
+		// Restored: nothing for a rescue to do.
+		if err := removeRecord(t.stateDir, t.name); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", t.name, err))
+		}
+	} else if s.recordErr != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", t.name, s.recordErr))
+	}
 	s.finishErr = errors.Join(errs...)
 }
 
