@@ -322,7 +322,9 @@ func (t *Target) Regs(vcpu int, r *vmi.Regs) error {
 
 // SetRegs implements vmi.Target. At an event, the event's vCPU gets them
 // with the event's answer, which sets the general registers, rip and
-// rflags only (libvmi's xen_events.c, VMI_EVENT_RESPONSE_SET_REGISTERS).
+// rflags only (VMI_EVENT_RESPONSE_SET_REGISTERS: libvmi passes every
+// register, Xen's xen/arch/x86/vm_event.c vm_event_set_registers applies
+// those).
 //
 // Outside an event the vCPU's registers are read, changed and written
 // back (libvmi's vmi_set_vcpuregs takes all of them) with the domain
