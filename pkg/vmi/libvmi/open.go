@@ -97,7 +97,8 @@ func openDriver(domain string, file, events bool) (*cdriver, error) {
 	if C.vmi_init(&v, mode, unsafe.Pointer(name), flags, nil, &ierr) != C.VMI_SUCCESS {
 		return nil, initError(domain, file, ierr)
 	}
-	if !file && C.vmi_init_paging(v, 0) == C.VMI_PM_UNKNOWN {
+	// A rescue (no events) needs no page tables.
+	if !file && events && C.vmi_init_paging(v, 0) == C.VMI_PM_UNKNOWN {
 		C.vmi_destroy(v)
 		return nil, fmt.Errorf("%s: libvmi cannot tell the guest's paging mode (is it an HVM guest past its boot loader?)", domain)
 	}
