@@ -19,7 +19,7 @@ func rescueDomain(dir, domain string, alive func(pid int) bool, open func() (dri
 		return err
 	}
 	if alive(r.PID) {
-		return fmt.Errorf("%s: %w: guestrace (pid %d) is attached to it", domain, ErrAttached, r.PID)
+		return fmt.Errorf("%s: %w: guestrace (pid %d) is attached to it (if that process is not guestrace, remove %s)", domain, ErrAttached, r.PID, recordPath(dir, domain))
 	}
 	drv, err := open()
 	if err != nil {
