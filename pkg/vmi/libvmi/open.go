@@ -11,6 +11,7 @@ import "C"
 import (
 	"context"
 	"errors"
+	"os"
 	"fmt"
 	"runtime/cgo"
 	"unsafe"
@@ -56,8 +57,10 @@ func Open(ctx context.Context, domain string, opt Options) (*Target, error) {
 // Rescue undoes what a guestrace that died without closing its target
 // left in the domain, as its rescue record in opt.StateDir (default
 // DefaultStateDir) says: views, shadow frames, the monitor, altp2m, the
-// memory limit, its pause. Without a record it does nothing. guestrace's
-// guard process runs it when the tracer dies.
+// memory limit, its pause. Without a record it does nothing. A record
+// whose guestrace still runs is left alone, unless that guestrace is the
+// caller's parent: guestrace's guard, its child, runs Rescue when the
+// tracer dies or could not close the target.
 func Rescue(ctx context.Context, domain string, opt Options) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -65,7 +68,9 @@ func Rescue(ctx context.Context, domain string, opt Options) error {
 	if opt.StateDir == "" {
 		opt.StateDir = DefaultStateDir
 	}
-	return rescueDomain(opt.StateDir, domain, processAlive, func() (driver, error) { return openDriver(domain, false, false) })
+	parent := os.Getppid()
+	alive := func(pid int) bool { return pid != parent && processAlive(pid) }
+	return rescueDomain(opt.StateDir, domain, alive, func() (driver, error) { return openDriver(domain, false, false) })
 }
 
 // openDriver opens libvmi on a domain (with its events when events) or a
