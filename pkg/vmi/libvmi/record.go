@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // A rescue record says what a Target has changed in its domain, so that
@@ -57,6 +58,7 @@ func (t *Target) snapshot() record {
 	if s.mapping != 0 {
 		r.Mapped = append(r.Mapped, s.mapping)
 	}
+	slices.Sort(r.Mapped)
 	return r
 }
 
