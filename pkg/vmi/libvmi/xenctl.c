@@ -13,7 +13,7 @@ int gt_xen_domid(const char *name, uint32_t *domid)
 {
 	struct xs_handle *xs = xs_open(XS_OPEN_READONLY);
 	if (!xs)
-		return -1;
+		return -2;
 	unsigned int n = 0;
 	char **ids = xs_directory(xs, XBT_NULL, "/local/domain", &n);
 	int rc = -1;

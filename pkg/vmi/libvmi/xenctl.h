@@ -6,7 +6,8 @@
 #include <stdint.h>
 
 // gt_xen_domid finds the id of the domain named name in xenstore
-// (/local/domain/ID/name), as xl does. 0 on success.
+// (/local/domain/ID/name), as xl does. 0 on success, -1 when there is no
+// such domain, -2 when xenstore cannot be reached.
 int gt_xen_domid(const char *name, uint32_t *domid);
 // gt_xen_maxmem reads the domain's memory limit in KiB (max_pages * 4).
 int gt_xen_maxmem(uint32_t domid, uint64_t *kib);

@@ -20,8 +20,12 @@ func domainMemLimit(domain string) (domid uint32, kib uint64, err error) {
 	name := C.CString(domain)
 	defer C.free(unsafe.Pointer(name))
 	var id C.uint32_t
-	if C.gt_xen_domid(name, &id) != 0 {
-		return 0, 0, fmt.Errorf("%s: no such Xen domain in xenstore (see xl list; run as root in dom0)", domain)
+	switch C.gt_xen_domid(name, &id) {
+	case 0:
+	case -2:
+		return 0, 0, fmt.Errorf("%s: cannot reach xenstore (run as root in dom0, with xenstored running)", domain)
+	default:
+		return 0, 0, fmt.Errorf("%s: no such Xen domain (see xl list)", domain)
 	}
 	var k C.uint64_t
 	if C.gt_xen_maxmem(id, &k) != 0 || k == 0 {
