@@ -11,8 +11,8 @@ import "C"
 import (
 	"context"
 	"errors"
-	"os"
 	"fmt"
+	"os"
 	"runtime/cgo"
 	"unsafe"
 )
