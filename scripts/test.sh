@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 go vet ./...
+# libvirtd for the libvirt tests: started here unless one runs, and then
+# stopped again at the end.
+scripts/libvirt.sh start
+trap 'scripts/libvirt.sh stop' EXIT
 go test -count=1 -p 1 -timeout 25m ./...
 scripts/fuzz.sh
 if pkg-config --exists libvmi 2>/dev/null; then

@@ -205,6 +205,16 @@ func (d *Domain) Suspend() error { return d.l.DomainSuspend(d.dom) }
 // Resume resumes a paused domain.
 func (d *Domain) Resume() error { return d.l.DomainResume(d.dom) }
 
+// libvirtLogDir is where libvirt keeps each QEMU domain's log.
+const libvirtLogDir = "/var/log/libvirt/qemu"
+
+// LibvirtLog is what libvirt logged about the domain's QEMU (its command
+// line, taints).
+func (d *Domain) LibvirtLog() (string, error) {
+	b, err := os.ReadFile(filepath.Join(libvirtLogDir, d.Name+".log"))
+	return string(b), err
+}
+
 // Close destroys the domain and removes its files. It is safe to call
 // more than once.
 func (d *Domain) Close() error {
@@ -224,6 +234,7 @@ func (d *Domain) Close() error {
 			case <-time.After(10 * time.Second):
 			}
 		}
+		os.Remove(filepath.Join(libvirtLogDir, d.Name+".log"))
 		if rerr := os.RemoveAll(d.Dir); rerr != nil && err == nil {
 			err = rerr
 		}

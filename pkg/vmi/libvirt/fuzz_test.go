@@ -2,6 +2,8 @@ package libvirt
 
 import (
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -18,6 +20,9 @@ func FuzzGdbChardev(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if desc, ok := gdbChardev(s); ok {
 			stubIsIn(desc, "/tmp/guestrace-libvirt-1")
+			if dir, ok := ourDir(desc); ok && !strings.HasPrefix(filepath.Base(dir), dirPrefix) {
+				t.Fatalf("ourDir(%q) = %q", desc, dir)
+			}
 		}
 		oneLine(s)
 	})

@@ -103,6 +103,9 @@ func TestLiveStub(t *testing.T) {
 		}
 		untouched(t, d, xml)
 		alive(t, d)
+		if log, err := d.LibvirtLog(); err != nil || !strings.Contains(log, "tainted: custom-monitor") {
+			t.Errorf("libvirt's log of the domain does not say tainted: custom-monitor (%v):\n%s", err, log)
+		}
 	})
 
 	t.Run("CloseStubAfterTracerGone", func(t *testing.T) {
@@ -110,8 +113,12 @@ func TestLiveStub(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// What a guard does for a tracer killed mid-trace: resume
-		// through the stub, then close it by name and directory.
+		// What a guard does for a tracer killed mid-trace: find the
+		// stub by the domain's name, resume through it, close it.
+		found, err := libvirt.FindStub(ctx, d.URI, d.Name)
+		if err != nil || found == nil || found.Addr != s.Addr || found.Dir != s.Dir {
+			t.Fatalf("FindStub = %+v, %v; want %+v", found, err, s)
+		}
 		if err := qemu.Rescue(ctx, s.Addr); err != nil {
 			t.Errorf("rescue: %v", err)
 		}
@@ -120,6 +127,9 @@ func TestLiveStub(t *testing.T) {
 		}
 		if err := libvirt.CloseStub(ctx, d.URI, d.Name, s.Dir); err != nil {
 			t.Errorf("CloseStub twice: %v", err)
+		}
+		if found, err := libvirt.FindStub(ctx, d.URI, d.Name); found != nil || err != nil {
+			t.Errorf("FindStub after CloseStub = %+v, %v", found, err)
 		}
 		untouched(t, d, xml)
 	})
@@ -147,29 +157,33 @@ func TestLiveStub(t *testing.T) {
 	})
 
 	t.Run("StubAlreadyOpen", func(t *testing.T) {
-		// Someone else's stub, opened by hand as a user would.
-		other, err := libvirt.OpenStub(ctx, d.URI, d.Name, libvirt.Options{})
-		if err != nil {
+		// Someone else's stub, opened by hand as a user would, in a
+		// directory of theirs.
+		own := t.TempDir()
+		if err := os.Chmod(own, 0o777); err != nil {
 			t.Fatal(err)
 		}
-		defer other.Close()
+		if reply, err := d.HMP("gdbserver unix:" + own + "/gdb.sock,server=on,wait=off"); err != nil || !strings.Contains(reply, "Waiting for gdb connection") {
+			t.Fatalf("opening a stub by hand: %q %v", reply, err)
+		}
+		defer d.HMP("gdbserver none")
 		before, _ := d.HMP("info chardev")
-		_, err = libvirt.OpenStub(ctx, d.URI, d.Name, libvirt.Options{})
-		if !errors.Is(err, libvirt.ErrStubOpen) || !strings.Contains(err.Error(), other.Dir) {
-			t.Errorf("got %v; want ErrStubOpen naming %s", err, other.Dir)
+		_, err := libvirt.OpenStub(ctx, d.URI, d.Name, libvirt.Options{})
+		if !errors.Is(err, libvirt.ErrStubOpen) || !strings.Contains(err.Error(), own) {
+			t.Errorf("got %v; want ErrStubOpen naming %s", err, own)
 		}
-		if after, _ := d.HMP("info chardev"); after != before {
-			t.Errorf("the other stub was touched:\n%s\nwas:\n%s", after, before)
+		if found, err := libvirt.FindStub(ctx, d.URI, d.Name); found != nil || err != nil {
+			t.Errorf("FindStub took someone else's stub: %+v, %v", found, err)
 		}
-		// Closing by another directory leaves it open too.
+		// Closing by another directory leaves it open.
 		if err := libvirt.CloseStub(ctx, d.URI, d.Name, filepath.Join(t.TempDir(), "guestrace-libvirt-x")); err != nil {
 			t.Errorf("CloseStub of a stub not there: %v", err)
 		}
 		if after, _ := d.HMP("info chardev"); after != before {
-			t.Errorf("CloseStub closed someone else's stub:\n%s", after)
+			t.Errorf("the other stub was touched:\n%s\nwas:\n%s", after, before)
 		}
-		if err := other.Close(); err != nil {
-			t.Error(err)
+		if reply, err := d.HMP("gdbserver none"); err != nil || !strings.Contains(reply, "Disabled gdbserver") {
+			t.Errorf("closing it by hand: %q %v", reply, err)
 		}
 		untouched(t, d, xml)
 	})

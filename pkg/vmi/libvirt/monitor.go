@@ -39,16 +39,33 @@ func gdbChardev(info string) (string, bool) {
 	return "", false
 }
 
-// stubIsIn reports whether a stub's chardev description is a socket in dir.
-func stubIsIn(desc, dir string) bool {
-	sock := filepath.Join(dir, sockName)
+// stubSocket returns the unix socket path of a stub's chardev description
+// ("disconnected:unix:/d/gdb.sock,server=on", "unix:/d/gdb.sock,server=on
+// <-> ..."), if it has one.
+func stubSocket(desc string) (string, bool) {
 	for _, f := range strings.FieldsFunc(desc, func(r rune) bool { return r == ',' || r == ' ' }) {
-		f = strings.TrimPrefix(f, "disconnected:")
-		if f == "unix:"+sock {
-			return true
+		if path, ok := strings.CutPrefix(strings.TrimPrefix(f, "disconnected:"), "unix:"); ok && path != "" {
+			return path, true
 		}
 	}
-	return false
+	return "", false
+}
+
+// stubIsIn reports whether a stub's chardev description is a socket in dir.
+func stubIsIn(desc, dir string) bool {
+	path, ok := stubSocket(desc)
+	return ok && path == filepath.Join(dir, sockName)
+}
+
+// ourDir returns the socket directory of a stub OpenStub opened, from its
+// chardev description.
+func ourDir(desc string) (string, bool) {
+	path, ok := stubSocket(desc)
+	if !ok || filepath.Base(path) != sockName {
+		return "", false
+	}
+	dir := filepath.Dir(path)
+	return dir, strings.HasPrefix(filepath.Base(dir), dirPrefix) && filepath.IsAbs(dir)
 }
 
 // oneLine shortens a monitor reply for an error message.

@@ -192,6 +192,34 @@ func closeStub(ctx context.Context, c *client, domain, dir string) error {
 	return nil
 }
 
+// FindStub returns the stub a guestrace opened on the domain and did not
+// close (its tracer died), or nil when there is none. A stub someone else
+// opened is not one.
+func FindStub(ctx context.Context, uri, domain string) (*Stub, error) {
+	c, err := dial(ctx, uri)
+	if err != nil {
+		return nil, err
+	}
+	defer c.close()
+	dom, err := c.lookup(ctx, domain)
+	if err != nil {
+		return nil, err
+	}
+	info, err := c.hmp(ctx, dom, "info chardev")
+	if err != nil {
+		return nil, err
+	}
+	desc, open := gdbChardev(info)
+	if !open {
+		return nil, nil
+	}
+	dir, ours := ourDir(desc)
+	if !ours {
+		return nil, nil
+	}
+	return &Stub{URI: uri, Domain: domain, Dir: dir, Addr: "unix:" + filepath.Join(dir, sockName)}, nil
+}
+
 // active reports whether a domain in this state has a QEMU process.
 func active(s golibvirt.DomainState) bool {
 	return s != golibvirt.DomainShutoff && s != golibvirt.DomainNostate

@@ -65,6 +65,14 @@ func TestGdbChardev(t *testing.T) {
 	if !stubIsIn("unix:/d/gdb.sock,server=on <-> client", "/d") {
 		t.Error("connected stub not recognised")
 	}
+	if dir, ok := ourDir(desc); !ok || dir != "/tmp/guestrace-libvirt-123" {
+		t.Errorf("ourDir(%q) = %q %v", desc, dir, ok)
+	}
+	for _, other := range []string{"disconnected:unix:/tmp/x/gdb.sock,server=on", "tcp:localhost:1234,server=on", "unix:/tmp/guestrace-libvirt-1/other.sock", "unix:guestrace-libvirt-1/gdb.sock"} {
+		if dir, ok := ourDir(other); ok {
+			t.Errorf("ourDir(%q) = %q: not guestrace's", other, dir)
+		}
+	}
 	closed, err := os.ReadFile("testdata/chardev-closed.txt")
 	if err != nil {
 		t.Fatal(err)
