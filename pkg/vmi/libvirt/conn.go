@@ -169,20 +169,24 @@ func (c *client) hmp(ctx context.Context, dom golibvirt.Domain, cmd string) (str
 	return out, nil
 }
 
-// DomainExists reports whether the daemon at uri knows a domain by that
-// name (running or not). It is how the CLI tells a libvirt domain from a
-// Xen one; an unreachable daemon is an error.
-func DomainExists(ctx context.Context, uri, name string) (bool, error) {
+// LookupDomain checks that the daemon at uri knows a domain by that name
+// (running or not): ErrNoDomain, listing the running ones, when not.
+func LookupDomain(ctx context.Context, uri, name string) error {
 	c, err := dial(ctx, uri)
 	if err != nil {
-		return false, err
+		return err
 	}
 	defer c.close()
-	if _, err := c.lookup(ctx, name); err != nil {
-		if errors.Is(err, ErrNoDomain) {
-			return false, nil
-		}
-		return false, err
+	_, err = c.lookup(ctx, name)
+	return err
+}
+
+// DomainExists reports whether the daemon at uri knows a domain by that
+// name; an unreachable daemon is an error.
+func DomainExists(ctx context.Context, uri, name string) (bool, error) {
+	err := LookupDomain(ctx, uri, name)
+	if errors.Is(err, ErrNoDomain) {
+		return false, nil
 	}
-	return true, nil
+	return err == nil, err
 }
