@@ -159,7 +159,12 @@ func TestLiveStub(t *testing.T) {
 	t.Run("StubAlreadyOpen", func(t *testing.T) {
 		// Someone else's stub, opened by hand as a user would, in a
 		// directory of theirs.
-		own := t.TempDir()
+		// (t.TempDir's parent is closed to QEMU's user.)
+		own, err := os.MkdirTemp("", "someone-else-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.RemoveAll(own)
 		if err := os.Chmod(own, 0o777); err != nil {
 			t.Fatal(err)
 		}
@@ -168,7 +173,7 @@ func TestLiveStub(t *testing.T) {
 		}
 		defer d.HMP("gdbserver none")
 		before, _ := d.HMP("info chardev")
-		_, err := libvirt.OpenStub(ctx, d.URI, d.Name, libvirt.Options{})
+		_, err = libvirt.OpenStub(ctx, d.URI, d.Name, libvirt.Options{})
 		if !errors.Is(err, libvirt.ErrStubOpen) || !strings.Contains(err.Error(), own) {
 			t.Errorf("got %v; want ErrStubOpen naming %s", err, own)
 		}
