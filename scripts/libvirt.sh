@@ -52,6 +52,10 @@ start() {
 		echo "libvirt: starting the daemons needs root" >&2
 		return 1
 	fi
+	if ! command -v libvirtd >/dev/null; then
+		echo "libvirt: libvirtd is not installed: run make deps (or $0 deps)" >&2
+		return 1
+	fi
 	start_one virtlogd "$VIRTLOGD_PID"
 	start_one libvirtd "$LIBVIRTD_PID"
 	# libvirtd answers once it has probed QEMU's capabilities.

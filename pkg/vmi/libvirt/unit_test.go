@@ -34,6 +34,11 @@ func TestParseURI(t *testing.T) {
 			t.Errorf("parseURI(%q) = %v; want ErrURI naming it", bad, err)
 		}
 	}
+	for _, remote := range []string{"qemu+ssh://host/system", "qemu+tcp:///system", "qemu://host/system"} {
+		if _, err := parseURI(remote, getenv); err == nil || !strings.Contains(err.Error(), "remote host") {
+			t.Errorf("parseURI(%q) = %v; want it refused as remote", remote, err)
+		}
+	}
 }
 
 func TestResolveURI(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // DefaultURI is what virsh connects to when neither --connect nor
@@ -47,10 +48,11 @@ func parseURI(uri string, getenv func(string) string) (endpoint, error) {
 	if err != nil {
 		return bad(err.Error())
 	}
-	if u.Scheme != "qemu" && u.Scheme != "qemu+unix" {
-		return bad("only the local QEMU driver (qemu:///system, qemu:///session) is supported")
+	driver, transport, _ := strings.Cut(u.Scheme, "+")
+	if driver != "qemu" {
+		return bad("only libvirt's QEMU driver (qemu:///system, qemu:///session) is supported")
 	}
-	if u.Host != "" || u.User != nil {
+	if (transport != "" && transport != "unix") || u.Host != "" || u.User != nil {
 		return bad("a remote host cannot reach the gdb stub's socket; run guestrace on the host of the domain")
 	}
 	e := endpoint{uri: uri, open: "qemu://" + u.Path}
