@@ -7,8 +7,8 @@ cd "$(dirname "$0")/.."
 go vet ./...
 # libvirtd for the libvirt tests: started here unless one runs, and then
 # stopped again at the end.
-scripts/libvirt.sh start
 trap 'scripts/libvirt.sh stop' EXIT
+scripts/libvirt.sh start
 go test -count=1 -p 1 -timeout 25m ./...
 scripts/fuzz.sh
 if pkg-config --exists libvmi 2>/dev/null; then

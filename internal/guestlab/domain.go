@@ -234,7 +234,6 @@ func (d *Domain) Close() error {
 			case <-time.After(10 * time.Second):
 			}
 		}
-		os.Remove(filepath.Join(libvirtLogDir, d.Name+".log"))
 		if rerr := os.RemoveAll(d.Dir); rerr != nil && err == nil {
 			err = rerr
 		}
