@@ -30,6 +30,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	}
 	spec := f.spec()
 	be, err := backend.Resolve(cmd.Context(), spec)
+	if errors.Is(err, backend.ErrUnknown) {
+		return usagef("--backend %s: %v", f.backend, err)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.guestName(), err)
 	}
