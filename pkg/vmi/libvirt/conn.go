@@ -49,7 +49,8 @@ func dialEndpoint(ctx context.Context, ep endpoint) (*golibvirt.Libvirt, net.Con
 	stop()
 	if err != nil {
 		nc.Close()
-		return nil, nil, fmt.Errorf("libvirt %s: %w: %v", ep.uri, ErrNoDaemon, ctxErr(ctx, err))
+		// The daemon answered the socket: it refused the connection.
+		return nil, nil, fmt.Errorf("libvirt %s: opening the connection: %w", ep.uri, ctxErr(ctx, err))
 	}
 	return l, nc, nil
 }
