@@ -4,7 +4,7 @@
 #   scripts/libvirt.sh deps   installs libvirt-daemon-system and
 #                             libvirt-clients when missing (root)
 #   scripts/libvirt.sh start  starts virtlogd and libvirtd as root unless one
-#                             already runs; prints "started" or "running"
+#                             already runs, and waits until libvirtd answers
 #   scripts/libvirt.sh stop   stops the daemons that "start" started, and
 #                             only those (it leaves a marker next to each PID)
 set -euo pipefail
@@ -36,8 +36,10 @@ deps() {
 start_one() {
 	local name=$1 pidfile=$2
 	if running "$pidfile" || pgrep -x "$name" >/dev/null; then
+		echo "libvirt: $name already runs; leaving it alone" >&2
 		return 0
 	fi
+	echo "libvirt: starting $name" >&2
 	"$name" --daemon
 	for _ in $(seq 100); do
 		running "$pidfile" && break
