@@ -322,3 +322,18 @@ func (g *Guest) alive() error {
 		return nil
 	}
 }
+
+// Kill kills QEMU, as a hypervisor dies under a tracer, and waits until
+// it is gone. Close still cleans up after it.
+func (g *Guest) Kill() error {
+	if g.cmd == nil {
+		return ErrExited
+	}
+	g.cmd.Process.Kill()
+	select {
+	case <-g.exited:
+		return nil
+	case <-time.After(30 * time.Second):
+		return fmt.Errorf("guestlab: qemu pid %d did not exit after SIGKILL", g.cmd.Process.Pid)
+	}
+}
