@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/printers"
@@ -24,9 +25,11 @@ type Text struct {
 	line   []byte // the text of the open line, without its prefix
 	prefix []byte
 	errb   []byte
+	dump   []byte // -e read=, -e write= dumps
 	spans  []Span
 
-	open *Call // entry printed, line not ended
+	open *Call     // entry printed, line not ended
+	last time.Time // -r: the time of the previous line
 	pool callPool
 
 	stats Counts
@@ -83,7 +86,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 		// The decoder may keep state in the arguments for the exit
 		// (tracer.Linux does): it gets the call's copy.
 		c := t.newCall(ev, th, name, dec, args)
-		c.entry = appendStamp(c.entry, t.cfg.Time, ev.Time)
+		c.entry = t.stamp(c.entry, ev.Time)
 		c.entry = dec.Enter(c.entry, &c.args, m, &t.cfg.Print)
 		if !dec.NoReturn() {
 			return c
@@ -98,7 +101,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 		return nil
 	}
 	t.endOpen()
-	t.line = appendStamp(t.line[:0], t.cfg.Time, ev.Time)
+	t.line = t.stamp(t.line[:0], ev.Time)
 	// Enter may keep state in args for the exit: args is copied after.
 	t.line = dec.Enter(t.line, args, m, &t.cfg.Print)
 	if dec.NoReturn() {
@@ -133,6 +136,7 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 			t.writePrefix(&c.thread)
 			t.writeText(c.entry, c.name, t.errAt(c.entry, bad))
 			t.endLine(ev, c)
+			t.writeDump(c, ret, bad, m)
 		}
 	case t.open == c:
 		// Same line: the decoder sees the entry text, for alignment.
@@ -145,14 +149,16 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 		}
 		t.open = nil
 		t.endLine(ev, c)
+		t.writeDump(c, ret, bad, m)
 	default:
 		t.endOpen()
-		t.line = appendStamp(t.line[:0], t.cfg.Time, ev.Time)
+		t.line = t.stamp(t.line[:0], ev.Time)
 		t.line = appendResumed(t.line, c.name)
 		t.line = c.dec.Exit(t.line, &c.args, ret, m, &t.cfg.Print)
 		t.writePrefix(&c.thread)
 		t.writeText(t.line, c.name, t.errAt(t.line, bad))
 		t.endLine(ev, c)
+		t.writeDump(c, ret, bad, m)
 	}
 	t.pool.release(c)
 }
@@ -189,7 +195,7 @@ func (t *Text) Lost(c *Call, why string) {
 		t.writeLost(why)
 	default:
 		t.endOpen()
-		t.line = appendStamp(t.line[:0], t.cfg.Time, t.cfg.now())
+		t.line = t.stamp(t.line[:0], t.cfg.now())
 		t.line = appendResumed(t.line, c.name)
 		t.writePrefix(&c.thread)
 		t.writeText(t.line, c.name, -1)
@@ -291,4 +297,17 @@ func appendResumed(b []byte, name string) []byte {
 	b = append(b, "<... "...)
 	b = append(b, name...)
 	return append(b, " resumed>"...)
+}
+
+// stamp appends the time stamps that start a line: -t's and -r's.
+func (t *Text) stamp(b []byte, now time.Time) []byte {
+	if !t.cfg.Relative {
+		return appendStamp(b, t.cfg.Time, now)
+	}
+	if t.last.IsZero() {
+		t.last = now
+	}
+	b = appendRelative(b, t.cfg.Time, now, now.Sub(t.last))
+	t.last = now
+	return b
 }

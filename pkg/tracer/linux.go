@@ -110,3 +110,17 @@ func (r *rawLinux) ABI() string {
 	}
 	return ""
 }
+
+// ArgKinds lists what each argument of the call is; a row with a decoder
+// of its own lists none, and its first argument is taken to be a
+// descriptor when the call is of class %desc.
+func (r linuxRow) ArgKinds() []printers.ArgKind {
+	kinds := make([]printers.ArgKind, 0, len(r.s.Args))
+	for _, a := range r.s.Args {
+		kinds = append(kinds, a.Kind)
+	}
+	if len(kinds) == 0 && r.s.Class&linux.ClassDesc != 0 {
+		kinds = append(kinds, printers.KindFD)
+	}
+	return kinds
+}

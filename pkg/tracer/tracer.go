@@ -10,6 +10,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/printers"
 )
 
 // Decoders is one OS's table of system-call printers.
@@ -36,8 +37,11 @@ type Tracer struct {
 	counts   output.Counts
 	skipped  uint64
 	scratch  []byte
-	args     output.Args  // the current call's, reused: writers copy them
-	ev       output.Event // the current event, reused likewise
+	pm       procMem            // the memory decoders read under -y and -P
+	follow   map[followKey]bool // -f: whether a thread descends from a selected one
+	pathBuf  []byte             // -P: a path argument
+	args     output.Args        // the current call's, reused: writers copy them
+	ev       output.Event       // the current event, reused likewise
 	closed   bool
 	closeErr error
 }
@@ -58,13 +62,24 @@ type Config struct {
 	CallsOnly bool
 	// Now is the clock of events; time.Now when nil.
 	Now func() time.Time
+	// Follow is strace's -f: with PIDs or Comms, the threads of the
+	// processes that descend from the selected ones are traced too.
+	Follow bool
+	// Paths is strace's -P: when not empty, only calls that name one of
+	// these paths, or use a descriptor of a file of that path, are
+	// traced.
+	Paths []string
+	// FDPaths says the printers may ask what descriptors refer to
+	// (strace's -y): the memory they get can answer.
+	FDPaths bool
 }
 
 // entry is what a call's breakpoint carries to its callbacks.
 type entry struct {
 	name  string
 	dec   output.Decoder
-	nargs int // arguments to capture at the call
+	nargs int                // arguments to capture at the call
+	kinds []printers.ArgKind // what each argument is, for -P
 
 	calls, returns, errors uint64
 	time                   time.Duration
@@ -111,6 +126,9 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 		if c, ok := d.(argCounter); ok {
 			e.nargs = min(max(c.NArgs(), 0), guestos.MaxArgs)
 		}
+		if k, ok := d.(argKinder); ok {
+			e.kinds = k.ArgKinds()
+		}
 		t.entries = append(t.entries, e)
 		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e}
 		if !d.NoReturn() && !t.cfg.CallsOnly {
@@ -149,28 +167,33 @@ func (t *Tracer) now() time.Time {
 	return time.Now()
 }
 
-// wanted reports whether the process filters select a thread.
-func (t *Tracer) wanted(th *guestos.Thread) bool {
+// wanted reports whether the process filters select a thread, itself or
+// (-f) through its ancestors.
+func (t *Tracer) wanted(s *loop.State) bool {
 	if len(t.cfg.PIDs) == 0 && len(t.cfg.Comms) == 0 {
 		return true
 	}
-	for _, p := range t.cfg.PIDs {
-		if th.PID == p || th.TID == p {
-			return true
-		}
-	}
-	name := th.Name()
-	for _, c := range t.cfg.Comms {
-		if string(name) == c {
-			return true
-		}
-	}
-	return false
+	return t.selected(&s.Thread) || (t.cfg.Follow && t.descends(&s.Thread, s.OS()))
 }
 
 func (t *Tracer) onCall(s *loop.State, ud any) any {
 	e := ud.(*entry)
-	if !t.wanted(&s.Thread) {
+	if !t.wanted(s) {
+		t.skipped++
+		return nil
+	}
+	m := t.mem(s)
+	args := &t.args
+	if t.out != nil || len(t.cfg.Paths) > 0 {
+		*args = output.Args{}
+		// Unreadable arguments print as zeros: the call still shows.
+		if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
+			_ = r.ArgsN(s.Regs(), args[:e.nargs])
+		} else {
+			_ = s.Args((*[6]uint64)(args[:6]))
+		}
+	}
+	if len(t.cfg.Paths) > 0 && !t.touchesPath(e, args, m) {
 		t.skipped++
 		return nil
 	}
@@ -179,15 +202,7 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 	t.ev = output.Event{Time: t.now(), VCPU: s.Event.VCPU}
 	var c *output.Call
 	if t.out != nil {
-		args := &t.args
-		*args = output.Args{}
-		// Unreadable arguments print as zeros: the call still shows.
-		if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
-			_ = r.ArgsN(s.Regs(), args[:e.nargs])
-		} else {
-			_ = s.Args((*[6]uint64)(args[:6]))
-		}
-		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, s)
+		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, m)
 		t.out.Flush() //nolint:errcheck // reported by Close
 	}
 	if c == nil && (!t.cfg.Summary || e.dec.NoReturn() || t.cfg.CallsOnly) {
@@ -218,7 +233,7 @@ func (t *Tracer) onReturn(s *loop.State, data, _ any) {
 		}
 	}
 	if p.c != nil {
-		t.out.ReturnAt(&t.ev, p.c, ret, s)
+		t.out.ReturnAt(&t.ev, p.c, ret, t.mem(s))
 		t.out.Flush() //nolint:errcheck
 	}
 	t.release(p)
