@@ -14,6 +14,7 @@ import (
 type filters struct {
 	calls  callSelection
 	status output.Status // 0: every call
+	dumps  *tracer.Dumps // -e read=, -e write=; nil: none
 }
 
 // parseExprs reads the -e expressions, as strace does: "trace=SET" (or
@@ -33,8 +34,17 @@ func parseExprs(exprs []string, osName string, table tracer.Decoders) (filters, 
 			f.calls, err = parseTraceSet(e, set, osName, table)
 		case "status":
 			f.status, err = parseStatusSet(e, set)
+		case "read", "write":
+			if f.dumps == nil {
+				f.dumps = &tracer.Dumps{}
+			}
+			dst := &f.dumps.Read
+			if kind == "write" {
+				dst = &f.dumps.Write
+			}
+			*dst, err = parseFDSet(e, set)
 		default:
-			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace= and status=)", e, kind)
+			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace=, status=, read= and write=)", e, kind)
 		}
 		if err != nil {
 			return filters{}, err

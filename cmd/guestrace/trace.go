@@ -43,10 +43,14 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		return usagef("--os %s: the profile is of a %s kernel", f.os, osName)
 	}
 	table, _ := tableOf(osName)
-	filt, err := parseExprs(f.exprs, osName, table)
+	filt, err := parseExprs(f.printFlags.exprs(f.exprs), osName, table)
 	if err != nil {
 		return err
 	}
+	if filt.dumps != nil && osName != "linux" {
+		return usagef("-e read=/write=: dumps are of Linux calls")
+	}
+	f.dumps = filt.dumps
 	if f.silent && filt.status != 0 {
 		return usagef("--silent and -e status=: --silent does not wait for returns")
 	}
@@ -98,6 +102,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		Comms:     f.comms,
 		Summary:   f.summary || f.both,
 		CallsOnly: f.silent,
+		Follow:    f.follow,
+		Paths:     f.paths,
+		FDPaths:   f.fdPaths.n > 0,
 	})
 	defer func() { g.done(tr.Close() == nil) }()
 	osys := l.OS()
