@@ -112,6 +112,9 @@ type FDInfo struct {
 	Path []byte
 	Mode uint32 // the inode's mode (S_IFCHR...); 0 when not read
 	Rdev uint32 // a device's number, the kernel's (major<<20 | minor)
+	// Deleted says the file has no name any more (unlinked, or made
+	// without one, as memfd's): the kernel's d_path adds " (deleted)".
+	Deleted bool
 }
 
 // FDPather is an OS that can say what a thread's file descriptors refer

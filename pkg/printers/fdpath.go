@@ -13,6 +13,9 @@ type FDDesc struct {
 	// of number Major:Minor.
 	Char, Block  bool
 	Major, Minor uint32
+	// Deleted says the file has no name any more: strace prints
+	// "(deleted)" after the closing '>'.
+	Deleted bool
 }
 
 // FDPather is a Mem that can also say what the traced process's file
@@ -57,5 +60,9 @@ func AppendFDDesc(b []byte, d *FDDesc, o *Options) []byte {
 		b = strconv.AppendUint(b, uint64(d.Minor), 10)
 		b = append(b, '>')
 	}
-	return append(b, '>')
+	b = append(b, '>')
+	if d.Deleted {
+		b = append(b, "(deleted)"...)
+	}
+	return b
 }

@@ -36,7 +36,7 @@ func (m *procMem) FDPath(fd int32) (printers.FDDesc, bool) {
 		return printers.FDDesc{}, false
 	}
 	m.path = info.Path[:0]
-	d := printers.FDDesc{Path: info.Path}
+	d := printers.FDDesc{Path: info.Path, Deleted: info.Deleted}
 	switch info.Mode & sIFMT {
 	case sIFCHR:
 		d.Char = true

@@ -210,6 +210,9 @@ func (l *Linux) describe(f *fileLayout, mnt, dentry, inode uint64, buf []byte) (
 		info.Path, err = l.appendName(info.Path, dentry)
 		return info, err
 	}
+	if info.Deleted, err = l.unlinked(f, dentry); err != nil {
+		return info, err
+	}
 	info.Path, err = l.appendPath(f, info.Path, mnt, dentry)
 	return info, err
 }
@@ -217,14 +220,11 @@ func (l *Linux) describe(f *fileLayout, mnt, dentry, inode uint64, buf []byte) (
 // appendPath appends the path of dentry under the vfsmount mnt, as the
 // kernel's prepend_path builds it: names up to the mount's root, then on
 // from the mount point in the parent mount, up to a mount that is its own
-// parent. An unlinked file gets " (deleted)".
+// parent.
 func (l *Linux) appendPath(f *fileLayout, b []byte, vfs, dentry uint64) ([]byte, error) {
 	var names [maxPathDepth]uint64
 	n, hops := 0, 0
-	deleted, err := l.unlinked(f, dentry)
-	if err != nil {
-		return b, err
-	}
+	var err error
 	for {
 		root, err := l.kptr(vfs + f.vfsRoot)
 		if err != nil {
@@ -274,9 +274,6 @@ func (l *Linux) appendPath(f *fileLayout, b []byte, vfs, dentry uint64) ([]byte,
 		if len(b)-start > pathCap {
 			return b[:start+pathCap], nil
 		}
-	}
-	if deleted {
-		b = append(b, " (deleted)"...)
 	}
 	return b, nil
 }
