@@ -74,3 +74,25 @@ func TestDumpLines(t *testing.T) {
 		"[pid 41/42 sh]  | 00000  79                                                y                |\n",
 		out.String())
 }
+
+// TestJSONFDPaths: under -y the JSON object lists the paths of the
+// descriptors among the arguments and of a returned descriptor; a path
+// may hold ',' and ')'.
+func TestJSONFDPaths(t *testing.T) {
+	line := []byte(`openat(AT_FDCWD</tmp/a,b)>, "x", O_RDONLY) = 3</tmp/a,b)/x>`)
+	spans, end := SplitArgs(line, len("openat("), nil)
+	assert.Len(t, spans, 3)
+	assert.Equal(t, `,"fd_paths":{"AT_FDCWD":"/tmp/a,b)","3":"/tmp/a,b)/x"}`, string(appendFDPaths(nil, line, spans, end)))
+
+	line = []byte(`read(3</dev/null<char 1:3>>, "", 8) = 0`)
+	spans, end = SplitArgs(line, len("read("), nil)
+	assert.Equal(t, `,"fd_paths":{"3":"/dev/null"}`, string(appendFDPaths(nil, line, spans, end)))
+
+	line = []byte(`write(8</memfd:x>(deleted), "", 0) = 0`)
+	spans, end = SplitArgs(line, len("write("), nil)
+	assert.Equal(t, `,"fd_paths":{"8":"/memfd:x"}`, string(appendFDPaths(nil, line, spans, end)))
+
+	line = []byte(`close(3) = 0`)
+	spans, end = SplitArgs(line, len("close("), nil)
+	assert.Empty(t, appendFDPaths(nil, line, spans, end))
+}
