@@ -71,7 +71,8 @@ func optionCases(dir string) []optionCase {
 
 // TestOptionsMatchStrace runs gt-syscalls under strace on the host with
 // each option of optionCases, and under guestrace with the same option in
-// the lab guest, and wants the same lines.
+// the lab guest, and wants the same lines. Its standard output is a pipe
+// on both sides, as strace's harness gives it.
 func TestOptionsMatchStrace(t *testing.T) {
 	lab, err := guestlab.Dir()
 	if err != nil && testing.Short() {
@@ -101,7 +102,7 @@ func TestOptionsMatchStrace(t *testing.T) {
 
 			args := append(append(append(qemuArgs(g), tc.opts...), sel...), "--comm", "gt-syscalls")
 			p := startTracer(t, args...)
-			out, status, err := g.Exec(ctx(t, 5*time.Minute), "mkdir "+dir+" && /bin/gt-syscalls "+dir+"; s=$?; rm -rf "+dir+"; exit $s")
+			out, status, err := g.Exec(ctx(t, 5*time.Minute), "mkdir "+dir+" && { /bin/gt-syscalls "+dir+"; echo $? >/tmp/gt.status; } | cat; rm -rf "+dir+"; exit $(cat /tmp/gt.status)")
 			require.NoError(t, err)
 			require.Equal(t, 0, status, out)
 			require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())

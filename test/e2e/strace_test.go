@@ -148,9 +148,15 @@ func parseStraceFrom(t *testing.T, data, marker string) callLines {
 	t.Helper()
 	var ids, lines []string
 	j := joiner{}
+	last := ""
 	for _, l := range strings.Split(strings.TrimRight(data, "\n"), "\n") {
+		if strings.HasPrefix(l, " | ") || strings.HasPrefix(l, " * ") {
+			// -e read=/write= dump lines carry no pid: the call's.
+			l = last + l
+		}
 		m := straceLineRE.FindStringSubmatch(l)
 		require.NotNil(t, m, "strace line %q", l)
+		last = m[1] + " "
 		if strings.HasPrefix(m[2], "--- ") || strings.HasPrefix(m[2], "+++ ") {
 			continue
 		}

@@ -213,6 +213,23 @@ func (l *Linux) describe(f *fileLayout, mnt, dentry, inode uint64, buf []byte) (
 	if info.Deleted, err = l.unlinked(f, dentry); err != nil {
 		return info, err
 	}
+	root, err := l.kptr(mnt + f.vfsRoot)
+	if err != nil {
+		return info, fmt.Errorf("vfsmount.mnt_root: %w", err)
+	}
+	parent, err := l.kptr(dentry + f.dParent)
+	if err != nil {
+		return info, fmt.Errorf("dentry.d_parent: %w", err)
+	}
+	if parent == dentry && dentry != root {
+		// A file made without a name in any directory (memfd's, by
+		// alloc_file_pseudo): the kernel's simple_dname gives
+		// "/NAME (deleted)".
+		info.Path = append(info.Path, '/')
+		info.Path, err = l.appendName(info.Path, dentry)
+		info.Deleted = true
+		return info, err
+	}
 	info.Path, err = l.appendPath(f, info.Path, mnt, dentry)
 	return info, err
 }

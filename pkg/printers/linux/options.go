@@ -71,3 +71,41 @@ func (s *Syscall) retFD(c *ctx) bool {
 	c.fd(uint64(c.ret))
 	return true
 }
+
+// styled prints a value whose abbreviated form abbrev prints, under -X
+// raw (raw alone) or verbose (raw, then the abbreviated form in a
+// comment), and reports whether it did; under abbrev the caller prints.
+func (c *ctx) styled(raw, abbrev func()) bool {
+	switch c.o.Style() {
+	case printers.XlatRaw:
+		raw()
+	case printers.XlatVerbose:
+		raw()
+		saved := c.o
+		o := *c.o
+		o.Xlat = printers.XlatAbbrev
+		c.o = &o
+		mark := len(c.b)
+		abbrev()
+		name := string(c.b[mark:])
+		c.o = saved
+		c.b = printers.AppendComment(c.b[:mark], name)
+	default:
+		return false
+	}
+	return true
+}
+
+// styledName prints a number that has a name (a signal) under -X: the
+// name, the number, or the number and the name in a comment.
+func (c *ctx) styledName(v int64, name string) {
+	switch c.o.Style() {
+	case printers.XlatRaw:
+		c.b = printers.AppendInt(c.b, v)
+	case printers.XlatVerbose:
+		c.b = printers.AppendInt(c.b, v)
+		c.b = printers.AppendComment(c.b, name)
+	default:
+		c.str(name)
+	}
+}
