@@ -7,7 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/pkg/printers"
-	"github.com/guestrace/guestrace/pkg/tracer"
 )
 
 // TestPrintFlags: strace's spellings of the printing options reach the
@@ -59,7 +58,7 @@ func TestPrintFlagErrors(t *testing.T) {
 // TestDumpSets: -e read=SET and -e write=SET, and their long forms.
 func TestDumpSets(t *testing.T) {
 	f := parseFlags(t, "-e", "read=3,5", "--write=all", "-e", "trace=read")
-	filt, err := parseExprs(f.printFlags.exprs(f.exprs), "linux", tracer.Linux)
+	filt, err := parseExprs(f.printFlags.exprs(f.exprs), osNamed(t, "linux"))
 	require.NoError(t, err)
 	require.NotNil(t, filt.dumps)
 	assert.True(t, filt.dumps.Read.Has(5))
@@ -67,12 +66,12 @@ func TestDumpSets(t *testing.T) {
 	assert.True(t, filt.dumps.Write.Has(4))
 	assert.False(t, filt.dumps.Write.Has(-1))
 
-	filt, err = parseExprs([]string{"write=!1,2"}, "linux", tracer.Linux)
+	filt, err = parseExprs([]string{"write=!1,2"}, osNamed(t, "linux"))
 	require.NoError(t, err)
 	assert.True(t, filt.dumps.Write.Has(3))
 	assert.False(t, filt.dumps.Write.Has(2))
 	assert.False(t, filt.dumps.Read.Has(3))
 
-	_, err = parseExprs([]string{"read=x"}, "linux", tracer.Linux)
+	_, err = parseExprs([]string{"read=x"}, osNamed(t, "linux"))
 	assert.EqualError(t, err, `-e read=x: "x" is not a file descriptor`)
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/guestos/guestostest"
+	"github.com/guestrace/guestrace/pkg/oses"
+	_ "github.com/guestrace/guestrace/pkg/oses/linux" // registers "linux"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/vmi"
@@ -60,7 +62,6 @@ func newFamily() *familyOS {
 	}
 }
 
-
 // TestFollowForks: with -f the descendants of the selected processes
 // are traced, others are not; without it only the process itself.
 func TestFollowForks(t *testing.T) {
@@ -104,13 +105,13 @@ func TestDescriptorPaths(t *testing.T) {
 		evPID(fnClose, 40, 40, 4, 0, rsp), evPID(retSite, 40, 40, 0, 0, rsp+8),
 		evPID(fnClose, 40, 40, 9, 0, rsp), evPID(retSite, 40, 40, 0, ^uint64(8), rsp+8),
 	}
-	out, _ := runScriptOS(t, newFamily(), Linux, Config{FDPaths: true}, true, printers.Options{FDPaths: 2, Column: -1}, events...)
+	out, _ := runScriptOS(t, newFamily(), linuxTable(t), Config{FDPaths: true}, true, printers.Options{FDPaths: 2, Column: -1}, events...)
 	assert.Equal(t, ""+
 		"[pid 40/40 w] close(3</tmp/x>) = 0\n"+
 		"[pid 40/40 w] close(4</dev/null<char 1:3>>) = 0\n"+
 		"[pid 40/40 w] close(9) = -1 EBADF (Bad file descriptor)\n", out)
 
-	out, tr := runScriptOS(t, newFamily(), Linux, Config{Paths: []string{"/dev/null"}}, true, printers.Options{Column: -1}, events...)
+	out, tr := runScriptOS(t, newFamily(), linuxTable(t), Config{Paths: []string{"/dev/null"}}, true, printers.Options{Column: -1}, events...)
 	assert.Equal(t, "[pid 40/40 w] close(4) = 0\n", out)
 	assert.Equal(t, uint64(2), tr.Skipped())
 }
@@ -154,3 +155,11 @@ func TestDumps(t *testing.T) {
 type regsMem struct{ o *guestostest.RegsOS }
 
 func (m regsMem) ReadVirt(va uint64, buf []byte) (int, error) { return m.o.ReadVirt(nil, va, buf) }
+
+// linuxTable is the registered Linux system-call table.
+func linuxTable(t *testing.T) oses.Table {
+	t.Helper()
+	o, err := oses.Lookup("linux")
+	require.NoError(t, err)
+	return o.Calls
+}

@@ -9,23 +9,10 @@ import (
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 )
-
-// Decoders is one OS's table of system-call printers.
-type Decoders interface {
-	// Lookup is the printer of a guest kernel's system-call function
-	// (its name and ABI: "openat" x64, "NtClose" nt).
-	Lookup(sc *guestos.Syscall) (output.Decoder, bool)
-	// Raw prints a call the table does not know, with raw arguments.
-	Raw(sc *guestos.Syscall) output.Decoder
-	// Known reports whether users may name a call in a filter.
-	Known(name string) bool
-	// CallName is the name a call goes by in filters and output, strace's
-	// ("stat" for the kernel's __x64_sys_newstat).
-	CallName(sc *guestos.Syscall) string
-}
 
 // Tracer traces system calls of one guest.
 type Tracer struct {
@@ -92,10 +79,6 @@ type pending struct {
 	start time.Time
 }
 
-// argCounter is a decoder that says how many arguments its call takes;
-// without it, six are read.
-type argCounter interface{ NArgs() int }
-
 // New traces with l, printing to out.
 func New(l *loop.Loop, out output.Writer) *Tracer { return NewConfig(l, out, Config{}) }
 
@@ -111,7 +94,7 @@ func (t *Tracer) Loop() *loop.Loop { return t.loop }
 
 // Instrument places breakpoints on the calls for which want returns true,
 // printed by dec, and returns how many it placed.
-func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall) bool, dec Decoders) (int, error) {
+func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall) bool, dec oses.Table) (int, error) {
 	var table []loop.Callback
 	for i := range calls {
 		sc := &calls[i]
@@ -123,7 +106,7 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 			d = dec.Raw(sc)
 		}
 		e := &entry{name: sc.Name, dec: d, nargs: 6}
-		if c, ok := d.(argCounter); ok {
+		if c, ok := d.(output.ArgCounter); ok {
 			e.nargs = min(max(c.NArgs(), 0), guestos.MaxArgs)
 		}
 		if k, ok := d.(argKinder); ok {

@@ -13,6 +13,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/guestos/guestostest"
 	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/vmi"
@@ -27,12 +28,12 @@ type testRow struct {
 	noReturn bool
 }
 
-func (r *testRow) Enter(b []byte, a *output.Args, _ printers.Mem, _ *printers.Options) []byte {
+func (r *testRow) Enter(b []byte, a *output.Args, _ *printers.CallState, _ printers.Mem, _ *printers.Options) []byte {
 	b = append(b, r.name+"("...)
 	return strconv.AppendUint(b, a[0], 10)
 }
 
-func (r *testRow) Exit(b []byte, _ *output.Args, ret int64, _ printers.Mem, _ *printers.Options) []byte {
+func (r *testRow) Exit(b []byte, _ *output.Args, _ *printers.CallState, ret int64, _ printers.Mem, _ *printers.Options) []byte {
 	if r.noReturn {
 		return append(b, ") = ?"...)
 	}
@@ -137,7 +138,7 @@ func runScript(t *testing.T, cfg Config, print bool, events ...vmi.Event) (strin
 }
 
 // runScriptOS is runScript with an OS, a table and printing options.
-func runScriptOS(t *testing.T, os guestos.OS, table Decoders, cfg Config, print bool, opts printers.Options, events ...vmi.Event) (string, *Tracer) {
+func runScriptOS(t *testing.T, os guestos.OS, table oses.Table, cfg Config, print bool, opts printers.Options, events ...vmi.Event) (string, *Tracer) {
 	t.Helper()
 	calls := []guestos.Syscall{{Name: "close", Symbol: "__x64_sys_close", Addr: fnClose, ABI: "x64"}}
 	script := vmitest.NewScript(events...)
