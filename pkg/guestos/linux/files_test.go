@@ -227,3 +227,30 @@ func TestHostileFDPath(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, info.Path, len("/tmp/gt/")+maxNameLen)
 }
+
+// FuzzFDPath corrupts the file structures of the synthetic guest (file
+// table, files, dentries, mounts, inodes, names) and resolves every
+// descriptor and the working directory: no panic, no hang, errors of the
+// documented kinds.
+func FuzzFDPath(f *testing.F) {
+	f.Add([]byte{0x00, 0x18, 8, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41})
+	f.Add([]byte{0x01, 0x00, 4, 0xff, 0xff, 0xff, 0x7f})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, l := newFileGuest(t)
+		for len(data) >= 3 {
+			off := uint64(data[0])<<8 | uint64(data[1])
+			n := min(int(data[2]), len(data)-3)
+			_ = g.s.m.WritePhys(physFiles+off%0x4000, data[3:3+n])
+			data = data[3+n:]
+		}
+		for _, fd := range []int32{3, 4, 5, 6, 7, 8, atFDCWD} {
+			info, err := l.FDPath(g.thread(), fd, nil)
+			if err != nil && !errors.Is(err, guestos.ErrUnmapped) && !errors.Is(err, guestos.ErrBadGuestData) && !errors.Is(err, guestos.ErrNotOpen) {
+				t.Fatalf("fd %d: unexpected error kind: %v", fd, err)
+			}
+			if len(info.Path) > pathCap+maxNameLen+1 {
+				t.Fatalf("fd %d: path of %d bytes", fd, len(info.Path))
+			}
+		}
+	})
+}
