@@ -105,11 +105,9 @@ func (j joiner) add(id, text string) (string, bool) {
 	return text, true
 }
 
-// group orders (id, line) pairs into per-process lists, starting at the
-// marker line of the first process that has it.
-func group(ids, lines []string) (callLines, bool) { return groupFrom(ids, lines, straceMarker) }
-
-// groupFrom is group from another marker; "" starts at the first line.
+// groupFrom orders (id, line) pairs into per-process lists, starting at
+// the marker line of the first process that has it ("" starts at the
+// first line).
 func groupFrom(ids, lines []string, marker string) (callLines, bool) {
 	start := -1
 	for i, l := range lines {
