@@ -25,6 +25,10 @@ const fileCalls = "close,open,openat,creat,write,pwrite64,writev,lseek,fsync,fda
 	"timerfd_create,timerfd_settime,timerfd_gettime,signalfd4,memfd_create,inotify_init1," +
 	"inotify_add_watch,inotify_rm_watch"
 
+// descCalls are fileCalls and the calls that take descriptors inside
+// their arguments (poll's, select's sets) or return one (fcntl F_DUPFD).
+const descCalls = fileCalls + ",poll,ppoll,select,pselect6,fcntl,epoll_ctl,epoll_wait,epoll_pwait,ioctl,sendfile"
+
 // optionCase is one strace option compared: its spelling (the same for
 // strace and guestrace), the calls compared, and rules for values that
 // differ between the host and the guest under this option.
@@ -61,8 +65,8 @@ func optionCases(dir string) []optionCase {
 		{name: "X raw", opts: []string{"-X", "raw"}, calls: fileCalls},
 		{name: "X verbose", opts: []string{"-X", "verbose"}, calls: fileCalls},
 		{name: "v", opts: []string{"-v"}, calls: "close,openat,read,write,mkdirat,unlinkat,renameat2"},
-		{name: "y", opts: []string{"-y"}, calls: fileCalls, rules: []rule{inodeRule}},
-		{name: "yy", opts: []string{"-yy"}, calls: fileCalls, rules: []rule{inodeRule}},
+		{name: "y", opts: []string{"-y"}, calls: descCalls, rules: []rule{inodeRule}},
+		{name: "yy", opts: []string{"-yy"}, calls: descCalls, rules: []rule{inodeRule}},
 		{name: "r", opts: []string{"-r"}, calls: fileCalls, stamp: relStamp},
 		{name: "P", opts: []string{"-P", dir + "/a"}, calls: "all", noMarker: true},
 		{name: "e read write", opts: []string{"-e", "read=3,5", "-e", "write=all"}, calls: fileCalls},
