@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -126,6 +127,34 @@ func TestOptionsMatchStrace(t *testing.T) {
 			compareOption(t, tc, want, got)
 		})
 	}
+}
+
+// TestFDPathsJSON: under -y the JSON objects carry the descriptors'
+// paths: gt-syscalls' openat(AT_FDCWD, "a", O_RDONLY|O_CLOEXEC) = 3 in
+// DIR names DIR and DIR/a.
+func TestFDPathsJSON(t *testing.T) {
+	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+	dir := marker(t)
+	p := startTracer(t, append(qemuArgs(g), "-y", "--format", "json", "-e", "trace=openat", "--comm", "gt-syscalls")...)
+	out, status, err := g.Exec(ctx(t, 5*time.Minute), "mkdir "+dir+" && /bin/gt-syscalls "+dir)
+	require.NoError(t, err)
+	require.Equal(t, 0, status, out)
+	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
+	found := false
+	for _, l := range p.trace(t) {
+		var rec struct {
+			Args    []string          `json:"args"`
+			Ret     int64             `json:"ret"`
+			FDPaths map[string]string `json:"fd_paths"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &rec), l)
+		if len(rec.Args) == 3 && rec.Args[1] == `"a"` && rec.Args[2] == "O_RDONLY|O_CLOEXEC" {
+			found = true
+			assert.Equal(t, "AT_FDCWD<"+dir+">", rec.Args[0])
+			assert.Equal(t, map[string]string{"AT_FDCWD": dir, strconv.FormatInt(rec.Ret, 10): dir + "/a"}, rec.FDPaths, l)
+		}
+	}
+	assert.True(t, found, "no openat of a in %d lines", len(p.trace(t)))
 }
 
 // TestFollowForksMatchesStrace: -f with -p follows the children of the
