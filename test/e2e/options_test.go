@@ -87,7 +87,8 @@ func optionCases(dir string) []optionCase {
 
 // TestOptionsMatchStrace runs gt-syscalls under strace on the host with
 // each option of optionCases, and under guestrace with the same option in
-// the lab guest, and wants the same lines. Its standard output is a pipe
+// the lab guest, and wants the same lines; then -f and -y's JSON field.
+// One guest serves them all. Its standard output is a pipe
 // on both sides, as strace's harness gives it.
 func TestOptionsMatchStrace(t *testing.T) {
 	lab, err := guestlab.Dir()
@@ -127,13 +128,14 @@ func TestOptionsMatchStrace(t *testing.T) {
 			compareOption(t, tc, want, got)
 		})
 	}
+	t.Run("f", func(t *testing.T) { testFollowForks(t, g, bin) })
+	t.Run("y json", func(t *testing.T) { testFDPathsJSON(t, g) })
 }
 
-// TestFDPathsJSON: under -y the JSON objects carry the descriptors'
+// testFDPathsJSON: under -y the JSON objects carry the descriptors'
 // paths: gt-syscalls' openat(AT_FDCWD, "a", O_RDONLY|O_CLOEXEC) = 3 in
 // DIR names DIR and DIR/a.
-func TestFDPathsJSON(t *testing.T) {
-	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+func testFDPathsJSON(t *testing.T, g *guestlab.Guest) {
 	dir := marker(t)
 	p := startTracer(t, append(qemuArgs(g), "-y", "--format", "json", "-e", "trace=openat", "--comm", "gt-syscalls")...)
 	out, status, err := g.Exec(ctx(t, 5*time.Minute), "mkdir "+dir+" && /bin/gt-syscalls "+dir)
@@ -157,25 +159,18 @@ func TestFDPathsJSON(t *testing.T) {
 	assert.True(t, found, "no openat of a in %d lines", len(p.trace(t)))
 }
 
-// TestFollowForksMatchesStrace: -f with -p follows the children of the
+// testFollowForks: -f with -p follows the children of the
 // selected process. A shell in the guest waits on a FIFO, guestrace
 // traces it by its pid with -f, then the shell runs gt-syscalls as a
 // child: gt-syscalls' calls (and those of its own children) must be the
 // lines strace -f prints for it on the host.
-func TestFollowForksMatchesStrace(t *testing.T) {
-	lab, err := guestlab.Dir()
-	if err != nil && testing.Short() {
-		t.Skipf("%v (skipped under -short)", err)
-	}
-	require.NoError(t, err)
-	bin := filepath.Join(lab, "workloads", "gt-syscalls")
+func testFollowForks(t *testing.T, g *guestlab.Guest, bin string) {
 	dir := marker(t)
 	const calls = "close,openat,read,write,getpid,exit_group"
 	want := parseStrace(t, straceOnHostWith(t, bin, dir, "-e", "trace="+calls))
 
-	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
 	out, status, err := g.Exec(ctx(t, time.Minute),
-		"echo 0 >/proc/sys/kernel/randomize_va_space && ip link set lo up && mkdir "+dir+" && mkfifo /tmp/go && "+
+		"mkdir "+dir+" && rm -f /tmp/go /tmp/gt.status && mkfifo /tmp/go && "+
 			"{ (read x </tmp/go; /bin/gt-syscalls "+dir+" >/tmp/gt.out 2>&1; echo $? >/tmp/gt.status) </dev/null >/dev/null 2>&1 & } && echo $!")
 	require.NoError(t, err)
 	require.Equal(t, 0, status, out)
