@@ -14,6 +14,7 @@ import (
 type filters struct {
 	calls  callSelection
 	status output.Status // 0: every call
+	mode   tracer.Mode   // 0: calls of user and kernel mode
 	dumps  *tracer.Dumps // -e read=, -e write=; nil: none
 }
 
@@ -33,6 +34,8 @@ func parseExprs(exprs []string, o *oses.OS) (filters, error) {
 			f.calls, err = parseTraceSet(e, set, o)
 		case "status":
 			f.status, err = parseStatusSet(e, set)
+		case "mode":
+			f.mode, err = parseMode(e, set)
 		case "read", "write":
 			if f.dumps == nil {
 				f.dumps = &tracer.Dumps{}
@@ -43,13 +46,28 @@ func parseExprs(exprs []string, o *oses.OS) (filters, error) {
 			}
 			*dst, err = parseFDSet(e, set)
 		default:
-			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace=, status=, read= and write=)", e, kind)
+			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace=, status=, mode=, read= and write=)", e, kind)
 		}
 		if err != nil {
 			return filters{}, err
 		}
 	}
 	return f, nil
+}
+
+// parseMode reads which calls mode= keeps: "user" the calls programs
+// make, "kernel" those the kernel makes itself (Windows drivers' Zw*
+// calls), "all" both.
+func parseMode(expr, set string) (tracer.Mode, error) {
+	switch set {
+	case "all":
+		return tracer.ModeAll, nil
+	case "user":
+		return tracer.ModeUser, nil
+	case "kernel":
+		return tracer.ModeKernel, nil
+	}
+	return 0, usagef("-e %s: unknown mode %q (user, kernel or all)", expr, set)
 }
 
 // parseTraceSet reads a set of system calls: a list of names, classes

@@ -18,6 +18,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/tracer"
+	"github.com/guestrace/guestrace/pkg/vmi"
 	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
 
@@ -30,6 +31,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	}
 	spec := f.spec()
 	be, err := backend.Resolve(cmd.Context(), spec)
+	if errors.Is(err, backend.ErrUnknown) {
+		return usagef("--backend %s: %v", f.backend, err)
+	}
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.guestName(), err)
 	}
@@ -79,6 +83,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	// and the deferred Close detaches.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// A closed pipe on standard output must fail the write (EPIPE) rather
+	// than kill guestrace before it detaches.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 
 	l, desc, err := open(ctx, be, spec, osd, prof)
 	if err != nil {
@@ -99,16 +106,20 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 			return err
 		}
 	}
+	var runErr error
 	tr := tracer.NewConfig(l, f.writer(out, filt.status), tracer.Config{
 		PIDs:      pids,
 		Comms:     f.comms,
 		Summary:   f.summary || f.both,
 		CallsOnly: f.silent,
+		Mode:      filt.mode,
 		Follow:    f.follow,
 		Paths:     f.paths,
 		FDPaths:   f.fdPaths.n > 0,
 	})
-	defer func() { g.done(tr.Close() == nil) }()
+	// The guard rescues the guest when the tracer could not detach, unless
+	// the guest itself went away.
+	defer func() { g.done(tr.Close() == nil || errors.Is(runErr, vmi.ErrGuestGone)) }()
 	osys := l.OS()
 	fmt.Fprintf(status, "guestrace: attached to %s: %s %s, KASLR slide %#x, %d vCPUs\n",
 		desc, osd.Name, osys.Release(), osys.Slide(), l.Target().NumVCPUs())
@@ -131,7 +142,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		ctx, cancel = context.WithTimeout(ctx, f.duration)
 		defer cancel()
 	}
-	runErr := tr.Run(ctx)
+	runErr = tr.Run(ctx)
 	closeErr := tr.Close()
 	c := tr.Counts()
 	var sumErr error
@@ -143,7 +154,17 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		fmt.Fprintf(status, ", %d of other processes left out", tr.Skipped())
 	}
 	fmt.Fprintln(status)
+	writeErr := tr.WriteErr()
 	switch {
+	case errors.Is(writeErr, syscall.EPIPE):
+		// The reader went away (guestrace ... | head): a clean end, as
+		// strace's on SIGPIPE.
+		fmt.Fprintln(status, "guestrace: the output's reader went away; detached")
+		return nil
+	case writeErr != nil && f.output != "":
+		return fmt.Errorf("-o %s: %w; detached", f.output, pathErr(writeErr))
+	case writeErr != nil:
+		return fmt.Errorf("writing the trace: %w; detached", writeErr)
 	case runErr != nil:
 		return fmt.Errorf("tracing %s: %w", f.guestName(), runErr)
 	case closeErr != nil:

@@ -51,6 +51,9 @@ type OS struct {
 	DefaultABI guestos.ABI
 	// Matches reports whether a profile describes this OS's kernels.
 	Matches func(p *isf.Profile) bool
+	// Fallback OSes are asked last, so that a profile another OS claims
+	// goes to it (Linux takes profiles without OS metadata).
+	Fallback bool
 	// Attach attaches the OS layer to a guest as the profile describes it.
 	Attach func(t vmi.Target, p *isf.Profile) (guestos.OS, error)
 	// Calls is the system-call table.
@@ -121,9 +124,11 @@ func namesLocked() []string {
 func ForProfile(p *isf.Profile) (*OS, error) {
 	mu.RLock()
 	defer mu.RUnlock()
-	for _, o := range all {
-		if o.Matches(p) {
-			return o, nil
+	for _, fallback := range []bool{false, true} {
+		for _, o := range all {
+			if o.Fallback == fallback && o.Matches(p) {
+				return o, nil
+			}
 		}
 	}
 	return nil, fmt.Errorf("profile of a %q kernel: %w", p.OS(), ErrUnknown)

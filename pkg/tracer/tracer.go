@@ -5,6 +5,7 @@ package tracer
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
@@ -12,6 +13,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
+	"github.com/guestrace/guestrace/pkg/vmi"
 )
 
 // Tracer traces system calls of one guest.
@@ -31,6 +33,8 @@ type Tracer struct {
 	ev       output.Event       // the current event, reused likewise
 	closed   bool
 	closeErr error
+	gone     bool  // the guest went away: calls in progress are unfinished
+	writeErr error // the first failed write of the output
 }
 
 // Config is what a tracer does besides printing.
@@ -49,6 +53,9 @@ type Config struct {
 	CallsOnly bool
 	// Now is the clock of events; time.Now when nil.
 	Now func() time.Time
+	// Mode selects calls by who made them (guestos.Thread.KernelMode):
+	// programs, the kernel itself, or both (ModeAll).
+	Mode Mode
 	// Follow is strace's -f: with PIDs or Comms, the threads of the
 	// processes that descend from the selected ones are traced too.
 	Follow bool
@@ -60,6 +67,15 @@ type Config struct {
 	// (strace's -y): the memory they get can answer.
 	FDPaths bool
 }
+
+// Mode selects calls by the mode they were made from.
+type Mode uint8
+
+const (
+	ModeAll    Mode = iota // every call
+	ModeUser               // the calls programs make
+	ModeKernel             // the calls the kernel makes itself
+)
 
 // entry is what a call's breakpoint carries to its callbacks.
 type entry struct {
@@ -122,8 +138,13 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 	return t.loop.SetCallbacks(table)
 }
 
-// Run traces until ctx ends, Quit, or the guest goes away.
-func (t *Tracer) Run(ctx context.Context) error { return t.loop.Run(ctx) }
+// Run traces until ctx ends, Quit, a write of the output fails (see
+// WriteErr), or the guest goes away.
+func (t *Tracer) Run(ctx context.Context) error {
+	err := t.loop.Run(ctx)
+	t.gone = errors.Is(err, vmi.ErrGuestGone)
+	return err
+}
 
 // Close detaches: the calls in progress are printed as detached, every
 // breakpoint is removed, the guest runs on, and the output is flushed.
@@ -134,14 +155,25 @@ func (t *Tracer) Close() error {
 	}
 	t.closed = true
 	t.closeErr = t.loop.Close()
-	if t.out == nil {
-		return t.closeErr
-	}
-	if ferr := t.out.Flush(); t.closeErr == nil {
-		t.closeErr = ferr
-	}
+	t.flush()
 	return t.closeErr
 }
+
+// flush writes out what the writer holds. The first failure (the reader
+// closed the pipe, the disk is full) is kept for WriteErr and ends the
+// trace: guestrace, like strace, drops no line, so it stops instead.
+func (t *Tracer) flush() {
+	if t.out == nil {
+		return
+	}
+	if err := t.out.Flush(); err != nil && t.writeErr == nil {
+		t.writeErr = err
+		t.loop.Quit()
+	}
+}
+
+// WriteErr is the first error writing the output, or nil.
+func (t *Tracer) WriteErr() error { return t.writeErr }
 
 func (t *Tracer) now() time.Time {
 	if t.cfg.Now != nil {
@@ -150,9 +182,13 @@ func (t *Tracer) now() time.Time {
 	return time.Now()
 }
 
-// wanted reports whether the process filters select a thread, itself or
-// (-f) through its ancestors.
+// wanted reports whether the process and mode filters select a thread's
+// call, the process filters by the thread itself or (-f) its ancestors.
 func (t *Tracer) wanted(s *loop.State) bool {
+	th := &s.Thread
+	if (t.cfg.Mode == ModeUser && th.KernelMode) || (t.cfg.Mode == ModeKernel && !th.KernelMode) {
+		return false
+	}
 	if len(t.cfg.PIDs) == 0 && len(t.cfg.Comms) == 0 {
 		return true
 	}
@@ -186,7 +222,7 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 	var c *output.Call
 	if t.out != nil {
 		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, m)
-		t.out.Flush() //nolint:errcheck // reported by Close
+		t.flush()
 	}
 	if c == nil && (!t.cfg.Summary || e.dec.NoReturn() || t.cfg.CallsOnly) {
 		return nil
@@ -217,7 +253,7 @@ func (t *Tracer) onReturn(s *loop.State, data, _ any) {
 	}
 	if p.c != nil {
 		t.out.ReturnAt(&t.ev, p.c, ret, t.mem(s))
-		t.out.Flush() //nolint:errcheck
+		t.flush()
 	}
 	t.release(p)
 }
@@ -230,7 +266,7 @@ func (t *Tracer) onLost(_ *guestos.Thread, _ *loop.Func, data any) {
 	t.counts.Unfinished++
 	if p.c != nil {
 		why := "unfinished"
-		if t.closed {
+		if t.closed && !t.gone {
 			why = "detached"
 		}
 		t.out.Lost(p.c, why)

@@ -18,11 +18,12 @@ func init() {
 		Name:       "linux",
 		DefaultABI: glinux.ABIX64,
 		// Profiles without OS metadata (System.map-made ones) are Linux's.
-		Matches: func(p *isf.Profile) bool { return p.OS() == "linux" || p.OS() == "" },
-		Attach:  func(t vmi.Target, p *isf.Profile) (guestos.OS, error) { return glinux.Attach(t, p) },
-		Calls:   Table,
-		Class:   class,
-		List:    list,
+		Matches:  func(p *isf.Profile) bool { return p.OS() == "linux" || p.OS() == "" },
+		Fallback: true,
+		Attach:   func(t vmi.Target, p *isf.Profile) (guestos.OS, error) { return glinux.Attach(t, p) },
+		Calls:    Table,
+		Class:    class,
+		List:     list,
 	})
 }
 
