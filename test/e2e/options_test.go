@@ -119,7 +119,7 @@ func TestOptionsMatchStrace(t *testing.T) {
 
 			args := append(append(append(qemuArgs(g), tc.opts...), sel...), "--comm", "gt-syscalls")
 			p := startTracer(t, args...)
-			out, status, err := g.Exec(ctx(t, 5*time.Minute), "mkdir "+dir+" && { /bin/gt-syscalls "+dir+"; echo $? >/tmp/gt.status; } | cat; rm -rf "+dir+"; exit $(cat /tmp/gt.status)")
+			out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && { /bin/gt-syscalls "+dir+"; echo $? >/tmp/gt.status; } | cat; rm -rf "+dir+"; exit $(cat /tmp/gt.status)")
 			require.NoError(t, err)
 			require.Equal(t, 0, status, out)
 			require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
@@ -138,7 +138,7 @@ func TestOptionsMatchStrace(t *testing.T) {
 func testFDPathsJSON(t *testing.T, g *guestlab.Guest) {
 	dir := marker(t)
 	p := startTracer(t, append(qemuArgs(g), "-y", "--format", "json", "-e", "trace=openat", "--comm", "gt-syscalls")...)
-	out, status, err := g.Exec(ctx(t, 5*time.Minute), "mkdir "+dir+" && /bin/gt-syscalls "+dir)
+	out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && /bin/gt-syscalls "+dir)
 	require.NoError(t, err)
 	require.Equal(t, 0, status, out)
 	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
@@ -178,7 +178,7 @@ func testFollowForks(t *testing.T, g *guestlab.Guest, bin string) {
 	require.NoError(t, err, "the waiting shell's pid: %q", out)
 
 	p := startTracer(t, append(qemuArgs(g), "-e", "trace="+calls, "-p", strconv.Itoa(pid), "-f")...)
-	out, status, err = g.Exec(ctx(t, 5*time.Minute), "echo go >/tmp/go; while [ ! -s /tmp/gt.status ]; do sleep 0.2; done; cat /tmp/gt.out; exit $(cat /tmp/gt.status)")
+	out, status, err = g.Exec(ctx(t, 10*time.Minute), "echo go >/tmp/go; while [ ! -s /tmp/gt.status ]; do sleep 0.2; done; cat /tmp/gt.out; exit $(cat /tmp/gt.status)")
 	require.NoError(t, err)
 	require.Equal(t, 0, status, out)
 	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
