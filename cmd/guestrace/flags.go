@@ -31,6 +31,7 @@ type traceFlags struct {
 	quiet    bool
 	duration time.Duration
 	os       string
+	cacheDir string
 }
 
 // maxComm is the longest process name a kernel keeps (Linux's comm and
@@ -42,7 +43,8 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl.SortFlags = false
 	fl.StringVar(&f.qemu, "qemu", "", "QEMU/KVM guest: its GDB stub, unix:PATH or HOST:PORT")
 	fl.StringVarP(&f.domain, "domain", "d", "", "Xen guest: the domain name (libvmi)")
-	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON)")
+	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON); with --qemu and none, made from a Linux guest's memory")
+	fl.StringVar(&f.cacheDir, "cache-dir", "", cacheDirUsage)
 	fl.StringVar(&f.os, "os", "", "the guest OS, linux or windows (default: what the profile says)")
 	fl.StringArrayVarP(&f.exprs, "expr", "e", nil, "trace=SET: calls to trace (names, %file %process %network %signal %ipc %desc %memory, /regex, all; !SET for all but SET);\nstatus=SET: calls to print by how they ended (successful, failed, unfinished, detached)")
 	fl.StringArrayVarP(&f.pids, "pid", "p", nil, "trace only process (or thread) PID; repeat or give a comma list")
@@ -76,8 +78,6 @@ func (f *traceFlags) validate() error {
 		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen)")
 	case f.qemu != "" && f.domain != "":
 		return usagef("--qemu and -d each name a guest: give one")
-	case f.qemu != "" && f.profile == "":
-		return usagef("--profile FILE is needed with --qemu (see profiles/README.md)")
 	case f.strsize < 0:
 		return usagef("-s %d: the string limit cannot be negative", f.strsize)
 	case f.os != "" && f.os != "linux" && f.os != "windows":

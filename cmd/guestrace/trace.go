@@ -16,6 +16,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/tracer"
+	"github.com/guestrace/guestrace/pkg/vmi"
 	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
 
@@ -29,17 +30,20 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	var prof *isf.Profile
 	if f.domain != "" {
 		prof, err = xenProfile(f.domain, f.profile)
-	} else {
+	} else if f.profile != "" {
 		prof, err = loadProfile(f.profile)
 	}
 	if err != nil {
 		return err
 	}
-	osName := prof.OS()
-	if osName == "" {
-		osName = "linux"
+	osName := "linux" // with no profile, made from a Linux guest's memory
+	if prof != nil && prof.OS() != "" {
+		osName = prof.OS()
 	}
 	if f.os != "" && f.os != osName {
+		if prof == nil {
+			return usagef("--os %s: only a Linux guest's profile can be made from its memory: pass --profile", f.os)
+		}
 		return usagef("--os %s: the profile is of a %s kernel", f.os, osName)
 	}
 	table, _ := tableOf(osName)
@@ -74,8 +78,24 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 
-	l, err := loop.Open(ctx, loop.Guest{QEMU: f.qemu, Domain: f.domain, Profile: prof})
+	var g *guard
+	guest := loop.Guest{QEMU: f.qemu, Domain: f.domain, Profile: prof}
+	if prof == nil {
+		guest.MakeProfile = func(t vmi.Target) (*isf.Profile, error) {
+			// Making the profile keeps the guest paused for seconds:
+			// the guard watches from now on.
+			if f.qemu != "" {
+				var err error
+				if g, err = startGuard(f.qemu); err != nil {
+					return nil, err
+				}
+			}
+			return memoryProfile(t, f.cacheDir, status)
+		}
+	}
+	l, err := loop.Open(ctx, guest)
 	if err != nil {
+		g.done(true) // Open left the guest as it found it
 		var busy *qemu.BusyError
 		if errors.As(err, &busy) {
 			// Closing the queued connection would leave the guest paused
@@ -86,8 +106,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		}
 		return fmt.Errorf("%s: %w", f.guestName(), err)
 	}
-	var g *guard
-	if f.qemu != "" {
+	if g == nil && f.qemu != "" {
 		if g, err = startGuard(f.qemu); err != nil {
 			l.Close()
 			return err

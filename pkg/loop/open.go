@@ -20,6 +20,9 @@ type Guest struct {
 	QEMU    string
 	Domain  string
 	Profile *isf.Profile
+	// MakeProfile, used when Profile is nil, makes the profile from the
+	// opened guest itself (a Linux guest's memory holds its own).
+	MakeProfile func(vmi.Target) (*isf.Profile, error)
 }
 
 // ErrBadGuest means a Guest that names no guest, or two.
@@ -32,7 +35,7 @@ func Open(ctx context.Context, g Guest) (*Loop, error) {
 	if (g.QEMU == "") == (g.Domain == "") {
 		return nil, ErrBadGuest
 	}
-	if g.Profile == nil {
+	if g.Profile == nil && g.MakeProfile == nil {
 		return nil, errors.New("no profile")
 	}
 	var t vmi.Target
@@ -49,7 +52,15 @@ func Open(ctx context.Context, g Guest) (*Loop, error) {
 		}
 		t = x
 	}
-	os, err := attachOS(t, g.Profile)
+	prof := g.Profile
+	if prof == nil {
+		var err error
+		if prof, err = g.MakeProfile(t); err != nil {
+			t.Close()
+			return nil, err
+		}
+	}
+	os, err := attachOS(t, prof)
 	if err != nil {
 		t.Close()
 		return nil, err
