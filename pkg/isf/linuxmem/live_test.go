@@ -68,3 +68,32 @@ func requireSameProfile(t *testing.T, want, got *isf.Profile) {
 	// Same BTF bytes: the types' source hash is the same.
 	require.Equal(t, want.Metadata.Linux.Types[0].HashValue, got.Metadata.Linux.Types[0].HashValue)
 }
+
+// TestLiveZeroedTables zeroes the guest's kallsyms token table: Build
+// fails with the one-line error, and the guest is left running.
+func TestLiveZeroedTables(t *testing.T) {
+	g, tgt := bootLab(t)
+	require.NoError(t, tgt.Pause())
+	img, err := findImage(tgt)
+	require.NoError(t, err)
+	tab, err := img.scanKallsyms()
+	require.NoError(t, err)
+	pa, _, err := img.w.Translate(img.root.PA, img.root.LA57, tab.TokenTable)
+	require.NoError(t, err)
+	require.NoError(t, tgt.WritePhys(pa, make([]byte, 256)))
+	require.NoError(t, tgt.Unpause())
+
+	_, err = Build(tgt)
+	require.ErrorIs(t, err, ErrNoKallsyms)
+	require.Regexp(t, `^no kallsyms found in guest memory: pass --profile \([^\n]*\)$`, err.Error())
+
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	st, err := g.QMPStatus(ctx)
+	require.NoError(t, err)
+	require.Equal(t, "running", st)
+	out, status, err := g.Exec(ctx, "echo alive")
+	require.NoError(t, err)
+	require.Equal(t, 0, status)
+	require.Equal(t, "alive\n", out)
+}
