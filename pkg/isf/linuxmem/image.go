@@ -96,7 +96,7 @@ func (img *image) readFull(what string, va uint64, buf []byte) error {
 // table is found, then what follows it, and decodes the tables.
 func (img *image) scanKallsyms() (*Tables, error) {
 	limit := min(img.end, img.rodata+maxScan)
-	m := span{base: img.rodata}
+	m := span{base: img.rodata, steps: new(int)}
 	searched := 0
 	for va := img.rodata; va < limit; va += scanChunk {
 		chunk := make([]byte, min(scanChunk, limit-va))

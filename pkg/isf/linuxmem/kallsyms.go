@@ -33,7 +33,10 @@ const (
 	maxSyms     = 1 << 21 // a kernel with KALLSYMS_ALL has ~10^5
 	maxName     = 512     // KSYM_NAME_LEN
 	maxTokenLen = maxName
-	maxCands    = 64 // token-table candidates tried
+	maxCands    = 64 // token-table and marker candidates tried
+	// maxSteps bounds the names entries walked in all, whatever the
+	// guest's tables make the search try (a real decode takes 2-3 N).
+	maxSteps = 64 * maxSyms
 )
 
 // digits are the tokens of codes '0'..'9': every kernel has symbols with
@@ -55,7 +58,7 @@ type Tables struct {
 // memory from virtual address base. text is the runtime address of
 // _text, which the decoded table must agree with.
 func Decode(mem []byte, base, text uint64) (*Tables, error) {
-	m := span{mem, base}
+	m := span{b: mem, base: base, steps: new(int)}
 	tt, err := m.findTokens(0)
 	if err != nil {
 		return nil, err
@@ -83,8 +86,9 @@ func Decode(mem []byte, base, text uint64) (*Tables, error) {
 
 // span is guest memory read into a buffer; offsets into it are ints.
 type span struct {
-	b    []byte
-	base uint64
+	b     []byte
+	base  uint64
+	steps *int // names entries walked so far, see maxSteps
 }
 
 func (m span) va(off int) uint64 { return m.base + uint64(off) }
@@ -232,7 +236,7 @@ func (m span) markerCands(tt int) []markers {
 					continue
 				}
 				for _, mk := range m.markersAt(end) {
-					if len(mk.off) == k {
+					if len(mk.off) == k && len(out) < maxCands {
 						out = append(out, mk)
 					}
 				}
@@ -296,9 +300,10 @@ type names struct {
 // entry returns the code bytes of the names entry at off and the offset
 // of the next one.
 func (m span) entry(off int) (codes []byte, next int, ok bool) {
-	if off < 0 || off >= len(m.b) {
+	if off < 0 || off >= len(m.b) || *m.steps >= maxSteps {
 		return nil, 0, false
 	}
+	*m.steps++
 	n, hdr := int(m.b[off]), 1
 	if n&0x80 != 0 {
 		if off+1 >= len(m.b) {
