@@ -33,16 +33,26 @@ func FuzzCheckBTF(f *testing.F) {
 	})
 }
 
-// FuzzBuildBTF puts mutated BTF between __start_BTF and __stop_BTF of a
-// synthetic guest: Build returns a profile or an error, never panics.
-func FuzzBuildBTF(f *testing.F) {
+// FuzzLocateBTF points __start_BTF and __stop_BTF anywhere around the
+// BTF of a synthetic guest and mutates the bytes there: the locator
+// returns a checked blob or an error, never panics or reads unbounded.
+func FuzzLocateBTF(f *testing.F) {
 	g := newSynthGuest(f, layouts[4])
-	f.Add(g.btf)
-	at := g.pa(g.text + btfOff)
-	f.Fuzz(func(t *testing.T, data []byte) {
-		buf := make([]byte, len(g.btf))
-		copy(buf, data)
-		g.tgt.MustWrite(at, buf)
-		Build(g.tgt)
+	img, err := findImage(g.tgt)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(int64(0), int64(len(g.btf)), g.btf)
+	at := g.text + btfOff
+	f.Fuzz(func(t *testing.T, start, stop int64, data []byte) {
+		if len(data) > len(g.btf) {
+			data = data[:len(g.btf)]
+		}
+		g.tgt.MustWrite(g.pa(at), data)
+		defer g.tgt.MustWrite(g.pa(at), g.btf)
+		raw, err := img.btf(map[string]uint64{"__start_BTF": at + uint64(start), "__stop_BTF": at + uint64(stop)})
+		if err == nil && CheckBTF(raw) != nil {
+			t.Fatal("returned a blob that fails the check")
+		}
 	})
 }

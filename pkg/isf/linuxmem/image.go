@@ -16,8 +16,8 @@ const (
 	// maxScan bounds the read-only data read while looking for the
 	// token table (Debian's kernels have it 1-5 MiB into .rodata).
 	maxScan = 64 << 20
-	// afterTokens is what is read past the token table for the tables
-	// that follow it (the offsets: 4 bytes per symbol).
+	// afterTokens bounds what is read past the data scanned for the
+	// tables that follow the token table (the offsets: 4 bytes a symbol).
 	afterTokens = 4*maxSyms + 64
 )
 
@@ -93,10 +93,11 @@ func (img *image) readFull(what string, va uint64, buf []byte) error {
 }
 
 // scanKallsyms reads the read-only data from its start until a token
-// table is found, then what follows it, and decodes the tables.
+// table is found, then what follows it as far as the tables need, and
+// decodes the tables.
 func (img *image) scanKallsyms() (*Tables, error) {
 	limit := min(img.end, img.rodata+maxScan)
-	m := span{base: img.rodata, steps: new(int)}
+	m := &span{base: img.rodata, steps: new(int)}
 	searched := 0
 	for va := img.rodata; va < limit; va += scanChunk {
 		chunk := make([]byte, min(scanChunk, limit-va))
@@ -108,12 +109,16 @@ func (img *image) scanKallsyms() (*Tables, error) {
 		// Look again from a little before the new chunk, in case the
 		// digits straddle it.
 		if _, err := m.findTokens(max(0, searched-len(digits))); err == nil {
-			more := make([]byte, min(uint64(afterTokens), img.end-(va+uint64(n))))
-			k, _ := img.read(va+uint64(n), more)
-			m.b = append(m.b, more[:k]...)
 			break
 		}
 		searched = len(m.b)
 	}
-	return Decode(m.b, m.base, img.text)
+	return m.decode(img.text, func(n int) {
+		if n <= len(m.b) || n > len(m.b)+afterTokens {
+			return
+		}
+		more := make([]byte, n-len(m.b))
+		k, _ := img.read(m.va(len(m.b)), more)
+		m.b = append(m.b, more[:k]...)
+	})
 }

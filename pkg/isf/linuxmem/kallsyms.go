@@ -58,7 +58,14 @@ type Tables struct {
 // memory from virtual address base. text is the runtime address of
 // _text, which the decoded table must agree with.
 func Decode(mem []byte, base, text uint64) (*Tables, error) {
-	m := span{b: mem, base: base, steps: new(int)}
+	m := &span{b: mem, base: base, steps: new(int)}
+	return m.decode(text, nil)
+}
+
+// decode is Decode; grow, when not nil, is asked to extend m.b to n bytes
+// once the symbol count tells how much of what follows the token table
+// is needed.
+func (m *span) decode(text uint64, grow func(n int)) (*Tables, error) {
 	tt, err := m.findTokens(0)
 	if err != nil {
 		return nil, err
@@ -71,6 +78,9 @@ func Decode(mem []byte, base, text uint64) (*Tables, error) {
 				firstErr = err
 			}
 			continue
+		}
+		if grow != nil {
+			grow(tt.indexEnd + 8 + 4*ns.n + 16)
 		}
 		syms, layout, err := m.decodeAddrs(ns, tt, text)
 		if err != nil {
