@@ -7,8 +7,10 @@ import (
 	"io"
 	"time"
 
+	"github.com/guestrace/guestrace/pkg/backend"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/isf/linuxmem"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/vmi"
 	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
@@ -27,37 +29,58 @@ func cacheDir(flag string) string {
 	return flag
 }
 
-// memoryProfile makes the profile of a Linux guest from its memory, or
-// reads it from the cache, and says on status where it came from and how
-// long it took.
-func memoryProfile(t vmi.Target, cacheFlag string, status io.Writer) (*isf.Profile, error) {
+// memoryOS is the OS whose profile is made from guest memory when none
+// is given: --os's, else the one OS that can.
+func memoryOS(name string) (*oses.OS, error) {
+	if name != "" {
+		o, err := oses.Lookup(name)
+		if err != nil {
+			return nil, usagef("--os %s: %v", name, err)
+		}
+		if o.FromMemory == nil {
+			return nil, usagef("--os %s: a %s guest's profile cannot be made from its memory: pass --profile", name, name)
+		}
+		return o, nil
+	}
+	var can []*oses.OS
+	for _, n := range oses.Names() {
+		if o, err := oses.Lookup(n); err == nil && o.FromMemory != nil {
+			can = append(can, o)
+		}
+	}
+	if len(can) != 1 {
+		return nil, usagef("no --profile: pass --profile FILE, or --os for a profile made from guest memory")
+	}
+	return can[0], nil
+}
+
+// memoryProfile makes the profile of the guest from its memory, or reads
+// it from the cache, and says on status where it came from and how long
+// it took.
+func memoryProfile(ctx context.Context, osd *oses.OS, t vmi.Target, cacheFlag string, status io.Writer) (*isf.Profile, error) {
 	start := time.Now()
-	res, err := linuxmem.Get(t, cacheDir(cacheFlag))
+	p, from, err := osd.FromMemory(ctx, t, cacheDir(cacheFlag))
 	if err != nil {
 		return nil, err
 	}
-	took := time.Since(start).Round(time.Millisecond)
-	if res.FromCache {
-		fmt.Fprintf(status, "guestrace: profile from the cache, %s, in %v\n", res.Cached, took)
-		return res.Profile, nil
-	}
-	fmt.Fprintf(status, "guestrace: profile made from guest memory in %v: %d symbols, %d bytes of BTF", took, res.Syms, res.BTFSize)
-	switch {
-	case res.Cached != "":
-		fmt.Fprintf(status, "; cached in %s\n", res.Cached)
-	case res.CacheErr != nil:
-		fmt.Fprintf(status, "; not cached: %v\n", res.CacheErr)
-	default:
-		fmt.Fprintln(status)
-	}
-	return res.Profile, nil
+	fmt.Fprintf(status, "guestrace: profile %s in %v\n", from, time.Since(start).Round(time.Millisecond))
+	return p, nil
 }
 
-// qemuProfile connects to a QEMU guest's stub, makes (or reads from the
-// cache) its profile, and leaves the guest running. A guard resumes the
-// guest if guestrace dies while it is paused.
+// qemuProfile opens a QEMU guest's stub, makes (or reads from the cache)
+// its profile, and leaves the guest running. A guard resumes the guest if
+// guestrace dies while it is paused.
 func qemuProfile(ctx context.Context, addr, cacheFlag string, status io.Writer) (*isf.Profile, error) {
-	t, err := qemu.Dial(ctx, addr)
+	osd, err := memoryOS("linux")
+	if err != nil {
+		return nil, err
+	}
+	be, err := backend.Lookup("qemu")
+	if err != nil {
+		return nil, err
+	}
+	spec := backend.Spec{Backend: be.Name, Guest: addr}
+	g, err := be.Open(ctx, spec)
 	if err != nil {
 		var busy *qemu.BusyError
 		if errors.As(err, &busy) {
@@ -67,14 +90,16 @@ func qemuProfile(ctx context.Context, addr, cacheFlag string, status io.Writer) 
 		}
 		return nil, fmt.Errorf("--qemu %s: %w", addr, err)
 	}
-	g, err := startGuard(addr)
-	if err != nil {
-		t.Close()
-		return nil, err
+	var gd *guard
+	if be.Rescue != nil {
+		if gd, err = startGuard(spec); err != nil {
+			g.Close()
+			return nil, err
+		}
 	}
-	prof, err := memoryProfile(t, cacheFlag, status)
-	cerr := t.Close()
-	g.done(cerr == nil)
+	prof, err := memoryProfile(ctx, osd, g, cacheFlag, status)
+	cerr := g.Close()
+	gd.done(cerr == nil)
 	if err != nil {
 		return nil, fmt.Errorf("--qemu %s: %w", addr, err)
 	}

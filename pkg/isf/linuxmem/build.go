@@ -67,6 +67,8 @@ type Result struct {
 	FromCache bool
 	Cached    string
 	CacheErr  error
+
+	btf []byte // what the profile was made of, for the cache
 }
 
 // Build makes the profile of the Linux kernel running in t. It pauses the
@@ -126,7 +128,7 @@ func (img *image) build() (*Result, error) {
 	if err := img.checkSwapper(p, syms); err != nil {
 		return nil, err
 	}
-	return &Result{Profile: p, Banner: banner, Slide: slide, Layout: tab.Layout, Syms: len(tab.Syms), BTFSize: len(raw)}, nil
+	return &Result{Profile: p, Banner: banner, Slide: slide, Layout: tab.Layout, Syms: len(tab.Syms), BTFSize: len(raw), btf: raw}, nil
 }
 
 // symbolMap maps names to runtime addresses, the first of each name.

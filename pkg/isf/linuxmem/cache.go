@@ -51,7 +51,49 @@ type cacheKey struct {
 	LinuxBanner   uint64 `json:"linux_banner"`
 	StartBTF      uint64 `json:"start_btf"`
 	StopBTF       uint64 `json:"stop_btf"`
+	// BTFSample hashes the parts of the BTF sample reads (a whole
+	// BTF is megabytes: reading it through a GDB stub costs a second).
+	BTFSample     string `json:"btf_sample_sha256"`
 	ProfileSHA256 string `json:"profile_sha256"`
+}
+
+// Sampling of the BTF for the cache check: its size, its first and last
+// bytes and sampleCount chunks spread between.
+const (
+	sampleChunk = 4096
+	sampleCount = 16
+)
+
+// sampleRanges lists the [off, off+len) ranges of a BTF of size n that
+// the cache check reads.
+func sampleRanges(n uint64) [][2]uint64 {
+	if n <= (sampleCount+2)*sampleChunk {
+		return [][2]uint64{{0, n}}
+	}
+	out := [][2]uint64{{0, sampleChunk}}
+	step := (n - sampleChunk) / (sampleCount + 1)
+	for i := uint64(1); i <= sampleCount; i++ {
+		out = append(out, [2]uint64{i * step, sampleChunk})
+	}
+	return append(out, [2]uint64{n - sampleChunk, sampleChunk})
+}
+
+// sample hashes the sampled ranges of a BTF; read fills buf from offset off.
+func sample(n uint64, read func(off uint64, buf []byte) bool) (string, bool) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d\n", n)
+	buf := make([]byte, sampleChunk)
+	for _, r := range sampleRanges(n) {
+		b := buf[:r[1]]
+		if r[1] > sampleChunk {
+			b = make([]byte, r[1])
+		}
+		if !read(r[0], b) {
+			return "", false
+		}
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)), true
 }
 
 // name is the entry's file name without extension.
@@ -101,7 +143,7 @@ func Get(t vmi.Target, dir string) (res *Result, err error) {
 			return err
 		}
 		if dir != "" {
-			res.Cached, res.CacheErr = store(dir, res.Profile)
+			res.Cached, res.CacheErr = store(dir, res.Profile, res.btf)
 		}
 		return nil
 	})
@@ -144,25 +186,23 @@ func readKey(path string) (*cacheKey, error) {
 	if err := json.Unmarshal(data, &k); err != nil {
 		return nil, err
 	}
-	if k.StopBTF <= k.StartBTF || k.StopBTF-k.StartBTF > maxBTF || k.Banner == "" {
+	if k.StopBTF <= k.StartBTF || k.StopBTF-k.StartBTF > maxBTF || k.Banner == "" || k.BTFSample == "" {
 		return nil, fmt.Errorf("%s: bad key", path)
 	}
 	return &k, nil
 }
 
 // matches reports whether the guest holds the key's banner and BTF where
-// the key says, once slid.
+// the key says, once slid: the banner whole, the BTF by its sample.
 func (img *image) matches(k *cacheKey, slide uint64) bool {
 	b := make([]byte, len(k.Banner)+1)
 	if img.readFull("linux_banner", k.LinuxBanner+slide, b) != nil || string(b) != k.Banner+"\n" {
 		return false
 	}
-	raw := make([]byte, k.StopBTF-k.StartBTF)
-	if img.readFull("the BTF", k.StartBTF+slide, raw) != nil {
-		return false
-	}
-	sum := sha256.Sum256(raw)
-	return hex.EncodeToString(sum[:]) == k.BTFSHA256
+	got, ok := sample(k.StopBTF-k.StartBTF, func(off uint64, b []byte) bool {
+		return img.readFull("the BTF", k.StartBTF+slide+off, b) == nil
+	})
+	return ok && got == k.BTFSample
 }
 
 // loadChecked loads an entry's profile if it is the one its key names.
@@ -179,7 +219,7 @@ func loadChecked(path string, k *cacheKey) (*isf.Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if pk, err := keyOf(p); err != nil || *pk != (cacheKey{k.Banner, k.BTFSHA256, k.Text, k.LinuxBanner, k.StartBTF, k.StopBTF, ""}) {
+	if pk, err := keyOf(p); err != nil || *pk != (cacheKey{k.Banner, k.BTFSHA256, k.Text, k.LinuxBanner, k.StartBTF, k.StopBTF, "", ""}) {
 		return nil, fmt.Errorf("%s: profile and key disagree", path)
 	}
 	return p, nil
@@ -200,11 +240,15 @@ func readBounded(path string, limit int64) ([]byte, error) {
 
 // store writes the profile and its key into dir, each through a temporary
 // file renamed into place, and returns the profile's path.
-func store(dir string, p *isf.Profile) (string, error) {
+func store(dir string, p *isf.Profile, btf []byte) (string, error) {
 	k, err := keyOf(p)
 	if err != nil {
 		return "", fmt.Errorf("caching the profile: %w", err)
 	}
+	k.BTFSample, _ = sample(uint64(len(btf)), func(off uint64, b []byte) bool {
+		copy(b, btf[off:])
+		return true
+	})
 	var buf bytes.Buffer
 	if err := p.Write(&buf); err != nil {
 		return "", fmt.Errorf("caching the profile: %w", err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -61,11 +62,17 @@ func TestCache(t *testing.T) {
 				g.tgt.MustWrite(g.pa(g.symbol("linux_banner")+synSlide), g.banner[:15])
 			})
 		}},
+		{"guest runs another BTF", func(t *testing.T) {
+			// The last byte of the string section: still valid BTF.
+			at := g.pa(g.text + btfOff + uint64(len(g.btf)) - 2)
+			g.tgt.MustWrite(at, []byte{'z'})
+			t.Cleanup(func() { g.tgt.MustWrite(at, g.btf[len(g.btf)-2:len(g.btf)-1]) })
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tc.spoil(t)
 			res, err := Get(g.tgt, dir)
-			if tc.name == "guest runs another banner" {
+			if strings.HasPrefix(tc.name, "guest runs another") {
 				// Not this kernel's entry; what is made is the other
 				// kernel's (its banner fails the BTF check here).
 				if err == nil {
@@ -107,4 +114,18 @@ func TestDefaultCacheDir(t *testing.T) {
 	require.Equal(t, "/home/u/.cache/guestrace", DefaultCacheDir())
 	t.Setenv(CacheEnv, "/elsewhere")
 	require.Equal(t, "/elsewhere", DefaultCacheDir())
+}
+
+// TestSampleRanges: the check of a big BTF reads its first and last
+// bytes and chunks between, in bounds; a small one whole.
+func TestSampleRanges(t *testing.T) {
+	require.Equal(t, [][2]uint64{{0, 1000}}, sampleRanges(1000))
+	n := uint64(4 << 20)
+	rs := sampleRanges(n)
+	require.Len(t, rs, sampleCount+2)
+	require.Equal(t, [2]uint64{0, sampleChunk}, rs[0])
+	require.Equal(t, [2]uint64{n - sampleChunk, sampleChunk}, rs[len(rs)-1])
+	for _, r := range rs {
+		require.LessOrEqual(t, r[0]+r[1], n)
+	}
 }
