@@ -45,12 +45,12 @@ func DefaultCacheDir() string {
 // profile itself is tens of megabytes: too much to parse to find out).
 // Addresses are the profile's (link-time).
 type cacheKey struct {
-	Banner        string `json:"banner"`
-	BTFSHA256     string `json:"btf_sha256"`
-	Text          uint64 `json:"text"`
-	LinuxBanner   uint64 `json:"linux_banner"`
-	StartBTF      uint64 `json:"start_btf"`
-	StopBTF       uint64 `json:"stop_btf"`
+	Banner      string `json:"banner"`
+	BTFSHA256   string `json:"btf_sha256"`
+	Text        uint64 `json:"text"`
+	LinuxBanner uint64 `json:"linux_banner"`
+	StartBTF    uint64 `json:"start_btf"`
+	StopBTF     uint64 `json:"stop_btf"`
 	// BTFSample hashes the parts of the BTF sample reads (a whole
 	// BTF is megabytes: reading it through a GDB stub costs a second).
 	BTFSample     string `json:"btf_sample_sha256"`
