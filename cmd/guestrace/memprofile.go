@@ -63,7 +63,7 @@ func memoryProfile(ctx context.Context, osd *oses.OS, t vmi.Target, cacheFlag st
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(status, "guestrace: profile %s in %v\n", from, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(status, "guestrace: profile in %v: %s\n", time.Since(start).Round(time.Millisecond), from)
 	return p, nil
 }
 

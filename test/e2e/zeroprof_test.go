@@ -24,8 +24,8 @@ func TestZeroProfile(t *testing.T) {
 	args := []string{"--qemu", "unix:" + g.GDBSocket, "--cache-dir", cache, "-e", "trace=openat,write,close"}
 
 	for i, want := range []string{
-		`guestrace: profile made from guest memory in \S+: \d+ symbols, \d+ bytes of BTF; cached in ` + regexp.QuoteMeta(cache) + `/linux-[0-9a-f]+\.json\n`,
-		`guestrace: profile from the cache, ` + regexp.QuoteMeta(cache) + `/linux-[0-9a-f]+\.json, in \S+\n`,
+		`guestrace: profile in \S+: made from guest memory \(\d+ symbols, \d+ bytes of BTF\); cached in ` + regexp.QuoteMeta(cache) + `/linux-[0-9a-f]+\.json\n`,
+		`guestrace: profile in \S+: from the cache, ` + regexp.QuoteMeta(cache) + `/linux-[0-9a-f]+\.json\n`,
 	} {
 		p := startTracer(t, args...)
 		assert.Regexp(t, want, p.Stderr(), "run %d", i+1)
@@ -38,7 +38,7 @@ func TestZeroProfile(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "profile.json")
 	code, stderr := runOnce(t, "profile", "--qemu", "unix:"+g.GDBSocket, "--cache-dir", "none", "-o", out)
 	require.Equal(t, 0, code, stderr)
-	assert.Regexp(t, `^guestrace: profile made from guest memory in \S+: \d+ symbols, \d+ bytes of BTF\n$`, stderr)
+	assert.Regexp(t, `^guestrace: profile in \S+: made from guest memory \(\d+ symbols, \d+ bytes of BTF\)\n$`, stderr)
 	got, err := isf.Load(out)
 	require.NoError(t, err)
 	want, err := isf.Load(g.Profile)
