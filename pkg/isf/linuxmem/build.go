@@ -210,7 +210,7 @@ func (img *image) btf(syms map[string]uint64) ([]byte, error) {
 // linkText is the link-time address of _text: the runtime one less
 // vmcoreinfo's KERNELOFFSET when the guest has it, else x86-64's default.
 func (img *image) linkText(syms map[string]uint64) uint64 {
-	if off, ok := img.kernelOffset(syms); ok && off <= img.text-linuxKernelMap {
+	if off, ok := img.kernelOffset(syms); ok && off <= img.text && linux.InImage(img.text-off) {
 		return img.text - off
 	}
 	if img.text >= defaultText {
@@ -218,9 +218,6 @@ func (img *image) linkText(syms map[string]uint64) uint64 {
 	}
 	return img.text
 }
-
-// linuxKernelMap is __START_KERNEL_map.
-const linuxKernelMap = 0xffffffff80000000
 
 // kernelOffset reads KERNELOFFSET from the vmcoreinfo note the kernel
 // keeps for crash dumps (vmcoreinfo_data points at its text).

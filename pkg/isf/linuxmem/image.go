@@ -21,8 +21,11 @@ const (
 	afterTokens = 4*maxSyms + 64
 )
 
-// nxBit is bit 63 of a page-table entry: no execute.
-const nxBit = 1 << 63
+// Page-directory entry bits.
+const (
+	nxBit = 1 << 63 // no execute
+	psBit = 1 << 7  // a 2 MiB page rather than a page table
+)
 
 // image is the running kernel image as the page tables map it.
 type image struct {
@@ -66,7 +69,7 @@ func findImage(t vmi.Target) (*image, error) {
 			// Code is mapped executable; the first slot that is not (or
 			// is split into small pages at the code's end) starts the
 			// read-only data.
-			if img.rodata == 0 && s.VA > img.text && (s.Entry&nxBit != 0 || s.Entry&(1<<7) == 0) {
+			if img.rodata == 0 && s.VA > img.text && (s.Entry&nxBit != 0 || s.Entry&psBit == 0) {
 				img.rodata = s.VA
 			}
 		}

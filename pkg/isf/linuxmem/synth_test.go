@@ -321,3 +321,26 @@ func TestBuildSynthetic(t *testing.T) {
 		})
 	}
 }
+
+// TestBuildKernelOffset: the slide is vmcoreinfo's KERNELOFFSET when the
+// guest has one (here one that does not put _text at its default link
+// address), the default link address's otherwise.
+func TestBuildKernelOffset(t *testing.T) {
+	const note = 0x600000 // from _text
+	vmcoreinfo := linuxgen.Sym{Addr: linkText + dataOff + 0x3000, Type: 'B', Name: "vmcoreinfo_data"}
+	g := newSynthGuest(t, layouts[1], func(syms []linuxgen.Sym) []linuxgen.Sym {
+		syms = append(syms, vmcoreinfo)
+		sort.SliceStable(syms, func(i, j int) bool { return syms[i].Addr < syms[j].Addr })
+		return syms
+	})
+	offset := uint64(synSlide - 0x200000)
+	var ptr [8]byte
+	binary.LittleEndian.PutUint64(ptr[:], g.text+note)
+	g.tgt.MustWrite(g.pa(vmcoreinfo.Addr+synSlide), ptr[:])
+	g.tgt.MustWrite(g.pa(g.text+note), fmt.Appendf(nil, "OSRELEASE=6.1.0-mini\nKERNELOFFSET=%x\nNUMBER(phys_base)=0\n\x00", offset))
+	res, err := Build(g.tgt)
+	require.NoError(t, err)
+	require.Equal(t, offset, res.Slide)
+	text, _ := res.Profile.SymbolAddress("_text")
+	require.Equal(t, g.text-offset, text)
+}
