@@ -18,7 +18,7 @@ func TestTraceUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, "guestrace: no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen)\n"},
+		{nil, "guestrace: no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen or libvirt)\n"},
 		{[]string{"--qemu", "unix:/x", "-d", "dom"}, "guestrace: --qemu and -d each name a guest: give one\n"},
 		{[]string{"--qemu", "unix:/x", "--os", "windows"}, "guestrace: --os windows: a windows guest's profile cannot be made from its memory: pass --profile\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-s", "-1"}, "guestrace: -s -1: the string limit cannot be negative\n"},
