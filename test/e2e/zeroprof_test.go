@@ -61,3 +61,20 @@ func only(as []account, prefixes ...string) []account {
 	}
 	return out
 }
+
+// TestZeroProfileLibvirt traces a libvirt domain by its name with no
+// --profile: the profile is made from its memory, the file workload's
+// openat, write and close calls are all in the trace, and the domain is
+// left as it was.
+func TestZeroProfileLibvirt(t *testing.T) {
+	d := guestlab.BootDomain(t, guestlab.Options{VCPUs: 1})
+	xml, err := d.XML()
+	require.NoError(t, err)
+	p := startTracer(t, "-d", d.Name, "--connect", d.URI, "--cache-dir", "none", "-e", "trace=openat,write,close")
+	assert.Regexp(t, `guestrace: profile in \S+: made from guest memory \(\d+ symbols, \d+ bytes of BTF\)\n`, p.Stderr())
+	dir := marker(t)
+	as := runWorkload(t, d.Guest, "mkdir "+dir+" && /bin/gt-fileops "+dir)
+	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
+	parseTrace(p.trace(t)).check(t, only(as, "openat(", "write(", "close("))
+	assertDomainUntouched(t, d, xml)
+}
