@@ -1,4 +1,4 @@
-// Code generated from Linux's errno list and glibc's strerror texts. DO NOT EDIT.
+// Linux error names and glibc's strerror texts, kept by hand.
 
 package printers
 

@@ -58,6 +58,9 @@ var x64Entries = map[string]string{
 	"newlstat": "lstat",
 	"newuname": "uname",
 	"umount":   "umount2",
+	// x86-64's sendfile takes a 64-bit offset: its entry point is
+	// sendfile64, strace's sendfile.
+	"sendfile64": "sendfile",
 }
 
 // ByEntry returns the call whose kernel entry point is fn (the function's
@@ -131,6 +134,7 @@ var compatSame = map[string]bool{
 	"recvfrom": true, "arch_prctl": true, "open": true, "openat": true,
 	"lseek": true, "ppoll_time64": true, "epoll_pwait2": true,
 	"truncate": true, "ftruncate": true, "open_by_handle_at": true,
+	"keyctl": true, "add_key": true, "request_key": true,
 }
 
 // i386Only are calls x86-64 lacks, with their argument counts, printed

@@ -381,6 +381,15 @@ func decRecvfrom(c *ctx) {
 	c.sep()
 	c.flags(xMsgFlags, uint64(uint32(c.a[3])), "MSG_???")
 	c.sep()
+	if c.failed && addr != 0 && lenp != 0 && c.readable(lenp, 4) {
+		// strace prints the length entry read: [16].
+		c.ptr(addr)
+		c.str(", [")
+		ulen, _, _ := c.saved()
+		c.int(ulen)
+		c.b = append(c.b, ']')
+		return
+	}
 	var in, out int64
 	ok := false
 	if addr != 0 && lenp != 0 {
@@ -441,3 +450,8 @@ var (
 		c.msghdr(v, uint64(c.ret), false)
 	})
 )
+
+// readable reports whether n bytes at addr can be read now.
+func (c *ctx) readable(addr uint64, n int) bool {
+	return addr != 0 && printers.ReadFull(c.m, addr, c.mem(n)) == nil
+}

@@ -361,9 +361,11 @@ func (c *ctx) gids(addr, n uint64) {
 }
 
 var (
-	aGidsIn  = aInStruct(func(c *ctx, v uint64) { c.gids(v, uint64(uint32(c.a[0]))) })
+	aGidsIn = aInStruct(func(c *ctx, v uint64) { c.gids(v, uint64(uint32(c.a[0]))) })
+	// getgroups' list holds what it returned: [] for none, NULL for a
+	// NULL list (strace's print_groups with the return as the count).
 	aGidsOut = aOutStruct(func(c *ctx, v uint64) {
-		if c.a[0] == 0 || c.ret <= 0 {
+		if c.failed {
 			c.ptr(v)
 			return
 		}

@@ -212,8 +212,8 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 	"writev":   iovCall(0),
 	"preadv":   iovCall(4096),
 	"pwritev":  iovCall(4096),
-	"preadv2":  iovCall(4096, 1),
-	"pwritev2": iovCall(4096, 1),
+	"preadv2":  iovCall(4096, 0, 1), // (pos_h, then RWF_HIPRI)
+	"pwritev2": iovCall(4096, 0, 1),
 	"vmsplice": iovCall(1),
 	"poll": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{m.pollfds(), 2, 1000}
@@ -321,6 +321,18 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 	},
 	"mq_open": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{m.str("/queue"), 0x42, 0o600, m.words(0, 10, 8192, 0)} // O_RDWR|O_CREAT
+	},
+	"add_key": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.str("user"), m.str("name"), m.str("secret"), 6, 1<<64 - 3} // KEY_SPEC_SESSION_KEYRING
+		e.ok = 652638960
+	},
+	"request_key": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.str("user"), m.str("name"), 0, 1<<64 - 4} // KEY_SPEC_USER_KEYRING
+		e.ok = 652638960
+	},
+	"keyctl": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{11, 652638960, m.str("secret2"), 128} // KEYCTL_READ
+		e.ok, e.errno = 7, 126                                   // ENOKEY
 	},
 	"_llseek": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET

@@ -1,4 +1,6 @@
-// Code generated from Linux UAPI constants, in the order strace prints them. DO NOT EDIT.
+// Names of Linux UAPI constants, in the order strace prints them: one
+// table per constant family, kept by hand (values from the kernel's UAPI
+// headers).
 
 package linux
 
@@ -1706,7 +1708,10 @@ var xFanClasses = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x8, Name: "FAN_CLASS_PRE_CONTENT"},
 }}
 
-var xSemopFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xSemopFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1000, Name: "SEM_UNDO"},
+	{Val: 0x800, Name: "IPC_NOWAIT"},
+}}
 
 var xMqAttrFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x800, Name: "O_NONBLOCK"},
@@ -1776,9 +1781,52 @@ var xMembarrierFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "MEMBARRIER_CMD_FLAG_CPU"},
 }}
 
-var xKeySpec = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xKeySpec = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0xffffffffffffffff, Name: "KEY_SPEC_THREAD_KEYRING"},
+	{Val: 0xfffffffffffffffe, Name: "KEY_SPEC_PROCESS_KEYRING"},
+	{Val: 0xfffffffffffffffd, Name: "KEY_SPEC_SESSION_KEYRING"},
+	{Val: 0xfffffffffffffffc, Name: "KEY_SPEC_USER_KEYRING"},
+	{Val: 0xfffffffffffffffb, Name: "KEY_SPEC_USER_SESSION_KEYRING"},
+	{Val: 0xfffffffffffffffa, Name: "KEY_SPEC_GROUP_KEYRING"},
+	{Val: 0xfffffffffffffff9, Name: "KEY_SPEC_REQKEY_AUTH_KEY"},
+	{Val: 0xfffffffffffffff8, Name: "KEY_SPEC_REQUESTOR_KEYRING"},
+}}
 
-var xKeyctlCommands = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{}}
+var xKeyctlCommands = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "KEYCTL_GET_KEYRING_ID"},
+	{Val: 0x1, Name: "KEYCTL_JOIN_SESSION_KEYRING"},
+	{Val: 0x2, Name: "KEYCTL_UPDATE"},
+	{Val: 0x3, Name: "KEYCTL_REVOKE"},
+	{Val: 0x4, Name: "KEYCTL_CHOWN"},
+	{Val: 0x5, Name: "KEYCTL_SETPERM"},
+	{Val: 0x6, Name: "KEYCTL_DESCRIBE"},
+	{Val: 0x7, Name: "KEYCTL_CLEAR"},
+	{Val: 0x8, Name: "KEYCTL_LINK"},
+	{Val: 0x9, Name: "KEYCTL_UNLINK"},
+	{Val: 0xa, Name: "KEYCTL_SEARCH"},
+	{Val: 0xb, Name: "KEYCTL_READ"},
+	{Val: 0xc, Name: "KEYCTL_INSTANTIATE"},
+	{Val: 0xd, Name: "KEYCTL_NEGATE"},
+	{Val: 0xe, Name: "KEYCTL_SET_REQKEY_KEYRING"},
+	{Val: 0xf, Name: "KEYCTL_SET_TIMEOUT"},
+	{Val: 0x10, Name: "KEYCTL_ASSUME_AUTHORITY"},
+	{Val: 0x11, Name: "KEYCTL_GET_SECURITY"},
+	{Val: 0x12, Name: "KEYCTL_SESSION_TO_PARENT"},
+	{Val: 0x13, Name: "KEYCTL_REJECT"},
+	{Val: 0x14, Name: "KEYCTL_INSTANTIATE_IOV"},
+	{Val: 0x15, Name: "KEYCTL_INVALIDATE"},
+	{Val: 0x16, Name: "KEYCTL_GET_PERSISTENT"},
+	{Val: 0x17, Name: "KEYCTL_DH_COMPUTE"},
+	{Val: 0x18, Name: "KEYCTL_PKEY_QUERY"},
+	{Val: 0x19, Name: "KEYCTL_PKEY_ENCRYPT"},
+	{Val: 0x1a, Name: "KEYCTL_PKEY_DECRYPT"},
+	{Val: 0x1b, Name: "KEYCTL_PKEY_SIGN"},
+	{Val: 0x1c, Name: "KEYCTL_PKEY_VERIFY"},
+	{Val: 0x1d, Name: "KEYCTL_RESTRICT_KEYRING"},
+	{Val: 0x1e, Name: "KEYCTL_MOVE"},
+	{Val: 0x1f, Name: "KEYCTL_CAPABILITIES"},
+	{Val: 0x20, Name: "KEYCTL_WATCH_KEY"},
+}}
 
 var xPrSetMm = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "PR_SET_MM_START_CODE"},
@@ -1831,7 +1879,11 @@ var xSiginfoCodes = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0xffffffffffffffc4, Name: "SI_ASYNCNL"},
 }}
 
-var xCapVersion = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xCapVersion = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x19980330, Name: "_LINUX_CAPABILITY_VERSION_1"},
+	{Val: 0x20071026, Name: "_LINUX_CAPABILITY_VERSION_2"},
+	{Val: 0x20080522, Name: "_LINUX_CAPABILITY_VERSION_3"},
+}}
 
 var xTermLineDiscs = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x0, Name: "N_TTY"},
@@ -2356,7 +2408,49 @@ var xPrCapAmbient = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 
 var xSecbits = &printers.Xlat{Entries: []printers.XlatEntry{}}
 
-var xCap = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{}}
+var xCap = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "CAP_CHOWN"},
+	{Val: 0x1, Name: "CAP_DAC_OVERRIDE"},
+	{Val: 0x2, Name: "CAP_DAC_READ_SEARCH"},
+	{Val: 0x3, Name: "CAP_FOWNER"},
+	{Val: 0x4, Name: "CAP_FSETID"},
+	{Val: 0x5, Name: "CAP_KILL"},
+	{Val: 0x6, Name: "CAP_SETGID"},
+	{Val: 0x7, Name: "CAP_SETUID"},
+	{Val: 0x8, Name: "CAP_SETPCAP"},
+	{Val: 0x9, Name: "CAP_LINUX_IMMUTABLE"},
+	{Val: 0xa, Name: "CAP_NET_BIND_SERVICE"},
+	{Val: 0xb, Name: "CAP_NET_BROADCAST"},
+	{Val: 0xc, Name: "CAP_NET_ADMIN"},
+	{Val: 0xd, Name: "CAP_NET_RAW"},
+	{Val: 0xe, Name: "CAP_IPC_LOCK"},
+	{Val: 0xf, Name: "CAP_IPC_OWNER"},
+	{Val: 0x10, Name: "CAP_SYS_MODULE"},
+	{Val: 0x11, Name: "CAP_SYS_RAWIO"},
+	{Val: 0x12, Name: "CAP_SYS_CHROOT"},
+	{Val: 0x13, Name: "CAP_SYS_PTRACE"},
+	{Val: 0x14, Name: "CAP_SYS_PACCT"},
+	{Val: 0x15, Name: "CAP_SYS_ADMIN"},
+	{Val: 0x16, Name: "CAP_SYS_BOOT"},
+	{Val: 0x17, Name: "CAP_SYS_NICE"},
+	{Val: 0x18, Name: "CAP_SYS_RESOURCE"},
+	{Val: 0x19, Name: "CAP_SYS_TIME"},
+	{Val: 0x1a, Name: "CAP_SYS_TTY_CONFIG"},
+	{Val: 0x1b, Name: "CAP_MKNOD"},
+	{Val: 0x1c, Name: "CAP_LEASE"},
+	{Val: 0x1d, Name: "CAP_AUDIT_WRITE"},
+	{Val: 0x1e, Name: "CAP_AUDIT_CONTROL"},
+	{Val: 0x1f, Name: "CAP_SETFCAP"},
+	{Val: 0x20, Name: "CAP_MAC_OVERRIDE"},
+	{Val: 0x21, Name: "CAP_MAC_ADMIN"},
+	{Val: 0x22, Name: "CAP_SYSLOG"},
+	{Val: 0x23, Name: "CAP_WAKE_ALARM"},
+	{Val: 0x24, Name: "CAP_BLOCK_SUSPEND"},
+	{Val: 0x25, Name: "CAP_AUDIT_READ"},
+	{Val: 0x26, Name: "CAP_PERFMON"},
+	{Val: 0x27, Name: "CAP_BPF"},
+	{Val: 0x28, Name: "CAP_CHECKPOINT_RESTORE"},
+}}
 
 var xFutexwakeops = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x0, Name: "FUTEX_OP_SET"},
@@ -2380,4 +2474,68 @@ var xPerfEventOpenFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x2, Name: "PERF_FLAG_FD_OUTPUT"},
 	{Val: 0x4, Name: "PERF_FLAG_PID_CGROUP"},
 	{Val: 0x8, Name: "PERF_FLAG_FD_CLOEXEC"},
+}}
+
+var xKeyPerms = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1000000, Name: "KEY_POS_VIEW"},
+	{Val: 0x2000000, Name: "KEY_POS_READ"},
+	{Val: 0x4000000, Name: "KEY_POS_WRITE"},
+	{Val: 0x8000000, Name: "KEY_POS_SEARCH"},
+	{Val: 0x10000000, Name: "KEY_POS_LINK"},
+	{Val: 0x20000000, Name: "KEY_POS_SETATTR"},
+	{Val: 0x3f000000, Name: "KEY_POS_ALL"},
+	{Val: 0x10000, Name: "KEY_USR_VIEW"},
+	{Val: 0x20000, Name: "KEY_USR_READ"},
+	{Val: 0x40000, Name: "KEY_USR_WRITE"},
+	{Val: 0x80000, Name: "KEY_USR_SEARCH"},
+	{Val: 0x100000, Name: "KEY_USR_LINK"},
+	{Val: 0x200000, Name: "KEY_USR_SETATTR"},
+	{Val: 0x3f0000, Name: "KEY_USR_ALL"},
+	{Val: 0x100, Name: "KEY_GRP_VIEW"},
+	{Val: 0x200, Name: "KEY_GRP_READ"},
+	{Val: 0x400, Name: "KEY_GRP_WRITE"},
+	{Val: 0x800, Name: "KEY_GRP_SEARCH"},
+	{Val: 0x1000, Name: "KEY_GRP_LINK"},
+	{Val: 0x2000, Name: "KEY_GRP_SETATTR"},
+	{Val: 0x3f00, Name: "KEY_GRP_ALL"},
+	{Val: 0x1, Name: "KEY_OTH_VIEW"},
+	{Val: 0x2, Name: "KEY_OTH_READ"},
+	{Val: 0x4, Name: "KEY_OTH_WRITE"},
+	{Val: 0x8, Name: "KEY_OTH_SEARCH"},
+	{Val: 0x10, Name: "KEY_OTH_LINK"},
+	{Val: 0x20, Name: "KEY_OTH_SETATTR"},
+	{Val: 0x3f, Name: "KEY_OTH_ALL"},
+}}
+
+var xKeyReqkeys = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0xffffffffffffffff, Name: "KEY_REQKEY_DEFL_NO_CHANGE"},
+	{Val: 0x0, Name: "KEY_REQKEY_DEFL_DEFAULT"},
+	{Val: 0x1, Name: "KEY_REQKEY_DEFL_THREAD_KEYRING"},
+	{Val: 0x2, Name: "KEY_REQKEY_DEFL_PROCESS_KEYRING"},
+	{Val: 0x3, Name: "KEY_REQKEY_DEFL_SESSION_KEYRING"},
+	{Val: 0x4, Name: "KEY_REQKEY_DEFL_USER_KEYRING"},
+	{Val: 0x5, Name: "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"},
+	{Val: 0x6, Name: "KEY_REQKEY_DEFL_GROUP_KEYRING"},
+	{Val: 0x7, Name: "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"},
+}}
+
+var xKeyctlMoveFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "KEYCTL_MOVE_EXCL"},
+}}
+
+var xKeyctlCaps0 = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "KEYCTL_CAPS0_CAPABILITIES"},
+	{Val: 0x2, Name: "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"},
+	{Val: 0x4, Name: "KEYCTL_CAPS0_DIFFIE_HELLMAN"},
+	{Val: 0x8, Name: "KEYCTL_CAPS0_PUBLIC_KEY"},
+	{Val: 0x10, Name: "KEYCTL_CAPS0_BIG_KEY"},
+	{Val: 0x20, Name: "KEYCTL_CAPS0_INVALIDATE"},
+	{Val: 0x40, Name: "KEYCTL_CAPS0_RESTRICT_KEYRING"},
+	{Val: 0x80, Name: "KEYCTL_CAPS0_MOVE"},
+}}
+
+var xKeyctlCaps1 = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "KEYCTL_CAPS1_NS_KEYRING_NAME"},
+	{Val: 0x2, Name: "KEYCTL_CAPS1_NS_KEY_TAG"},
+	{Val: 0x4, Name: "KEYCTL_CAPS1_NOTIFICATIONS"},
 }}
