@@ -334,6 +334,51 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.args = [6]uint64{11, 652638960, m.str("secret2"), 128} // KEYCTL_READ
 		e.ok, e.errno = 7, 126                                   // ENOKEY
 	},
+	"msgget": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0, 0o1600} // IPC_PRIVATE, IPC_CREAT|0600
+	},
+	"msgrcv": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.put(append([]byte{1, 0, 0, 0, 0, 0, 0, 0}, "hello"...)), 5, 0, 0x800} // IPC_NOWAIT
+		e.ok, e.errno = 5, 42                                                                         // ENOMSG
+	},
+	"msgctl":     ipcStat(1, 2),    // IPC_STAT
+	"shmctl":     ipcStat(1, 14),   // SHM_INFO
+	"semctl":     ipcStat(2, 3),    // IPC_INFO
+	"semtimedop": semop(m4timeout), // (a timeout)
+	"semop":      semop(nil),
+	"capget": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.u32s(0x20080522, 0), m.u32s(0xffffffff, 0xffffffff, 0, 0x1ff, 0x1ff, 0)}
+		e.ok, e.errno = 0, 1 // EPERM
+	},
+	"capset": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.u32s(0x20080522, 0), m.u32s(1<<21|1, 1<<21, 0, 1<<8, 0, 0)} // CAP_SYS_ADMIN|CAP_CHOWN, CAP_MAC_ADMIN
+		e.ok, e.errno = 0, 1
+	},
+	"personality": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0x40000 | 8} // PER_LINUX32|ADDR_NO_RANDOMIZE
+		e.ok = 0x400000
+	},
+	"sched_setattr": func(e *rowExample, m *rowMem) {
+		attr := make([]byte, 56)
+		attr[0], attr[4], attr[16] = 56, 3, 0xfb // SCHED_BATCH, nice -5
+		attr[17], attr[18], attr[19] = 0xff, 0xff, 0xff
+		e.args = [6]uint64{0, m.put(attr), 0}
+		e.ok = 0
+	},
+	"sched_getattr": func(e *rowExample, m *rowMem) {
+		attr := make([]byte, 56)
+		attr[0], attr[4], attr[8] = 48, 0, 1 // SCHED_OTHER, SCHED_FLAG_RESET_ON_FORK
+		e.args = [6]uint64{0, m.put(attr), 56, 0}
+		e.ok = 0
+	},
+	"ioprio_set": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1, 0, 2<<13 | 4} // IOPRIO_WHO_PROCESS, BE 4
+		e.ok, e.errno = 0, 1
+	},
+	"ioprio_get": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1, 0}
+		e.ok = 2<<13 | 4
+	},
 	"_llseek": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET
 		e.ok = 0
@@ -355,5 +400,30 @@ func sockname(rest ...uint64) func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, m.sockaddrIn(), m.u32s(16)}
 		copy(e.args[3:], rest)
 		e.ok = 4
+	}
+}
+
+// ipcStat is a *ctl call of command cmd at argument cmdArg, its buffer
+// after it.
+func ipcStat(cmdArg int, cmd uint64) func(e *rowExample, m *rowMem) {
+	return func(e *rowExample, m *rowMem) {
+		e.args[0], e.args[1] = 3, 0
+		e.args[cmdArg] = cmd
+		e.args[cmdArg+1] = m.structure()
+		e.ok = 0
+	}
+}
+
+func m4timeout(m *rowMem) uint64 { return m.timespec() }
+
+// semop is semop or semtimedop with two struct sembuf.
+func semop(timeout func(m *rowMem) uint64) func(e *rowExample, m *rowMem) {
+	return func(e *rowExample, m *rowMem) {
+		sops := m.put([]byte{0, 0, 0xff, 0xff, 0, 0x10, 1, 0, 1, 0, 0, 0x08}) // {0, -1, SEM_UNDO}, {1, 1, IPC_NOWAIT}
+		e.args = [6]uint64{3, sops, 2}
+		if timeout != nil {
+			e.args[3] = timeout(m)
+		}
+		e.ok, e.errno = 0, 11 // EAGAIN
 	}
 }

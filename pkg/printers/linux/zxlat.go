@@ -1959,7 +1959,11 @@ var xNotifyflags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x80000000, Name: "DN_MULTISHOT"},
 }}
 
-var xResourceFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xResourceFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x200, Name: "IPC_CREAT"},
+	{Val: 0x400, Name: "IPC_EXCL"},
+	{Val: 0x800, Name: "IPC_NOWAIT"},
+}}
 
 var xAdjtimexModes = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0xa001, Name: "ADJ_OFFSET_SS_READ"},
@@ -2538,4 +2542,30 @@ var xKeyctlCaps1 = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "KEYCTL_CAPS1_NS_KEYRING_NAME"},
 	{Val: 0x2, Name: "KEYCTL_CAPS1_NS_KEY_TAG"},
 	{Val: 0x4, Name: "KEYCTL_CAPS1_NOTIFICATIONS"},
+}}
+
+var xPersonalityTypes = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PER_LINUX"},
+	{Val: 0x800000, Name: "PER_LINUX_32BIT"},
+	{Val: 0x80000, Name: "PER_LINUX_FDPIC"},
+	{Val: 0x4100001, Name: "PER_SVR4"},
+	{Val: 0x5000002, Name: "PER_SVR3"},
+	{Val: 0x7000003, Name: "PER_SCOSVR3"},
+	{Val: 0x6000003, Name: "PER_OSR5"},
+	{Val: 0x5000004, Name: "PER_WYSEV386"},
+	{Val: 0x4000005, Name: "PER_ISCR4"},
+	{Val: 0x6, Name: "PER_BSD"},
+	{Val: 0x4000006, Name: "PER_SUNOS"},
+	{Val: 0x5000007, Name: "PER_XENIX"},
+	{Val: 0x8, Name: "PER_LINUX32"},
+	{Val: 0x8000008, Name: "PER_LINUX32_3GB"},
+	{Val: 0x4000009, Name: "PER_IRIX32"},
+	{Val: 0x400000a, Name: "PER_IRIXN32"},
+	{Val: 0x400000b, Name: "PER_IRIX64"},
+	{Val: 0xc, Name: "PER_RISCOS"},
+	{Val: 0x400000d, Name: "PER_SOLARIS"},
+	{Val: 0x410000e, Name: "PER_UW7"},
+	{Val: 0xf, Name: "PER_OSF4"},
+	{Val: 0x10, Name: "PER_HPUX"},
+	{Val: 0xff, Name: "PER_MASK"},
 }}
