@@ -18,3 +18,10 @@ type ArgsReader interface {
 	// could not read are zero.
 	ArgsN(regs *vmi.Regs, args []uint64) error
 }
+
+// SyscallNumberReader is implemented by an OS that can tell, at the entry
+// of a system-call function, which call number was made: Linux's
+// sys_ni_syscall serves every number the kernel does not implement.
+type SyscallNumberReader interface {
+	SyscallNumber(regs *vmi.Regs) (uint64, error)
+}

@@ -2,6 +2,7 @@ package tracer
 
 import (
 	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/printers/linux"
@@ -22,6 +23,10 @@ func (linuxTable) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
 	return linuxRow{s}, true
 }
 
+// niSyscall is the kernel function behind every number the kernel does
+// not implement (afs_syscall, tuxcall, _sysctl...).
+const niSyscall = "ni_syscall"
+
 func rowOf(sc *guestos.Syscall) (*linux.Syscall, bool) {
 	abi, ok := linux.ParseABI(sc.ABI)
 	if !ok {
@@ -36,7 +41,11 @@ func rowOf(sc *guestos.Syscall) (*linux.Syscall, bool) {
 // number it does not know syscall_0x1b6; guestrace knows the function
 // rather than the number, and its name says more.
 func (linuxTable) Raw(sc *guestos.Syscall) output.Decoder {
-	return &rawLinux{name: sc.Name, abi32: sc.ABI == "ia32" || sc.ABI == "compat"}
+	abi32 := sc.ABI == "ia32" || sc.ABI == "compat"
+	if sc.Name == niSyscall {
+		return &niLinux{rawLinux{name: sc.Name, abi32: abi32}}
+	}
+	return &rawLinux{name: sc.Name, abi32: abi32}
 }
 
 // Known reports whether name is an x86-64 or i386 system call.
@@ -109,4 +118,57 @@ func (r *rawLinux) ABI() string {
 		return "i386"
 	}
 	return ""
+}
+
+// byNumber is a decoder that needs the number of the call, which the
+// tracer reads at the call into Args[nrAt] (and 1 into Args[nrAt+1]).
+type byNumber interface{ byNumber() }
+
+// nrAt is where the call's number goes among the captured arguments:
+// after the six of a Linux call, before the state words at stateAt.
+const nrAt = 6
+
+// readNumber captures the call's number when the OS can read it.
+func readNumber(s *loop.State, args *output.Args) {
+	r, ok := s.OS().(guestos.SyscallNumberReader)
+	if !ok {
+		return
+	}
+	if nr, err := r.SyscallNumber(s.Regs()); err == nil {
+		args[nrAt], args[nrAt+1] = nr, 1
+	}
+}
+
+// niLinux prints a call of sys_ni_syscall under the name of its number,
+// as strace does: afs_syscall(0x1, 0x2, 0x3, 0x4, 0x5) = -1 ENOSYS. When
+// the number is unknown it prints as the raw function.
+type niLinux struct{ rawLinux }
+
+func (*niLinux) byNumber() {}
+
+func (r *niLinux) row(a *output.Args) (*linux.Syscall, bool) {
+	if a[nrAt+1] != 1 || a[nrAt] > 1<<16 {
+		return nil, false
+	}
+	if r.abi32 {
+		return linux.I386ByNumber(int(a[nrAt]))
+	}
+	return linux.ByNumber(int(a[nrAt]))
+}
+
+func (r *niLinux) Enter(b []byte, a *output.Args, m printers.Mem, o *printers.Options) []byte {
+	if s, ok := r.row(a); ok {
+		return linuxRow{s}.Enter(b, a, m, o)
+	}
+	if a[nrAt+1] == 1 {
+		return linux.Raw(linux.UnknownName(b, int(a[nrAt])), "", (*[6]uint64)(a[:6]), 6)
+	}
+	return r.rawLinux.Enter(b, a, m, o)
+}
+
+func (r *niLinux) Exit(b []byte, a *output.Args, ret int64, m printers.Mem, o *printers.Options) []byte {
+	if s, ok := r.row(a); ok {
+		return linuxRow{s}.Exit(b, a, ret, m, o)
+	}
+	return r.rawLinux.Exit(b, a, ret, m, o)
 }

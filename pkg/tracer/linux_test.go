@@ -139,3 +139,29 @@ func TestLinuxAdapterAllocs(t *testing.T) {
 	})
 	assert.Zero(t, allocs)
 }
+
+// TestNiSyscallByNumber: sys_ni_syscall serves every number the kernel
+// lacks; with the number read at the call the line is strace's.
+func TestNiSyscallByNumber(t *testing.T) {
+	ni := guestos.Syscall{Name: "ni_syscall", ABI: "x64"}
+	mem := memAt{}
+	enosys := int64(-38)
+	args := func(nr uint64, known bool) []uint64 {
+		a := make([]uint64, nrAt+2)
+		copy(a, []uint64{1, 2, 3, 4, 5, 6})
+		if known {
+			a[nrAt], a[nrAt+1] = nr, 1
+		}
+		return a
+	}
+	assert.Equal(t, "afs_syscall(0x1, 0x2, 0x3, 0x4, 0x5) = -1 ENOSYS (Function not implemented)",
+		collapse(line(t, ni, args(183, true), enosys, mem, mem)))
+	assert.Equal(t, "_sysctl(0x1) = -1 ENOSYS (Function not implemented)",
+		collapse(line(t, ni, args(156, true), enosys, mem, mem)))
+	assert.Equal(t, "syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)",
+		collapse(line(t, ni, args(500, true), enosys, mem, mem)))
+	assert.Equal(t, "ni_syscall(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)",
+		collapse(line(t, ni, args(0, false), enosys, mem, mem)))
+	_, ok := Linux.Raw(&ni).(byNumber)
+	assert.True(t, ok, "the tracer must read the number for ni_syscall")
+}

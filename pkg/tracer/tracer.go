@@ -187,6 +187,9 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 		} else {
 			_ = s.Args((*[6]uint64)(args[:6]))
 		}
+		if _, ok := e.dec.(byNumber); ok {
+			readNumber(s, args)
+		}
 		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, s)
 		t.out.Flush() //nolint:errcheck // reported by Close
 	}
