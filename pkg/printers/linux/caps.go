@@ -10,16 +10,17 @@ const (
 )
 
 // xCapMask0 and xCapMask1 name the bits of the low and high words of a
-// capability set, made from xCap (the capability numbers).
+// capability set, made from xCap (the capability numbers): strace prints
+// them 1<<CAP_CHOWN.
 var xCapMask0, xCapMask1 = capMasks()
 
 func capMasks() (lo, hi *printers.Xlat) {
 	lo, hi = &printers.Xlat{}, &printers.Xlat{}
 	for _, e := range xCap.Entries {
 		if e.Val < 32 {
-			lo.Entries = append(lo.Entries, printers.XlatEntry{Val: 1 << e.Val, Name: e.Name})
+			lo.Entries = append(lo.Entries, printers.XlatEntry{Val: 1 << e.Val, Name: "1<<" + e.Name})
 		} else if e.Val < 64 {
-			hi.Entries = append(hi.Entries, printers.XlatEntry{Val: 1 << (e.Val - 32), Name: e.Name})
+			hi.Entries = append(hi.Entries, printers.XlatEntry{Val: 1 << (e.Val - 32), Name: "1<<" + e.Name})
 		}
 	}
 	return lo, hi
