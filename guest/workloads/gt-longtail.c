@@ -26,6 +26,20 @@
 #include <linux/capability.h>
 #include <linux/keyctl.h>
 #include <linux/mount.h>
+#include <linux/reboot.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <sys/timex.h>
+#include <mqueue.h>
+#include <sys/xattr.h>
+#include <sys/fanotify.h>
+#include <sys/mount.h>
+#include <sys/quota.h>
+#include <sys/ptrace.h>
+#include <linux/kcmp.h>
+#include <linux/seccomp.h>
+#include <linux/mempolicy.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
@@ -200,6 +214,200 @@ static void sched(void)
 	syscall(SYS_personality, 0xffffffff);
 }
 
+/* Files and descriptors beyond gt-syscalls'. */
+static void files(void)
+{
+	char *buf = A(4096);
+	int fd = syscall(SYS_openat, AT_FDCWD, S("lt-file"), O_RDWR | O_CREAT | O_TRUNC, 0600);
+	int fd2 = syscall(SYS_openat, AT_FDCWD, S("lt-copy"), O_RDWR | O_CREAT | O_TRUNC, 0600);
+	struct iovec *iov = A(2 * sizeof(*iov));
+	iov[0] = (struct iovec){S("hello, "), 7};
+	iov[1] = (struct iovec){S("world\n"), 6};
+	syscall(SYS_pwritev, fd, iov, 2, 0, 0);
+	syscall(SYS_pwritev2, fd, iov, 1, 44, 0, RWF_DSYNC);
+	struct iovec *in = A(sizeof(*in));
+	in[0] = (struct iovec){buf, 32};
+	syscall(SYS_preadv, fd, in, 1, 0, 0);
+	syscall(SYS_preadv2, fd, in, 1, 0, 0, RWF_HIPRI);
+	long long *off = A(sizeof(*off));
+	syscall(SYS_sendfile, fd2, fd, off, 4);
+	syscall(SYS_sendfile, fd2, fd, NULL, 4);
+	long long *o1 = A(sizeof(*o1)), *o2 = A(sizeof(*o2));
+	syscall(SYS_copy_file_range, fd, o1, fd2, o2, 5, 0);
+	syscall(SYS_readahead, fd, 0, 4096);
+	syscall(SYS_fadvise64, fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+	syscall(SYS_sync_file_range, fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+	syscall(SYS_fsetxattr, fd, S("user.lt"), S("v"), 1, 0);
+	syscall(SYS_flistxattr, fd, buf, 256);
+	syscall(SYS_fremovexattr, fd, S("user.lt"));
+	syscall(SYS_lsetxattr, S("lt-file"), S("user.lt"), S("v"), 1, XATTR_CREATE);
+	syscall(SYS_llistxattr, S("lt-file"), buf, 256);
+	syscall(SYS_lremovexattr, S("lt-file"), S("user.lt"));
+	syscall(SYS_faccessat, AT_FDCWD, S("lt-file"), R_OK | W_OK);
+	syscall(SYS_renameat, AT_FDCWD, S("lt-copy"), AT_FDCWD, S("lt-copy2"));
+	syscall(SYS_utime, S("lt-missing"), NULL);
+	syscall(SYS_futimesat, AT_FDCWD, S("lt-missing"), NULL);
+	syscall(SYS_statfs, S("lt-missing"), buf);
+	syscall(SYS_fstatfs, -1, buf);
+	syscall(SYS_getdents, -1, buf, 4096);
+	syscall(SYS_statx, AT_FDCWD, S("lt-missing"), AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, buf);
+	struct file_handle *fh = A(sizeof(*fh) + 16);
+	fh->handle_bytes = 16;
+	syscall(SYS_name_to_handle_at, AT_FDCWD, S("lt-missing"), fh, A(sizeof(int)), 0);
+	fh->handle_bytes = 8;
+	fh->handle_type = 1;
+	syscall(SYS_open_by_handle_at, -1, fh, O_RDONLY);
+	syscall(SYS_openat2, AT_FDCWD, S("lt-missing"), NULL, 0);
+	syscall(SYS_epoll_create, 1);
+	syscall(SYS_eventfd, 0);
+	syscall(SYS_inotify_init);
+	syscall(SYS_signalfd, -1, NULL, 8);
+	syscall(SYS_vmsplice, -1, iov, 1, 0);
+	syscall(SYS_fanotify_mark, -1, FAN_MARK_ADD, FAN_OPEN, AT_FDCWD, S("lt-file"));
+	syscall(SYS_unlinkat, AT_FDCWD, S("lt-file"), 0);
+	syscall(SYS_unlinkat, AT_FDCWD, S("lt-copy2"), 0);
+}
+
+/* Administration calls, each failing before it changes anything. */
+static void admin(void)
+{
+	char *buf = A(256);
+	syscall(SYS_reboot, 0x1234, 0x5678, LINUX_REBOOT_CMD_RESTART, NULL);
+	syscall(SYS_syslog, 100, NULL, 0);
+	syscall(SYS_sysfs, 4);
+	syscall(SYS_ustat, 0, NULL);
+	syscall(SYS_acct, S("lt-missing/acct"));
+	syscall(SYS_chroot, S("lt-missing"));
+	syscall(SYS_swapon, S("lt-missing"), 0);
+	syscall(SYS_swapoff, S("lt-missing"));
+	syscall(SYS_mount, S("none"), S("lt-missing"), S("tmpfs"), MS_NOSUID | MS_NODEV, S("size=1m"));
+	syscall(SYS_umount2, S("lt-missing"), MNT_DETACH);
+	syscall(SYS_pivot_root, S("lt-missing"), S("lt-missing"));
+	syscall(SYS_quotactl, QCMD(Q_SYNC, USRQUOTA), S("lt-missing"), 0, NULL);
+	syscall(SYS_sethostname, buf, 65);
+	syscall(SYS_setdomainname, buf, 65);
+	syscall(SYS_settimeofday, NULL, NULL);
+	struct timespec *ts = A(sizeof(*ts));
+	ts->tv_nsec = -1;
+	syscall(SYS_clock_settime, CLOCK_REALTIME, ts);
+	syscall(SYS_clock_getres, CLOCK_MONOTONIC, ts);
+	syscall(SYS_adjtimex, NULL);
+	syscall(SYS_clock_adjtime, CLOCK_REALTIME, NULL);
+	syscall(SYS_setns, -1, CLONE_NEWNET);
+	syscall(SYS_unshare, 0);
+	syscall(SYS_fsopen, S("gt-missing-fs"), FSOPEN_CLOEXEC);
+	syscall(SYS_fspick, AT_FDCWD, S("lt-missing"), FSPICK_CLOEXEC);
+	syscall(SYS_open_tree, AT_FDCWD, S("lt-missing"), OPEN_TREE_CLONE);
+	syscall(SYS_move_mount, -1, S(""), AT_FDCWD, S("lt-missing"), MOVE_MOUNT_F_EMPTY_PATH);
+	syscall(SYS_fsconfig, -1, FSCONFIG_SET_STRING, S("size"), S("1m"), 0);
+	syscall(SYS_fsmount, -1, FSMOUNT_CLOEXEC, MOUNT_ATTR_RDONLY);
+}
+
+/* Memory and NUMA. */
+static void memory(void)
+{
+	char *r = ARENA + ARENA_SIZE - 8192;
+	syscall(SYS_mlock2, r, 4096, MLOCK_ONFAULT);
+	syscall(SYS_munlock, r, 4096);
+	syscall(SYS_mlockall, MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT);
+	syscall(SYS_munlockall);
+	syscall(SYS_pkey_mprotect, r, 4096, PROT_READ | PROT_WRITE, -1);
+	syscall(SYS_pkey_free, 15);
+	syscall(SYS_remap_file_pages, r, 4096, 0, 0, 0);
+	unsigned long *nodes = A(sizeof(*nodes));
+	*nodes = 1;
+	syscall(SYS_get_mempolicy, NULL, NULL, 0, NULL, 0);
+	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
+	syscall(SYS_mbind, r, 4096, MPOL_DEFAULT, NULL, 0, 0);
+	syscall(SYS_migrate_pages, 0, 0, NULL, NULL);
+	syscall(SYS_move_pages, 0, 0, NULL, NULL, NULL, 0);
+	syscall(SYS_set_mempolicy_home_node, r, 4096, 0, 0);
+	syscall(SYS_process_madvise, -1, NULL, 0, MADV_COLD, 0);
+	syscall(SYS_process_mrelease, -1, 0);
+	syscall(SYS_process_vm_readv, 0, NULL, 0, NULL, 0, 0);
+	syscall(SYS_process_vm_writev, 0, NULL, 0, NULL, 0, 0);
+	syscall(SYS_modify_ldt, 0, NULL, 0);
+	syscall(SYS_userfaultfd, -1);
+	syscall(SYS_memfd_secret, -1);
+}
+
+/* Timers, POSIX message queues, AIO, io_uring. */
+static void async(void)
+{
+	char *buf = A(256);
+	int *id = A(sizeof(*id));
+	syscall(SYS_timer_create, CLOCK_MONOTONIC, NULL, id);
+	struct itimerspec *its = A(sizeof(*its));
+	its->it_value.tv_sec = 100;
+	syscall(SYS_timer_settime, *id, 0, its, NULL);
+	syscall(SYS_timer_getoverrun, *id);
+	syscall(SYS_timer_delete, *id);
+	syscall(SYS_timer_gettime, *id, its);
+	struct mq_attr *attr = A(sizeof(*attr));
+	attr->mq_maxmsg = 4;
+	attr->mq_msgsize = 16;
+	syscall(SYS_mq_unlink, S("gt-longtail"));
+	int q = syscall(SYS_mq_open, S("gt-longtail"), O_RDWR | O_CREAT | O_EXCL, 0600, attr);
+	syscall(SYS_mq_timedsend, q, S("hello"), 5, 1, NULL);
+	unsigned *prio = A(sizeof(*prio));
+	syscall(SYS_mq_timedreceive, q, buf, 16, prio, NULL);
+	syscall(SYS_mq_notify, q, NULL);
+	syscall(SYS_mq_getsetattr, q, NULL, attr);
+	syscall(SYS_close, q);
+	syscall(SYS_mq_unlink, S("gt-longtail"));
+	syscall(SYS_io_setup, 0, buf);
+	syscall(SYS_io_destroy, 0);
+	syscall(SYS_io_submit, 0, 0, NULL);
+	syscall(SYS_io_getevents, 0, 0, 0, NULL, NULL);
+	syscall(SYS_io_pgetevents, 0, 0, 0, NULL, NULL, NULL);
+	syscall(SYS_io_cancel, 0, NULL, NULL);
+	syscall(SYS_io_uring_setup, 0, NULL);
+	syscall(SYS_io_uring_enter, -1, 0, 0, 0, NULL, 0);
+	syscall(SYS_io_uring_register, -1, 0, NULL, 0);
+}
+
+/* Processes and signals. */
+static void procs(void)
+{
+	char *buf = A(256);
+	long pid = syscall(SYS_getpid);
+	long child = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (child == 0)
+		syscall(SYS_exit, 0);
+	siginfo_t *si = A(sizeof(*si));
+	syscall(SYS_waitid, P_PID, child, si, WEXITED, NULL);
+	child = syscall(SYS_vfork);
+	if (child == 0)
+		syscall(SYS_exit_group, 0);
+	syscall(SYS_wait4, child, NULL, 0, NULL);
+	char **argv = A(3 * sizeof(char *));
+	argv[0] = S("lt-missing");
+	syscall(SYS_execve, S("lt-missing"), argv, NULL);
+	syscall(SYS_execveat, AT_FDCWD, S("lt-missing"), argv, NULL, 0);
+	syscall(SYS_ptrace, PTRACE_PEEKDATA, 0, NULL, NULL);
+	syscall(SYS_kcmp, pid, pid, KCMP_FILE, 1, 1);
+	unsigned *cpu = A(sizeof(*cpu));
+	syscall(SYS_getcpu, cpu, NULL, NULL);
+	syscall(SYS_set_robust_list, NULL, 0);
+	syscall(SYS_get_robust_list, 0, NULL, NULL);
+	syscall(SYS_rseq, NULL, 0, 1, 0);
+	syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, NULL);
+	syscall(SYS_pidfd_open, pid, 0);
+	syscall(SYS_pidfd_getfd, -1, 0, 0);
+	syscall(SYS_pidfd_send_signal, -1, 0, NULL, 0);
+	syscall(SYS_rt_sigqueueinfo, pid, 0, NULL);
+	syscall(SYS_rt_tgsigqueueinfo, pid, pid, 0, NULL);
+	syscall(SYS_landlock_add_rule, -1, 1, NULL, 0);
+	syscall(SYS_landlock_restrict_self, -1, 0);
+	syscall(SYS_bpf, 1000, NULL, 0);
+	syscall(SYS_perf_event_open, NULL, 0, -1, -1, 0);
+	syscall(SYS_fanotify_init, 0xffffffff, 0);
+	syscall(SYS_recvmmsg, -1, NULL, 0, 0, NULL);
+	syscall(SYS_sendmmsg, -1, NULL, 0, 0);
+	syscall(SYS_futex_waitv, NULL, 0, 0, NULL, CLOCK_MONOTONIC); /* Linux >= 5.16 */
+	(void)buf;
+}
+
 int main(int argc, char **argv)
 {
 	/* The set-up before the marker: not compared. */
@@ -218,6 +426,11 @@ int main(int argc, char **argv)
 	sysv();
 	creds();
 	sched();
+	files();
+	admin();
+	memory();
+	async();
+	procs();
 	static const char done[] = "gt-longtail: done\n";
 	syscall(SYS_write, 1, S(done), sizeof(done) - 1);
 	syscall(SYS_exit_group, 0);

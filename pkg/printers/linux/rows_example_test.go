@@ -379,6 +379,38 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.args = [6]uint64{1, 0}
 		e.ok = 2<<13 | 4
 	},
+	"reboot": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0xfee1dead, 0x28121969, 0xa1b2c3d4, m.str("rescue")} // LINUX_REBOOT_CMD_RESTART2
+		e.ok, e.errno = 0, 1
+	},
+	"syslog": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.str(bufData), 16} // SYSLOG_ACTION_READ_ALL
+		e.ok, e.errno = 5, 1
+	},
+	"mount": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.str("none"), m.str("/mnt"), m.str("tmpfs"), 0x6, m.str("size=1m")} // MS_NOSUID|MS_NODEV
+		e.ok, e.errno = 0, 1
+	},
+	"quotactl": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0x800002<<8 | 1, m.str("/dev/vda"), 2, m.str("/aquota.group")} // QCMD(Q_QUOTAON, GRPQUOTA), QFMT_VFS_V0
+		e.ok, e.errno = 0, 1
+	},
+	"quotactl_fd": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 0x800007 << 8, 1000, m.structure()} // QCMD(Q_GETQUOTA, USRQUOTA)
+		e.ok, e.errno = 0, 9
+	},
+	"fsconfig": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 1, m.str("size"), m.str("1m"), 0} // FSCONFIG_SET_STRING
+		e.ok, e.errno = 0, 22
+	},
+	"name_to_handle_at": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{atFDCWD64, m.str("/etc"), m.u32s(8, 1, 0x01020304, 0x05060708), m.u32s(21), 0}
+		e.ok, e.errno = 0, 2
+	},
+	"kcmp": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1234, 1235, 0, 3, 4} // KCMP_FILE
+		e.ok = 0
+	},
 	"_llseek": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET
 		e.ok = 0

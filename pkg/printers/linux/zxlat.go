@@ -1718,6 +1718,8 @@ var xMqAttrFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 }}
 
 var xOpenTreeFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "OPEN_TREE_CLONE"},
+	{Val: 0x80000, Name: "OPEN_TREE_CLOEXEC"},
 	{Val: 0x100, Name: "AT_SYMLINK_NOFOLLOW"},
 	{Val: 0x200, Name: "AT_REMOVEDIR"},
 	{Val: 0x400, Name: "AT_SYMLINK_FOLLOW"},
@@ -2059,6 +2061,7 @@ var xMemfdSecretFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 }}
 
 var xUffdFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "UFFD_USER_MODE_ONLY"},
 	{Val: 0x800, Name: "O_NONBLOCK"},
 	{Val: 0x80000, Name: "O_CLOEXEC"},
 }}
@@ -2568,4 +2571,144 @@ var xPersonalityTypes = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0xf, Name: "PER_OSF4"},
 	{Val: 0x10, Name: "PER_HPUX"},
 	{Val: 0xff, Name: "PER_MASK"},
+}}
+
+var xMountAttrFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "MOUNT_ATTR_RDONLY"},
+	{Val: 0x2, Name: "MOUNT_ATTR_NOSUID"},
+	{Val: 0x4, Name: "MOUNT_ATTR_NODEV"},
+	{Val: 0x8, Name: "MOUNT_ATTR_NOEXEC"},
+	{Val: 0x10, Name: "MOUNT_ATTR_NOATIME"},
+	{Val: 0x20, Name: "MOUNT_ATTR_STRICTATIME"},
+	{Val: 0x80, Name: "MOUNT_ATTR_NODIRATIME"},
+	{Val: 0x100000, Name: "MOUNT_ATTR_IDMAP"},
+	{Val: 0x200000, Name: "MOUNT_ATTR_NOSYMFOLLOW"},
+}}
+
+var xUringRegisterOpcodes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "IORING_REGISTER_BUFFERS"},
+	{Val: 0x1, Name: "IORING_UNREGISTER_BUFFERS"},
+	{Val: 0x2, Name: "IORING_REGISTER_FILES"},
+	{Val: 0x3, Name: "IORING_UNREGISTER_FILES"},
+	{Val: 0x4, Name: "IORING_REGISTER_EVENTFD"},
+	{Val: 0x5, Name: "IORING_UNREGISTER_EVENTFD"},
+	{Val: 0x6, Name: "IORING_REGISTER_FILES_UPDATE"},
+	{Val: 0x7, Name: "IORING_REGISTER_EVENTFD_ASYNC"},
+	{Val: 0x8, Name: "IORING_REGISTER_PROBE"},
+	{Val: 0x9, Name: "IORING_REGISTER_PERSONALITY"},
+	{Val: 0xa, Name: "IORING_UNREGISTER_PERSONALITY"},
+	{Val: 0xb, Name: "IORING_REGISTER_RESTRICTIONS"},
+	{Val: 0xc, Name: "IORING_REGISTER_ENABLE_RINGS"},
+	{Val: 0xd, Name: "IORING_REGISTER_FILES2"},
+	{Val: 0xe, Name: "IORING_REGISTER_FILES_UPDATE2"},
+	{Val: 0xf, Name: "IORING_REGISTER_BUFFERS2"},
+	{Val: 0x10, Name: "IORING_REGISTER_BUFFERS_UPDATE"},
+	{Val: 0x11, Name: "IORING_REGISTER_IOWQ_AFF"},
+	{Val: 0x12, Name: "IORING_UNREGISTER_IOWQ_AFF"},
+	{Val: 0x13, Name: "IORING_REGISTER_IOWQ_MAX_WORKERS"},
+	{Val: 0x14, Name: "IORING_REGISTER_RING_FDS"},
+	{Val: 0x15, Name: "IORING_UNREGISTER_RING_FDS"},
+	{Val: 0x16, Name: "IORING_REGISTER_PBUF_RING"},
+	{Val: 0x17, Name: "IORING_UNREGISTER_PBUF_RING"},
+}}
+
+var xBpfCommands = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_MAP_CREATE"},
+	{Val: 0x1, Name: "BPF_MAP_LOOKUP_ELEM"},
+	{Val: 0x2, Name: "BPF_MAP_UPDATE_ELEM"},
+	{Val: 0x3, Name: "BPF_MAP_DELETE_ELEM"},
+	{Val: 0x4, Name: "BPF_MAP_GET_NEXT_KEY"},
+	{Val: 0x5, Name: "BPF_PROG_LOAD"},
+	{Val: 0x6, Name: "BPF_OBJ_PIN"},
+	{Val: 0x7, Name: "BPF_OBJ_GET"},
+	{Val: 0x8, Name: "BPF_PROG_ATTACH"},
+	{Val: 0x9, Name: "BPF_PROG_DETACH"},
+	{Val: 0xa, Name: "BPF_PROG_TEST_RUN"},
+	{Val: 0xb, Name: "BPF_PROG_GET_NEXT_ID"},
+	{Val: 0xc, Name: "BPF_MAP_GET_NEXT_ID"},
+	{Val: 0xd, Name: "BPF_PROG_GET_FD_BY_ID"},
+	{Val: 0xe, Name: "BPF_MAP_GET_FD_BY_ID"},
+	{Val: 0xf, Name: "BPF_OBJ_GET_INFO_BY_FD"},
+	{Val: 0x10, Name: "BPF_PROG_QUERY"},
+	{Val: 0x11, Name: "BPF_RAW_TRACEPOINT_OPEN"},
+	{Val: 0x12, Name: "BPF_BTF_LOAD"},
+	{Val: 0x13, Name: "BPF_BTF_GET_FD_BY_ID"},
+	{Val: 0x14, Name: "BPF_TASK_FD_QUERY"},
+	{Val: 0x15, Name: "BPF_MAP_LOOKUP_AND_DELETE_ELEM"},
+	{Val: 0x16, Name: "BPF_MAP_FREEZE"},
+	{Val: 0x17, Name: "BPF_BTF_GET_NEXT_ID"},
+	{Val: 0x18, Name: "BPF_MAP_LOOKUP_BATCH"},
+	{Val: 0x19, Name: "BPF_MAP_LOOKUP_AND_DELETE_BATCH"},
+	{Val: 0x1a, Name: "BPF_MAP_UPDATE_BATCH"},
+	{Val: 0x1b, Name: "BPF_MAP_DELETE_BATCH"},
+	{Val: 0x1c, Name: "BPF_LINK_CREATE"},
+	{Val: 0x1d, Name: "BPF_LINK_UPDATE"},
+	{Val: 0x1e, Name: "BPF_LINK_GET_FD_BY_ID"},
+	{Val: 0x1f, Name: "BPF_LINK_GET_NEXT_ID"},
+	{Val: 0x20, Name: "BPF_ENABLE_STATS"},
+	{Val: 0x21, Name: "BPF_ITER_CREATE"},
+	{Val: 0x22, Name: "BPF_LINK_DETACH"},
+	{Val: 0x23, Name: "BPF_PROG_BIND_MAP"},
+}}
+
+var xQuotaCmds = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x100, Name: "Q_V1_QUOTAON"},
+	{Val: 0x200, Name: "Q_V1_QUOTAOFF"},
+	{Val: 0x300, Name: "Q_V1_GETQUOTA"},
+	{Val: 0x400, Name: "Q_V1_SETQUOTA"},
+	{Val: 0x500, Name: "Q_V1_SETUSE"},
+	{Val: 0x600, Name: "Q_V1_SYNC"},
+	{Val: 0x700, Name: "Q_SETQLIM"},
+	{Val: 0x800, Name: "Q_V1_GETSTATS"},
+	{Val: 0x1000, Name: "Q_V1_RSQUASH"},
+	{Val: 0xd00, Name: "Q_V2_GETQUOTA"},
+	{Val: 0xe00, Name: "Q_V2_SETQUOTA"},
+	{Val: 0xf00, Name: "Q_V2_SETUSE"},
+	{Val: 0x900, Name: "Q_V2_GETINFO"},
+	{Val: 0xa00, Name: "Q_V2_SETINFO"},
+	{Val: 0xb00, Name: "Q_V2_SETGRACE"},
+	{Val: 0xc00, Name: "Q_V2_SETFLAGS"},
+	{Val: 0x1100, Name: "Q_V2_GETSTATS"},
+	{Val: 0x800001, Name: "Q_SYNC"},
+	{Val: 0x800002, Name: "Q_QUOTAON"},
+	{Val: 0x800003, Name: "Q_QUOTAOFF"},
+	{Val: 0x800004, Name: "Q_GETFMT"},
+	{Val: 0x800005, Name: "Q_GETINFO"},
+	{Val: 0x800006, Name: "Q_SETINFO"},
+	{Val: 0x800007, Name: "Q_GETQUOTA"},
+	{Val: 0x800008, Name: "Q_SETQUOTA"},
+	{Val: 0x800009, Name: "Q_GETNEXTQUOTA"},
+	{Val: 0x5801, Name: "Q_XQUOTAON"},
+	{Val: 0x5802, Name: "Q_XQUOTAOFF"},
+	{Val: 0x5803, Name: "Q_XGETQUOTA"},
+	{Val: 0x5804, Name: "Q_XSETQLIM"},
+	{Val: 0x5805, Name: "Q_XGETQSTAT"},
+	{Val: 0x5806, Name: "Q_XQUOTARM"},
+	{Val: 0x5807, Name: "Q_XQUOTASYNC"},
+	{Val: 0x5808, Name: "Q_XGETQSTATV"},
+	{Val: 0x5809, Name: "Q_XGETNEXTQUOTA"},
+}}
+
+var xQuotaFormats = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "QFMT_VFS_OLD"},
+	{Val: 0x2, Name: "QFMT_VFS_V0"},
+	{Val: 0x3, Name: "QFMT_OCFS2"},
+	{Val: 0x4, Name: "QFMT_VFS_V1"},
+}}
+
+var xLandlockRuleTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "LANDLOCK_RULE_PATH_BENEATH"},
+}}
+
+var xSyslogConsoleLevels = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0xfffffffffffffffe, Name: "LOGLEVEL_SCHED"},
+	{Val: 0xffffffffffffffff, Name: "LOGLEVEL_DEFAULT"},
+	{Val: 0x0, Name: "LOGLEVEL_EMERG"},
+	{Val: 0x1, Name: "LOGLEVEL_ALERT"},
+	{Val: 0x2, Name: "LOGLEVEL_CRIT"},
+	{Val: 0x3, Name: "LOGLEVEL_ERR"},
+	{Val: 0x4, Name: "LOGLEVEL_WARNING"},
+	{Val: 0x5, Name: "LOGLEVEL_NOTICE"},
+	{Val: 0x6, Name: "LOGLEVEL_INFO"},
+	{Val: 0x7, Name: "LOGLEVEL_DEBUG"},
 }}
