@@ -35,6 +35,8 @@
 #include <sys/xattr.h>
 #include <sys/fanotify.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 #include <sys/quota.h>
 #include <sys/ptrace.h>
 #include <linux/kcmp.h>
@@ -237,12 +239,13 @@ static void files(void)
 	syscall(SYS_readahead, fd, 0, 4096);
 	syscall(SYS_fadvise64, fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 	syscall(SYS_sync_file_range, fd, 0, 0, SYNC_FILE_RANGE_WRITE);
-	syscall(SYS_fsetxattr, fd, S("user.lt"), S("v"), 1, 0);
-	syscall(SYS_flistxattr, fd, buf, 256);
-	syscall(SYS_fremovexattr, fd, S("user.lt"));
-	syscall(SYS_lsetxattr, S("lt-file"), S("user.lt"), S("v"), 1, XATTR_CREATE);
-	syscall(SYS_llistxattr, S("lt-file"), buf, 256);
-	syscall(SYS_lremovexattr, S("lt-file"), S("user.lt"));
+	/* (the lab guest's root file system has no user xattrs) */
+	syscall(SYS_fsetxattr, -1, S("user.lt"), S("v"), 1, 0);
+	syscall(SYS_flistxattr, -1, buf, 256);
+	syscall(SYS_fremovexattr, -1, S("user.lt"));
+	syscall(SYS_lsetxattr, S("lt-missing"), S("user.lt"), S("v"), 1, XATTR_CREATE);
+	syscall(SYS_llistxattr, S("lt-missing"), buf, 256);
+	syscall(SYS_lremovexattr, S("lt-missing"), S("user.lt"));
 	syscall(SYS_faccessat, AT_FDCWD, S("lt-file"), R_OK | W_OK);
 	syscall(SYS_renameat, AT_FDCWD, S("lt-copy"), AT_FDCWD, S("lt-copy2"));
 	syscall(SYS_utime, S("lt-missing"), NULL);
@@ -298,7 +301,7 @@ static void admin(void)
 	syscall(SYS_fsopen, S("gt-missing-fs"), FSOPEN_CLOEXEC);
 	syscall(SYS_fspick, AT_FDCWD, S("lt-missing"), FSPICK_CLOEXEC);
 	syscall(SYS_open_tree, AT_FDCWD, S("lt-missing"), OPEN_TREE_CLONE);
-	syscall(SYS_move_mount, -1, S(""), AT_FDCWD, S("lt-missing"), MOVE_MOUNT_F_EMPTY_PATH);
+	syscall(SYS_move_mount, AT_FDCWD, S("lt-missing"), AT_FDCWD, S("lt-missing"), 0);
 	syscall(SYS_fsconfig, -1, FSCONFIG_SET_STRING, S("size"), S("1m"), 0);
 	syscall(SYS_fsmount, -1, FSMOUNT_CLOEXEC, MOUNT_ATTR_RDONLY);
 }
@@ -328,7 +331,6 @@ static void memory(void)
 	syscall(SYS_process_vm_writev, 0, NULL, 0, NULL, 0, 0);
 	syscall(SYS_modify_ldt, 0, NULL, 0);
 	syscall(SYS_userfaultfd, -1);
-	syscall(SYS_memfd_secret, -1);
 }
 
 /* Timers, POSIX message queues, AIO, io_uring. */
@@ -363,7 +365,7 @@ static void async(void)
 	syscall(SYS_io_cancel, 0, NULL, NULL);
 	syscall(SYS_io_uring_setup, 0, NULL);
 	syscall(SYS_io_uring_enter, -1, 0, 0, 0, NULL, 0);
-	syscall(SYS_io_uring_register, -1, 0, NULL, 0);
+	syscall(SYS_io_uring_register, -2, 0, NULL, 0); /* (Linux 6.3+ treats -1 apart) */
 }
 
 /* Processes and signals. */
@@ -408,6 +410,55 @@ static void procs(void)
 	(void)buf;
 }
 
+/* Control messages and message vectors on a datagram socket pair. */
+static void messages(void)
+{
+	int *sv = A(2 * sizeof(int));
+	syscall(SYS_socketpair, AF_UNIX, SOCK_DGRAM, 0, sv);
+	int *one = A(sizeof(int));
+	*one = 1;
+	syscall(SYS_setsockopt, sv[1], SOL_SOCKET, SO_PASSCRED, one, sizeof(int));
+	struct iovec *iov = A(sizeof(*iov));
+	iov->iov_base = S("ping");
+	iov->iov_len = 4;
+	struct msghdr *mh = A(sizeof(*mh));
+	mh->msg_iov = iov;
+	mh->msg_iovlen = 1;
+	mh->msg_control = A(CMSG_SPACE(sizeof(int)));
+	mh->msg_controllen = CMSG_SPACE(sizeof(int));
+	struct cmsghdr *cm = CMSG_FIRSTHDR(mh);
+	cm->cmsg_level = SOL_SOCKET;
+	cm->cmsg_type = SCM_RIGHTS;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &sv[0], sizeof(int));
+	syscall(SYS_sendmsg, sv[0], mh, 0);
+	struct iovec *in = A(sizeof(*in));
+	in->iov_base = A(16);
+	in->iov_len = 16;
+	struct msghdr *rh = A(sizeof(*rh));
+	rh->msg_iov = in;
+	rh->msg_iovlen = 1;
+	rh->msg_control = A(64);
+	rh->msg_controllen = 64;
+	syscall(SYS_recvmsg, sv[1], rh, 0);
+	struct mmsghdr *vec = A(2 * sizeof(*vec));
+	for (int i = 0; i < 2; i++) {
+		vec[i].msg_hdr.msg_iov = iov;
+		vec[i].msg_hdr.msg_iovlen = 1;
+	}
+	syscall(SYS_sendmmsg, sv[0], vec, 2, 0);
+	struct mmsghdr *rvec = A(2 * sizeof(*rvec));
+	for (int i = 0; i < 2; i++) {
+		rvec[i].msg_hdr.msg_iov = in;
+		rvec[i].msg_hdr.msg_iovlen = 1;
+	}
+	syscall(SYS_recvmmsg, sv[1], rvec, 2, MSG_DONTWAIT, NULL);
+	struct sockaddr_un *from = A(sizeof(*from));
+	unsigned *fromlen = A(sizeof(unsigned));
+	*fromlen = sizeof(*from);
+	syscall(SYS_recvfrom, sv[1], in->iov_base, 16, MSG_DONTWAIT, from, fromlen);
+}
+
 int main(int argc, char **argv)
 {
 	/* The set-up before the marker: not compared. */
@@ -431,6 +482,7 @@ int main(int argc, char **argv)
 	memory();
 	async();
 	procs();
+	messages();
 	static const char done[] = "gt-longtail: done\n";
 	syscall(SYS_write, 1, S(done), sizeof(done) - 1);
 	syscall(SYS_exit_group, 0);

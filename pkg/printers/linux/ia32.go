@@ -289,10 +289,13 @@ var i386Decoded = map[string]*Syscall{
 	"_llseek":   {NArgs: 5, Class: D, dec: decLlseek},
 	"waitpid":   {NArgs: 3, Class: P, dec: decWaitpid},
 	// The IPC calls' structures have their 32-bit layout: addresses.
-	"msgctl": {NArgs: 3, Class: I, Args: a(aInt, aXval32(xMsgctlFlags, "MSG_???"), aPtr)},
-	"shmctl": {NArgs: 3, Class: I, Args: a(aInt, aXval32(xShmctlFlags, "SHM_???"), aPtr)},
-	"semctl": {NArgs: 4, Class: I, Args: a(aInt, aInt, aXval32(xSemctlFlags, "SEM_???"), aPtr)},
-	"msgrcv": {NArgs: 5, Class: I, Args: a(aInt, aPtr, aUlong, aLong, aIpcMsgFlags)},
+	"msgctl":          {NArgs: 3, Class: I, Args: a(aInt, aXval32(xMsgctlFlags, "MSG_???"), aPtr)},
+	"shmctl":          {NArgs: 3, Class: I, Args: a(aInt, aXval32(xShmctlFlags, "SHM_???"), aPtr)},
+	"semctl":          {NArgs: 4, Class: I, Args: a(aInt, aInt, aXval32(xSemctlFlags, "SEM_???"), aPtr)},
+	"msgrcv":          {NArgs: 5, Class: I, Args: a(aInt, aPtr, aUlong, aLong, aIpcMsgFlags)},
+	"recvmmsg":        {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
+	"recvmmsg_time64": {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
+	"sendmmsg":        {NArgs: 4, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags)},
 }
 
 // statI386 is i386's struct stat64, 96 bytes.

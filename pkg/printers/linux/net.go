@@ -414,6 +414,11 @@ func (c *ctx) msghdr(addr uint64, data uint64, iovAsAddr bool) {
 	}
 	var h [56]byte
 	copy(h[:], m)
+	c.msghdrOf(&h, data, iovAsAddr)
+}
+
+// msghdrOf prints the struct msghdr held in h.
+func (c *ctx) msghdrOf(h *[56]byte, data uint64, iovAsAddr bool) {
 	name, namelen := le64(h[0:]), le32(h[8:])
 	iov, iovlen := le64(h[16:]), le64(h[24:])
 	ctl, ctllen := le64(h[32:]), le64(h[40:])
@@ -431,7 +436,7 @@ func (c *ctx) msghdr(addr uint64, data uint64, iovAsAddr bool) {
 	c.ulong(iovlen)
 	if ctllen != 0 {
 		c.str(", msg_control=")
-		c.ptr(ctl)
+		c.msgControl(ctl, ctllen)
 	}
 	c.str(", msg_controllen=")
 	c.ulong(ctllen)

@@ -411,6 +411,22 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.args = [6]uint64{1234, 1235, 0, 3, 4} // KCMP_FILE
 		e.ok = 0
 	},
+	"sendmsg": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.msghdr(m.cmsg(1, 1, 4, 5)), 0} // SOL_SOCKET, SCM_RIGHTS, [4, 5]
+		e.ok = 5
+	},
+	"recvmsg": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.msghdr(m.cmsg(1, 2, 1234, 0, 0)), 0} // SCM_CREDENTIALS
+		e.ok = 5
+	},
+	"sendmmsg": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.mmsghdrs(2), 2, 0}
+		e.ok = 1
+	},
+	"recvmmsg": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.mmsghdrs(2), 2, 0x40, m.timespec()} // MSG_DONTWAIT
+		e.ok, e.errno = 2, 11
+	},
 	"_llseek": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET
 		e.ok = 0
@@ -458,4 +474,43 @@ func semop(timeout func(m *rowMem) uint64) func(e *rowExample, m *rowMem) {
 		}
 		e.ok, e.errno = 0, 11 // EAGAIN
 	}
+}
+
+// cmsg is one control message of the level and type, with 32-bit data.
+func (m *rowMem) cmsg(level, typ uint32, data ...uint32) []byte {
+	b := binary.LittleEndian.AppendUint64(nil, uint64(16+4*len(data)))
+	b = binary.LittleEndian.AppendUint32(b, level)
+	b = binary.LittleEndian.AppendUint32(b, typ)
+	for _, d := range data {
+		b = binary.LittleEndian.AppendUint32(b, d)
+	}
+	for len(b)%8 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// msghdr is a struct msghdr with one buffer of "hello" and the control
+// messages ctl.
+func (m *rowMem) msghdr(ctl []byte) uint64 {
+	var h []byte
+	h = binary.LittleEndian.AppendUint64(h, 0)
+	h = binary.LittleEndian.AppendUint64(h, 0)
+	h = binary.LittleEndian.AppendUint64(h, m.words(m.str("hello"), 5))
+	h = binary.LittleEndian.AppendUint64(h, 1)
+	h = binary.LittleEndian.AppendUint64(h, m.put(ctl))
+	h = binary.LittleEndian.AppendUint64(h, uint64(len(ctl)))
+	h = binary.LittleEndian.AppendUint64(h, 0)
+	return m.put(h)
+}
+
+// mmsghdrs is an array of n struct mmsghdr, message i of msg_len 5.
+func (m *rowMem) mmsghdrs(n int) uint64 {
+	var v []byte
+	for range n {
+		h := m.data[m.msghdr(nil)-m.base:][:56]
+		v = append(v, h...)
+		v = binary.LittleEndian.AppendUint64(v, 5)
+	}
+	return m.put(v)
 }

@@ -2712,3 +2712,31 @@ var xSyslogConsoleLevels = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x6, Name: "LOGLEVEL_INFO"},
 	{Val: 0x7, Name: "LOGLEVEL_DEBUG"},
 }}
+
+var xScmvals = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "SCM_RIGHTS"},
+	{Val: 0x2, Name: "SCM_CREDENTIALS"},
+	{Val: 0x3, Name: "SCM_SECURITY"},
+	{Val: 0x29, Name: "SO_WIFI_STATUS"},
+	{Val: 0x3d, Name: "SO_TXTIME"},
+	{Val: 0x1d, Name: "SO_TIMESTAMP_OLD"},
+	{Val: 0x23, Name: "SO_TIMESTAMPNS_OLD"},
+	{Val: 0x25, Name: "SO_TIMESTAMPING_OLD"},
+	{Val: 0x3f, Name: "SO_TIMESTAMP_NEW"},
+	{Val: 0x40, Name: "SO_TIMESTAMPNS_NEW"},
+	{Val: 0x41, Name: "SO_TIMESTAMPING_NEW"},
+	{Val: 0x36, Name: "SCM_TIMESTAMPING_OPT_STATS"},
+	{Val: 0x3a, Name: "SCM_TIMESTAMPING_PKTINFO"},
+}}
+
+var xIPCmsgTypes = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IP_TOS"},
+	{Val: 0x2, Name: "IP_TTL"},
+	{Val: 0x6, Name: "IP_RECVOPTS"},
+	{Val: 0x7, Name: "IP_RETOPTS"},
+	{Val: 0x8, Name: "IP_PKTINFO"},
+	{Val: 0xb, Name: "IP_RECVERR"},
+	{Val: 0x14, Name: "IP_ORIGDSTADDR"},
+	{Val: 0x17, Name: "IP_CHECKSUM"},
+	{Val: 0x3, Name: "SCM_SECURITY"},
+}}
