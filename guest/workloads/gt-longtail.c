@@ -368,11 +368,14 @@ static void async(void)
 	syscall(SYS_io_uring_register, -2, 0, NULL, 0); /* (Linux 6.3+ treats -1 apart) */
 }
 
+static void on_usr1(int sig) { (void)sig; }
+
 /* Processes and signals. */
 static void procs(void)
 {
 	char *buf = A(256);
 	long pid = syscall(SYS_getpid);
+	syscall(SYS_kill, pid, SIGUSR1); /* the handler returns through rt_sigreturn */
 	long child = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
 	if (child == 0)
 		syscall(SYS_exit, 0);
@@ -470,6 +473,11 @@ int main(int argc, char **argv)
 	syscall(SYS_close_range, 3, ~0U, 0);
 	syscall(SYS_umask, 022);
 	syscall(SYS_personality, 0);
+	signal(SIGUSR1, on_usr1);
+	sigset_t usr2;
+	sigemptyset(&usr2);
+	sigaddset(&usr2, SIGUSR2);
+	sigprocmask(SIG_SETMASK, &usr2, NULL);
 
 	syscall(SYS_close, -100); /* the marker */
 	never();

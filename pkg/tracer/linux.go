@@ -20,6 +20,9 @@ func (linuxTable) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
 	if !ok {
 		return nil, false
 	}
+	if s.Name == "rt_sigreturn" && !s.Is32() {
+		return sigreturnRow{linuxRow{s}}, true
+	}
 	return linuxRow{s}, true
 }
 
@@ -120,23 +123,39 @@ func (r *rawLinux) ABI() string {
 	return ""
 }
 
-// byNumber is a decoder that needs the number of the call, which the
-// tracer reads at the call into Args[nrAt] (and 1 into Args[nrAt+1]).
+// byNumber is a decoder that needs the number of the call and the user
+// stack pointer, which the tracer reads at the call into Args[nrAt] and
+// Args[nrAt+2] (and 1 into Args[nrAt+1]).
 type byNumber interface{ byNumber() }
 
 // nrAt is where the call's number goes among the captured arguments:
 // after the six of a Linux call, before the state words at stateAt.
 const nrAt = 6
 
-// readNumber captures the call's number when the OS can read it.
+// readNumber captures the call's number and stack pointer when the OS
+// can read them.
 func readNumber(s *loop.State, args *output.Args) {
-	r, ok := s.OS().(guestos.SyscallNumberReader)
+	r, ok := s.OS().(guestos.SyscallFrameReader)
 	if !ok {
 		return
 	}
-	if nr, err := r.SyscallNumber(s.Regs()); err == nil {
-		args[nrAt], args[nrAt+1] = nr, 1
+	if nr, sp, err := r.SyscallFrame(s.Regs()); err == nil {
+		args[nrAt], args[nrAt+1], args[nrAt+2] = nr, 1, sp
 	}
+}
+
+// sigreturnRow is rt_sigreturn, which prints the signal mask its frame
+// restores: the row takes the user stack pointer as its first argument.
+type sigreturnRow struct{ linuxRow }
+
+func (sigreturnRow) byNumber() {}
+
+func (r sigreturnRow) Enter(b []byte, a *output.Args, m printers.Mem, o *printers.Options) []byte {
+	a[0] = 0
+	if a[nrAt+1] == 1 {
+		a[0] = a[nrAt+2]
+	}
+	return r.linuxRow.Enter(b, a, m, o)
 }
 
 // niLinux prints a call of sys_ni_syscall under the name of its number,

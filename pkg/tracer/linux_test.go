@@ -165,3 +165,22 @@ func TestNiSyscallByNumber(t *testing.T) {
 	_, ok := Linux.Raw(&ni).(byNumber)
 	assert.True(t, ok, "the tracer must read the number for ni_syscall")
 }
+
+// TestSigreturnMask: rt_sigreturn prints the mask of the frame at the
+// user stack pointer the tracer read at the call.
+func TestSigreturnMask(t *testing.T) {
+	const sp = 0x7ffc0000
+	frame := make([]byte, 512)
+	binary.LittleEndian.PutUint64(frame[296:], 1<<9|1<<1) // SIGUSR1, SIGINT
+	mem := memAt{sp, frame}
+	sc := guestos.Syscall{Name: "rt_sigreturn", ABI: "x64"}
+	a := make([]uint64, nrAt+3)
+	a[0] = 0xdead // (rdi: whatever the process left there)
+	a[nrAt], a[nrAt+1], a[nrAt+2] = 15, 1, sp
+	assert.Equal(t, "rt_sigreturn({mask=[INT USR1]}) = 0", collapse(line(t, sc, a, 0, mem, mem)))
+	a[nrAt+1] = 0 // the OS could not read the frame
+	assert.Equal(t, "rt_sigreturn() = 0", collapse(line(t, sc, a, 0, mem, mem)))
+	d, _ := Linux.Lookup(&sc)
+	_, ok := d.(byNumber)
+	assert.True(t, ok, "the tracer must read the stack pointer for rt_sigreturn")
+}

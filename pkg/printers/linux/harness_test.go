@@ -151,6 +151,9 @@ func ptraceRun(t *testing.T, prog, dir string, o *printers.Options) []record {
 			}
 			if !inCall {
 				cur = record{nr: int(regs.Orig_rax), args: [6]uint64{regs.Rdi, regs.Rsi, regs.Rdx, regs.R10, regs.R8, regs.R9}}
+				if cur.nr == syscall.SYS_RT_SIGRETURN {
+					cur.args[0] = regs.Rsp // (what the tracer passes it)
+				}
 				m := procMem{mf, &cur.enter}
 				line = line[:0]
 				if s, ok := ByNumber(cur.nr); ok {

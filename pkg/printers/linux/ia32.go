@@ -296,6 +296,8 @@ var i386Decoded = map[string]*Syscall{
 	"recvmmsg":        {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
 	"recvmmsg_time64": {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
 	"sendmmsg":        {NArgs: 4, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags)},
+	// i386's signal frame has another layout: no mask.
+	"rt_sigreturn": {NArgs: 0, Class: S},
 }
 
 // statI386 is i386's struct stat64, 96 bytes.

@@ -427,6 +427,12 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.args = [6]uint64{3, m.mmsghdrs(2), 2, 0x40, m.timespec()} // MSG_DONTWAIT
 		e.ok, e.errno = 2, 11
 	},
+	"rt_sigreturn": func(e *rowExample, m *rowMem) {
+		frame := make([]byte, 512)
+		binary.LittleEndian.PutUint64(frame[296:], 1<<9) // SIGUSR1
+		e.args = [6]uint64{m.put(frame)}                 // the user stack pointer
+		e.ok = 0
+	},
 	"_llseek": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET
 		e.ok = 0

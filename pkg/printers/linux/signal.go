@@ -146,3 +146,21 @@ func (c *ctx) stackT(addr uint64) {
 	c.ulong(le64(ss[16:]))
 	c.b = append(c.b, '}')
 }
+
+// sigframeMask is where, from the user stack pointer at rt_sigreturn, the
+// signal frame keeps the mask to restore: the frame begins one word below
+// (its return address was popped), and uc_sigmask lies after pretcode,
+// uc_flags, uc_link, uc_stack and the 256-byte sigcontext.
+const sigframeMask = -8 + 8 + 40 + 256
+
+// decRtSigreturn prints rt_sigreturn({mask=[...]}) from the user stack
+// pointer, which the caller passes as the first argument (the call has
+// none): 0 when it is unknown, and then nothing is printed.
+func decRtSigreturn(c *ctx) {
+	if c.exiting || c.a[0] == 0 {
+		return
+	}
+	c.str("{mask=")
+	c.sigsetAt(c.a[0]+sigframeMask, 8)
+	c.b = append(c.b, '}')
+}
