@@ -339,6 +339,12 @@ static void async(void)
 	char *buf = A(256);
 	int *id = A(sizeof(*id));
 	syscall(SYS_timer_create, CLOCK_MONOTONIC, NULL, id);
+	syscall(SYS_timer_delete, *id);
+	struct sigevent *sev = A(sizeof(*sev));
+	sev->sigev_notify = SIGEV_SIGNAL;
+	sev->sigev_signo = SIGUSR2;
+	sev->sigev_value.sival_int = 42;
+	syscall(SYS_timer_create, CLOCK_MONOTONIC, sev, id);
 	struct itimerspec *its = A(sizeof(*its));
 	its->it_value.tv_sec = 100;
 	syscall(SYS_timer_settime, *id, 0, its, NULL);
@@ -353,6 +359,10 @@ static void async(void)
 	syscall(SYS_mq_timedsend, q, S("hello"), 5, 1, NULL);
 	unsigned *prio = A(sizeof(*prio));
 	syscall(SYS_mq_timedreceive, q, buf, 16, prio, NULL);
+	sev->sigev_notify = SIGEV_NONE;
+	sev->sigev_signo = 0;
+	sev->sigev_value.sival_int = 0;
+	syscall(SYS_mq_notify, q, sev);
 	syscall(SYS_mq_notify, q, NULL);
 	syscall(SYS_mq_getsetattr, q, NULL, attr);
 	syscall(SYS_close, q);

@@ -2740,3 +2740,10 @@ var xIPCmsgTypes = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x17, Name: "IP_CHECKSUM"},
 	{Val: 0x3, Name: "SCM_SECURITY"},
 }}
+
+var xSigevNotify = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "SIGEV_SIGNAL"},
+	{Val: 0x1, Name: "SIGEV_NONE"},
+	{Val: 0x2, Name: "SIGEV_THREAD"},
+	{Val: 0x4, Name: "SIGEV_THREAD_ID"},
+}}
