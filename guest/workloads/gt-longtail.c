@@ -304,6 +304,10 @@ static void admin(void)
 	syscall(SYS_move_mount, AT_FDCWD, S("lt-missing"), AT_FDCWD, S("lt-missing"), 0);
 	syscall(SYS_fsconfig, -1, FSCONFIG_SET_STRING, S("size"), S("1m"), 0);
 	syscall(SYS_fsmount, -1, FSMOUNT_CLOEXEC, MOUNT_ATTR_RDONLY);
+	struct mount_attr *ma = A(sizeof(*ma));
+	ma->attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NODEV;
+	ma->propagation = MS_PRIVATE;
+	syscall(SYS_mount_setattr, -1, S(""), AT_EMPTY_PATH, ma, sizeof(*ma));
 }
 
 /* Memory and NUMA. */
@@ -319,16 +323,29 @@ static void memory(void)
 	syscall(SYS_remap_file_pages, r, 4096, 0, 0, 0);
 	unsigned long *nodes = A(sizeof(*nodes));
 	*nodes = 1;
-	syscall(SYS_get_mempolicy, NULL, NULL, 0, NULL, 0);
+	int *mode = A(sizeof(int));
+	syscall(SYS_get_mempolicy, mode, nodes, 64, NULL, 0);
+	syscall(SYS_set_mempolicy, MPOL_PREFERRED, nodes, 64);
 	syscall(SYS_set_mempolicy, MPOL_DEFAULT, NULL, 0);
+	syscall(SYS_mbind, r, 4096, MPOL_BIND, nodes, 64, MPOL_MF_STRICT);
 	syscall(SYS_mbind, r, 4096, MPOL_DEFAULT, NULL, 0, 0);
-	syscall(SYS_migrate_pages, 0, 0, NULL, NULL);
-	syscall(SYS_move_pages, 0, 0, NULL, NULL, NULL, 0);
+	syscall(SYS_migrate_pages, 0, 64, nodes, nodes);
+	void **pages = A(sizeof(void *));
+	int *status = A(sizeof(int));
+	pages[0] = r;
+	syscall(SYS_move_pages, 0, 1, pages, NULL, status, 0);
 	syscall(SYS_set_mempolicy_home_node, r, 4096, 0, 0);
 	syscall(SYS_process_madvise, -1, NULL, 0, MADV_COLD, 0);
 	syscall(SYS_process_mrelease, -1, 0);
+	struct iovec *local = A(sizeof(*local)), *remote = A(sizeof(*remote));
+	local->iov_base = A(8);
+	local->iov_len = 8;
+	remote->iov_base = S("remote!");
+	remote->iov_len = 8;
+	long self = syscall(SYS_getpid);
+	syscall(SYS_process_vm_readv, self, local, 1, remote, 1, 0);
+	syscall(SYS_process_vm_writev, self, remote, 1, local, 1, 0);
 	syscall(SYS_process_vm_readv, 0, NULL, 0, NULL, 0, 0);
-	syscall(SYS_process_vm_writev, 0, NULL, 0, NULL, 0, 0);
 	syscall(SYS_modify_ldt, 0, NULL, 0);
 	syscall(SYS_userfaultfd, -1);
 }
@@ -407,11 +424,16 @@ static void procs(void)
 	syscall(SYS_get_robust_list, 0, NULL, NULL);
 	syscall(SYS_rseq, NULL, 0, 1, 0);
 	syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, NULL);
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_TSYNC, NULL);
+	syscall(SYS_membarrier, 1 << 10, 0, 0); /* (an unknown command) */
 	syscall(SYS_pidfd_open, pid, 0);
 	syscall(SYS_pidfd_getfd, -1, 0, 0);
 	syscall(SYS_pidfd_send_signal, -1, 0, NULL, 0);
 	syscall(SYS_rt_sigqueueinfo, pid, 0, NULL);
 	syscall(SYS_rt_tgsigqueueinfo, pid, pid, 0, NULL);
+	uint64_t *ruleset = A(16);
+	ruleset[0] = 1; /* LANDLOCK_ACCESS_FS_EXECUTE */
+	syscall(SYS_landlock_create_ruleset, ruleset, 8, 0xff00);
 	syscall(SYS_landlock_add_rule, -1, 1, NULL, 0);
 	syscall(SYS_landlock_restrict_self, -1, 0);
 	syscall(SYS_bpf, 1000, NULL, 0);

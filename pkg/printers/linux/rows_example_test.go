@@ -433,6 +433,26 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.args = [6]uint64{m.put(frame)}                 // the user stack pointer
 		e.ok = 0
 	},
+	"get_mempolicy": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.u32s(2), m.words(1), 64, 0, 0} // MPOL_BIND, node 0
+		e.ok = 0
+	},
+	"move_pages": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0, 2, m.words(0x7f0012340000, 0x7f0012341000), 0, m.u32s(0, 1<<32-14), 0} // status 0, -EFAULT
+		e.ok = 0
+	},
+	"process_vm_readv": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1234, m.iov(), 2, m.words(0x7f0012340000, 13), 1, 0}
+		e.ok, e.errno = 10, 3 // ESRCH
+	},
+	"process_vm_writev": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1234, m.iov(), 2, m.words(0x7f0012340000, 13), 1, 0}
+		e.ok, e.errno = 13, 3
+	},
+	"membarrier": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0, 0, 0} // MEMBARRIER_CMD_QUERY
+		e.ok = 0x1fb
+	},
 	"_llseek": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET
 		e.ok = 0

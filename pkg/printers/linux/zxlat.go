@@ -2747,3 +2747,27 @@ var xSigevNotify = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x2, Name: "SIGEV_THREAD"},
 	{Val: 0x4, Name: "SIGEV_THREAD_ID"},
 }}
+
+var xLandlockAccessFs = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "LANDLOCK_ACCESS_FS_EXECUTE"},
+	{Val: 0x2, Name: "LANDLOCK_ACCESS_FS_WRITE_FILE"},
+	{Val: 0x4, Name: "LANDLOCK_ACCESS_FS_READ_FILE"},
+	{Val: 0x8, Name: "LANDLOCK_ACCESS_FS_READ_DIR"},
+	{Val: 0x10, Name: "LANDLOCK_ACCESS_FS_REMOVE_DIR"},
+	{Val: 0x20, Name: "LANDLOCK_ACCESS_FS_REMOVE_FILE"},
+	{Val: 0x40, Name: "LANDLOCK_ACCESS_FS_MAKE_CHAR"},
+	{Val: 0x80, Name: "LANDLOCK_ACCESS_FS_MAKE_DIR"},
+	{Val: 0x100, Name: "LANDLOCK_ACCESS_FS_MAKE_REG"},
+	{Val: 0x200, Name: "LANDLOCK_ACCESS_FS_MAKE_SOCK"},
+	{Val: 0x400, Name: "LANDLOCK_ACCESS_FS_MAKE_FIFO"},
+	{Val: 0x800, Name: "LANDLOCK_ACCESS_FS_MAKE_BLOCK"},
+	{Val: 0x1000, Name: "LANDLOCK_ACCESS_FS_MAKE_SYM"},
+	{Val: 0x2000, Name: "LANDLOCK_ACCESS_FS_REFER"},
+}}
+
+var xMountPropagation = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x20000, Name: "MS_UNBINDABLE"},
+	{Val: 0x40000, Name: "MS_PRIVATE"},
+	{Val: 0x80000, Name: "MS_SLAVE"},
+	{Val: 0x100000, Name: "MS_SHARED"},
+}}
