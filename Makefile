@@ -14,7 +14,7 @@ all: build
 build:
 	$(GO) build -o $(BUILD)/guestrace ./cmd/guestrace
 
-# build-xen needs libvmi installed (pkg-config libvmi): see README.md.
+# build-xen needs libvmi installed (pkg-config libvmi): see docs/xen.md.
 build-xen:
 	$(GO) build -tags libvmi -o $(BUILD)/guestrace ./cmd/guestrace
 
@@ -35,7 +35,7 @@ fuzz:
 	FUZZTIME=5m scripts/fuzz.sh
 
 # bench measures tracing against the lab guest: the GDB stub's own round
-# trips, and close() untraced vs traced (see README.md, Performance).
+# trips, and close() untraced vs traced (see docs/performance.md).
 bench: guest
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./test/e2e ./pkg/vmi/qemu
 

@@ -76,9 +76,3 @@ func TestTraceUnreachableStub(t *testing.T) {
 	assert.Equal(t, exitGuest, code)
 	assert.Regexp(t, `^guestrace: --qemu unix:\S+: .+\n$`, stderr)
 }
-
-func TestXenWithoutLibvmi(t *testing.T) {
-	code, stderr := profileRun(t, "-d", "domU")
-	assert.Equal(t, exitGuest, code)
-	assert.Equal(t, "guestrace: -d: this guestrace was built without Xen support; install libvmi and run make build-xen\n", stderr)
-}

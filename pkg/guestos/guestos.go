@@ -68,12 +68,17 @@ func (t *Thread) Name() []byte {
 	return t.Comm[:]
 }
 
+// ABI is a system-call convention of a guest OS. Each OS layer declares
+// its own as constants (Linux's x64, ia32 and compat; Windows' nt), the one
+// place where they are named.
+type ABI string
+
 // Syscall is one system-call function of the guest kernel.
 type Syscall struct {
 	Name   string // as users write it: "openat", "NtCreateFile"
 	Symbol string // the kernel function: "__x64_sys_openat"
 	Addr   uint64 // its runtime (KASLR-adjusted) address
-	ABI    string // "x64", "ia32", "compat" (Linux), "nt" (Windows)
+	ABI    ABI    // which convention enters it
 }
 
 // OS is one attached guest operating system.

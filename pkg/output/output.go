@@ -15,10 +15,11 @@ import (
 type Args = [guestos.MaxArgs]uint64
 
 // Decoder prints one system call: Enter what strace prints at entry, Exit
-// the rest at return. The tracer adapts each OS's printer rows to it.
+// the rest at return. Enter may keep in st what Exit needs; the writer
+// keeps st with the call in between. Each OS adapts its printer rows to it.
 type Decoder interface {
-	Enter(b []byte, args *Args, m printers.Mem, o *printers.Options) []byte
-	Exit(b []byte, args *Args, ret int64, m printers.Mem, o *printers.Options) []byte
+	Enter(b []byte, args *Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte
+	Exit(b []byte, args *Args, st *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte
 	NoReturn() bool
 }
 
@@ -59,6 +60,7 @@ type Call struct {
 	dec    Decoder
 	name   string
 	args   Args
+	state  printers.CallState // what the decoder kept at entry for the exit
 	thread guestos.Thread
 	start  Event
 	// entry is the decoded entry text, kept for writers that print it

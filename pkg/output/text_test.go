@@ -18,13 +18,13 @@ type fakeDec struct {
 	noReturn bool
 }
 
-func (d fakeDec) Enter(b []byte, a *Args, _ printers.Mem, _ *printers.Options) []byte {
+func (d fakeDec) Enter(b []byte, a *Args, _ *printers.CallState, _ printers.Mem, _ *printers.Options) []byte {
 	b = append(b, d.name...)
 	b = append(b, '(')
 	return strconv.AppendUint(b, a[0], 10)
 }
 
-func (d fakeDec) Exit(b []byte, a *Args, ret int64, _ printers.Mem, o *printers.Options) []byte {
+func (d fakeDec) Exit(b []byte, a *Args, _ *printers.CallState, ret int64, _ printers.Mem, o *printers.Options) []byte {
 	b = append(b, ", "...)
 	b = strconv.AppendUint(b, a[1], 10)
 	b = append(b, ')')

@@ -9,22 +9,9 @@ import (
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 )
-
-// Decoders is one OS's table of system-call printers.
-type Decoders interface {
-	// Lookup is the printer of a guest kernel's system-call function
-	// (its name and ABI: "openat" x64, "NtClose" nt).
-	Lookup(sc *guestos.Syscall) (output.Decoder, bool)
-	// Raw prints a call the table does not know, with raw arguments.
-	Raw(sc *guestos.Syscall) output.Decoder
-	// Known reports whether users may name a call in a filter.
-	Known(name string) bool
-	// CallName is the name a call goes by in filters and output, strace's
-	// ("stat" for the kernel's __x64_sys_newstat).
-	CallName(sc *guestos.Syscall) string
-}
 
 // Tracer traces system calls of one guest.
 type Tracer struct {
@@ -77,10 +64,6 @@ type pending struct {
 	start time.Time
 }
 
-// argCounter is a decoder that says how many arguments its call takes;
-// without it, six are read.
-type argCounter interface{ NArgs() int }
-
 // New traces with l, printing to out.
 func New(l *loop.Loop, out output.Writer) *Tracer { return NewConfig(l, out, Config{}) }
 
@@ -96,7 +79,7 @@ func (t *Tracer) Loop() *loop.Loop { return t.loop }
 
 // Instrument places breakpoints on the calls for which want returns true,
 // printed by dec, and returns how many it placed.
-func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall) bool, dec Decoders) (int, error) {
+func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall) bool, dec oses.Table) (int, error) {
 	var table []loop.Callback
 	for i := range calls {
 		sc := &calls[i]
@@ -108,7 +91,7 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 			d = dec.Raw(sc)
 		}
 		e := &entry{name: sc.Name, dec: d, nargs: 6}
-		if c, ok := d.(argCounter); ok {
+		if c, ok := d.(output.ArgCounter); ok {
 			e.nargs = min(max(c.NArgs(), 0), guestos.MaxArgs)
 		}
 		t.entries = append(t.entries, e)
@@ -187,8 +170,8 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 		} else {
 			_ = s.Args((*[6]uint64)(args[:6]))
 		}
-		if _, ok := e.dec.(byNumber); ok {
-			readNumber(s, args)
+		if _, ok := e.dec.(output.FrameDecoder); ok {
+			readFrame(s, args)
 		}
 		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, s)
 		t.out.Flush() //nolint:errcheck // reported by Close
@@ -297,4 +280,16 @@ func (t *Tracer) CallCounts() map[string]uint64 {
 		}
 	}
 	return m
+}
+
+// readFrame captures the call's number and user stack pointer for a
+// FrameDecoder, when the OS can read them.
+func readFrame(s *loop.State, args *output.Args) {
+	r, ok := s.OS().(guestos.SyscallFrameReader)
+	if !ok {
+		return
+	}
+	if nr, sp, err := r.SyscallFrame(s.Regs()); err == nil {
+		args[output.FrameAt], args[output.FrameAt+1], args[output.FrameAt+2] = nr, 1, sp
+	}
 }

@@ -9,6 +9,10 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos/x86"
 )
 
+// ABINT is the one system-call ABI of a 64-bit Windows kernel: the
+// native NT services.
+const ABINT guestos.ABI = "nt"
+
 // maxServices bounds the system service table read from the guest; real
 // kernels have 400 to 500 services.
 const maxServices = 2048
@@ -36,7 +40,7 @@ func (w *Windows) syscalls() []guestos.Syscall {
 	calls := make([]guestos.Syscall, 0, len(names))
 	for _, name := range names {
 		a, _ := w.Symbol(name)
-		calls = append(calls, guestos.Syscall{Name: name, Symbol: name, Addr: a, ABI: "nt"})
+		calls = append(calls, guestos.Syscall{Name: name, Symbol: name, Addr: a, ABI: ABINT})
 	}
 	return calls
 }

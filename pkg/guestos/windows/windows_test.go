@@ -75,7 +75,7 @@ func TestSyscallsFromServiceTable(t *testing.T) {
 	require.NoError(t, err)
 	var names []string
 	for _, s := range w.Syscalls() {
-		assert.Equal(t, "nt", s.ABI)
+		assert.Equal(t, windows.ABINT, s.ABI)
 		assert.Equal(t, s.Name, s.Symbol)
 		a, _ := w.Symbol(s.Name)
 		assert.Equal(t, a, s.Addr)

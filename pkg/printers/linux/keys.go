@@ -234,7 +234,7 @@ func (c *ctx) keyCaps(addr, n uint64) {
 // errnoArg prints an error number argument: 61 /* ENODATA */ style is
 // strace's -X verbose; its default prints the name alone.
 func (c *ctx) errnoArg(e uint64) {
-	if name, ok := printers.ErrnoName(e); ok {
+	if name, ok := ErrnoName(e); ok {
 		c.str(name)
 		return
 	}

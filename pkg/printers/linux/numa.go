@@ -1,7 +1,5 @@
 package linux
 
-import "github.com/guestrace/guestrace/pkg/printers"
-
 // NUMA policies (nodemasks, move_pages' arrays), process_vm_readv/writev,
 // membarrier, landlock_create_ruleset and mount_setattr, as strace
 // prints them.
@@ -68,7 +66,7 @@ func decMovePages(c *ctx) {
 	}
 	c.array(c.a[4], n, 4, false, func(c *ctx, e []byte) bool {
 		s := int32(le32(e))
-		if name, ok := printers.ErrnoName(uint64(-int64(s))); s < 0 && ok {
+		if name, ok := ErrnoName(uint64(-int64(s))); s < 0 && ok {
 			c.b = append(c.b, '-')
 			c.str(name)
 		} else {

@@ -21,7 +21,7 @@ var table = []Syscall{
 	{Nr: 12, Name: "brk", NArgs: 1, Class: M, Args: a(aPtr), Ret: RetHex},
 	{Nr: 13, Name: "rt_sigaction", NArgs: 4, Class: S, Args: a(aSig, aSigaction, aSigactionOut, aUlong)},
 	{Nr: 14, Name: "rt_sigprocmask", NArgs: 4, Class: S, Args: a(aXval32(xSigprocmaskcmds, "SIG_???"), aSigset(3), aSigsetOut(3), aUlong)},
-	{Nr: 15, Name: "rt_sigreturn", NArgs: 0, Class: S, dec: decRtSigreturn}, // (argument 0: the user stack pointer)
+	{Nr: 15, Name: "rt_sigreturn", NArgs: 1, Class: S, dec: decRtSigreturn}, // (no argument: it is given the user stack pointer, prints the mask)
 	{Nr: 16, Name: "ioctl", NArgs: 3, Class: D, dec: decIoctl},
 	{Nr: 17, Name: "pread64", NArgs: 4, Class: D, Args: a(aFD, aBufOut, aUlong, aLong)},
 	{Nr: 18, Name: "pwrite64", NArgs: 4, Class: D, Args: a(aFD, aBufIn(2), aUlong, aLong)},

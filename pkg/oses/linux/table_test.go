@@ -1,4 +1,4 @@
-package tracer
+package linux
 
 import (
 	"encoding/binary"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
+	glinux "github.com/guestrace/guestrace/pkg/guestos/linux"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 )
@@ -34,14 +35,15 @@ func (m memAt) ReadVirt(va uint64, buf []byte) (int, error) {
 // and Exit on the same captured arguments.
 func line(t *testing.T, sc guestos.Syscall, args []uint64, ret int64, enter, exit printers.Mem) string {
 	t.Helper()
-	d, ok := Linux.Lookup(&sc)
+	d, ok := Table.Lookup(&sc)
 	if !ok {
-		d = Linux.Raw(&sc)
+		d = Table.Raw(&sc)
 	}
 	var a output.Args
+	var st printers.CallState
 	copy(a[:], args)
-	b := d.Enter(nil, &a, enter, nil)
-	return string(d.Exit(b, &a, ret, exit, nil))
+	b := d.Enter(nil, &a, &st, enter, nil)
+	return string(d.Exit(b, &a, &st, ret, exit, nil))
 }
 
 func TestLinuxEntryPoints(t *testing.T) {
@@ -85,7 +87,7 @@ func collapse(s string) string {
 }
 
 // TestLinuxEntryState: what a decoder reads at entry reaches its exit
-// through the captured arguments (getsockname's "[110 => 16]").
+// through its call state (getsockname's "[110 => 16]").
 func TestLinuxEntryState(t *testing.T) {
 	lenAt := memAt{0x3000, []byte{110, 0, 0, 0}}
 	addr := make([]byte, 16)
@@ -109,16 +111,16 @@ func (m multiMem) ReadVirt(va uint64, buf []byte) (int, error) {
 }
 
 func TestLinuxNames(t *testing.T) {
-	names := Linux.(interface {
+	names := Table.(interface {
 		CallName(*guestos.Syscall) string
 	})
 	assert.Equal(t, "stat", names.CallName(&guestos.Syscall{Name: "newstat", ABI: "x64"}))
 	assert.Equal(t, "fstatat64", names.CallName(&guestos.Syscall{Name: "ia32_fstatat64", ABI: "compat"}))
 	assert.Equal(t, "s390_ipc", names.CallName(&guestos.Syscall{Name: "s390_ipc", ABI: "x64"}))
-	assert.True(t, Linux.Known("stat"))
-	assert.True(t, Linux.Known("stat64"))
-	assert.False(t, Linux.Known("newstat"))
-	d, ok := Linux.Lookup(&guestos.Syscall{Name: "ia32_fstat64", ABI: "compat"})
+	assert.True(t, Table.Known("stat"))
+	assert.True(t, Table.Known("stat64"))
+	assert.False(t, Table.Known("newstat"))
+	d, ok := Table.Lookup(&guestos.Syscall{Name: "ia32_fstat64", ABI: "compat"})
 	require.True(t, ok)
 	assert.Equal(t, "i386", d.(interface{ ABI() string }).ABI())
 }
@@ -126,16 +128,17 @@ func TestLinuxNames(t *testing.T) {
 // TestLinuxAdapterAllocs: decoding through the adapter, entry state
 // included, allocates nothing once warm.
 func TestLinuxAdapterAllocs(t *testing.T) {
-	d, ok := Linux.Lookup(&guestos.Syscall{Name: "getsockname", ABI: "x64"})
+	d, ok := Table.Lookup(&guestos.Syscall{Name: "getsockname", ABI: "x64"})
 	require.True(t, ok)
 	addr := make([]byte, 16)
 	binary.LittleEndian.PutUint16(addr, 2) // AF_INET
 	var mem printers.Mem = multiMem{memAt{0x3000, []byte{16, 0, 0, 0}}, memAt{0x4000, addr}}
 	a := output.Args{3, 0x4000, 0x3000}
+	var st printers.CallState
 	b := make([]byte, 0, 512)
 	allocs := testing.AllocsPerRun(200, func() {
-		b = d.Enter(b[:0], &a, mem, nil)
-		b = d.Exit(b, &a, 0, mem, nil)
+		b = d.Enter(b[:0], &a, &st, mem, nil)
+		b = d.Exit(b, &a, &st, 0, mem, nil)
 	})
 	assert.Zero(t, allocs)
 }
@@ -143,14 +146,14 @@ func TestLinuxAdapterAllocs(t *testing.T) {
 // TestNiSyscallByNumber: sys_ni_syscall serves every number the kernel
 // lacks; with the number read at the call the line is strace's.
 func TestNiSyscallByNumber(t *testing.T) {
-	ni := guestos.Syscall{Name: "ni_syscall", ABI: "x64"}
+	ni := guestos.Syscall{Name: "ni_syscall", ABI: glinux.ABIX64}
 	mem := memAt{}
 	enosys := int64(-38)
 	args := func(nr uint64, known bool) []uint64 {
-		a := make([]uint64, nrAt+2)
+		a := make([]uint64, frameAt+2)
 		copy(a, []uint64{1, 2, 3, 4, 5, 6})
 		if known {
-			a[nrAt], a[nrAt+1] = nr, 1
+			a[frameAt], a[frameAt+1] = nr, 1
 		}
 		return a
 	}
@@ -162,7 +165,7 @@ func TestNiSyscallByNumber(t *testing.T) {
 		collapse(line(t, ni, args(500, true), enosys, mem, mem)))
 	assert.Equal(t, "ni_syscall(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)",
 		collapse(line(t, ni, args(0, false), enosys, mem, mem)))
-	_, ok := Linux.Raw(&ni).(byNumber)
+	_, ok := Table.Raw(&ni).(output.FrameDecoder)
 	assert.True(t, ok, "the tracer must read the number for ni_syscall")
 }
 
@@ -173,14 +176,14 @@ func TestSigreturnMask(t *testing.T) {
 	frame := make([]byte, 512)
 	binary.LittleEndian.PutUint64(frame[296:], 1<<9|1<<1) // SIGUSR1, SIGINT
 	mem := memAt{sp, frame}
-	sc := guestos.Syscall{Name: "rt_sigreturn", ABI: "x64"}
-	a := make([]uint64, nrAt+3)
+	sc := guestos.Syscall{Name: "rt_sigreturn", ABI: glinux.ABIX64}
+	a := make([]uint64, frameAt+3)
 	a[0] = 0xdead // (rdi: whatever the process left there)
-	a[nrAt], a[nrAt+1], a[nrAt+2] = 15, 1, sp
+	a[frameAt], a[frameAt+1], a[frameAt+2] = 15, 1, sp
 	assert.Equal(t, "rt_sigreturn({mask=[INT USR1]}) = 0", collapse(line(t, sc, a, 0, mem, mem)))
-	a[nrAt+1] = 0 // the OS could not read the frame
+	a[frameAt+1] = 0 // the OS could not read the frame
 	assert.Equal(t, "rt_sigreturn() = 0", collapse(line(t, sc, a, 0, mem, mem)))
-	d, _ := Linux.Lookup(&sc)
-	_, ok := d.(byNumber)
+	d, _ := Table.Lookup(&sc)
+	_, ok := d.(output.FrameDecoder)
 	assert.True(t, ok, "the tracer must read the stack pointer for rt_sigreturn")
 }
