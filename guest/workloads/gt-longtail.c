@@ -119,7 +119,7 @@ static void keys(void)
 	syscall(SYS_keyctl, KEYCTL_SET_REQKEY_KEYRING, KEY_REQKEY_DEFL_NO_CHANGE);
 	syscall(SYS_keyctl, KEYCTL_LINK, k, KEY_SPEC_PROCESS_KEYRING);
 	syscall(SYS_keyctl, KEYCTL_UNLINK, k, KEY_SPEC_PROCESS_KEYRING);
-	syscall(SYS_keyctl, KEYCTL_INVALIDATE, k);
+	syscall(SYS_keyctl, KEYCTL_INVALIDATE, 12345);
 	syscall(SYS_keyctl, KEYCTL_REVOKE, 12345);
 	syscall(SYS_keyctl, KEYCTL_READ, 12345, buf, 256);
 	syscall(SYS_keyctl, KEYCTL_CLEAR, KEY_SPEC_PROCESS_KEYRING);
