@@ -347,9 +347,8 @@ var (
 		}
 		c.cpuSet(v, min(uint64(c.ret), c.a[1]))
 	})
-	aIntOut  = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, true) })
-	aUIDOut  = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, false) })
-	aLongOut = aOutStruct(func(c *ctx, v uint64) { c.ulongAt(v) })
+	aIntOut = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, true) })
+	aUIDOut = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, false) })
 )
 
 // gids prints a list of n group ids.

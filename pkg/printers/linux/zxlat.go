@@ -1412,12 +1412,6 @@ var xMpolModes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x5, Name: "MPOL_PREFERRED_MANY"},
 }}
 
-var xMpolModeFlags = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0x8000, Name: "MPOL_F_STATIC_NODES"},
-	{Val: 0x4000, Name: "MPOL_F_RELATIVE_NODES"},
-	{Val: 0x2000, Name: "MPOL_F_NUMA_BALANCING"},
-}}
-
 var xMovePagesFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x2, Name: "MPOL_MF_MOVE"},
 	{Val: 0x4, Name: "MPOL_MF_MOVE_ALL"},
@@ -1473,21 +1467,6 @@ var xPersonalityFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x2000000, Name: "WHOLE_SECONDS"},
 	{Val: 0x4000000, Name: "STICKY_TIMEOUTS"},
 	{Val: 0x8000000, Name: "ADDR_LIMIT_3GB"},
-}}
-
-var xTcpStates = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "TCP_ESTABLISHED"},
-	{Val: 0x2, Name: "TCP_SYN_SENT"},
-	{Val: 0x3, Name: "TCP_SYN_RECV"},
-	{Val: 0x4, Name: "TCP_FIN_WAIT1"},
-	{Val: 0x5, Name: "TCP_FIN_WAIT2"},
-	{Val: 0x6, Name: "TCP_TIME_WAIT"},
-	{Val: 0x7, Name: "TCP_CLOSE"},
-	{Val: 0x8, Name: "TCP_CLOSE_WAIT"},
-	{Val: 0x9, Name: "TCP_LAST_ACK"},
-	{Val: 0xa, Name: "TCP_LISTEN"},
-	{Val: 0xb, Name: "TCP_CLOSING"},
-	{Val: 0xc, Name: "TCP_NEW_SYN_RECV"},
 }}
 
 var xNetlinkProtocols = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
@@ -1604,8 +1583,6 @@ var xNameToHandleAtFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 var xLandlockCreateRulesetFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "LANDLOCK_CREATE_RULESET_VERSION"},
 }}
-
-var xUringSetupFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
 
 var xUringEnterFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "IORING_ENTER_GETEVENTS"},
@@ -1859,15 +1836,6 @@ var xPrDumpable = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x2, Name: "SUID_DUMP_ROOT"},
 }}
 
-var xSigchldCodes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "CLD_EXITED"},
-	{Val: 0x2, Name: "CLD_KILLED"},
-	{Val: 0x3, Name: "CLD_DUMPED"},
-	{Val: 0x4, Name: "CLD_TRAPPED"},
-	{Val: 0x5, Name: "CLD_STOPPED"},
-	{Val: 0x6, Name: "CLD_CONTINUED"},
-}}
-
 var xSiginfoCodes = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x0, Name: "SI_USER"},
 	{Val: 0x80, Name: "SI_KERNEL"},
@@ -1967,38 +1935,8 @@ var xResourceFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x800, Name: "IPC_NOWAIT"},
 }}
 
-var xAdjtimexModes = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0xa001, Name: "ADJ_OFFSET_SS_READ"},
-	{Val: 0x8001, Name: "ADJ_OFFSET_SINGLESHOT"},
-	{Val: 0x1, Name: "ADJ_OFFSET"},
-	{Val: 0x2, Name: "ADJ_FREQUENCY"},
-	{Val: 0x4, Name: "ADJ_MAXERROR"},
-	{Val: 0x8, Name: "ADJ_ESTERROR"},
-	{Val: 0x10, Name: "ADJ_STATUS"},
-	{Val: 0x20, Name: "ADJ_TIMECONST"},
-	{Val: 0x80, Name: "ADJ_TAI"},
-	{Val: 0x100, Name: "ADJ_SETOFFSET"},
-	{Val: 0x1000, Name: "ADJ_MICRO"},
-	{Val: 0x2000, Name: "ADJ_NANO"},
-	{Val: 0x4000, Name: "ADJ_TICK"},
-}}
-
-var xAdjtimexState = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x0, Name: "TIME_OK"},
-	{Val: 0x1, Name: "TIME_INS"},
-	{Val: 0x2, Name: "TIME_DEL"},
-	{Val: 0x3, Name: "TIME_OOP"},
-	{Val: 0x4, Name: "TIME_WAIT"},
-	{Val: 0x5, Name: "TIME_ERROR"},
-}}
-
 var xClockflags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "TIMER_ABSTIME"},
-}}
-
-var xSockShutdownFlags = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "RCV_SHUTDOWN"},
-	{Val: 0x2, Name: "SEND_SHUTDOWN"},
 }}
 
 var xSockNetlinkOptions = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
@@ -2050,10 +1988,6 @@ var xSockPacketOptions = &printers.Xlat{Sorted: true, Entries: []printers.XlatEn
 	{Val: 0x15, Name: "PACKET_ROLLOVER_STATS"},
 	{Val: 0x16, Name: "PACKET_FANOUT_DATA"},
 	{Val: 0x17, Name: "PACKET_IGNORE_OUTGOING"},
-}}
-
-var xNumaNode = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0xffffffff, Name: "NUMA_NO_NODE"},
 }}
 
 var xMemfdSecretFlags = &printers.Xlat{Entries: []printers.XlatEntry{
@@ -2385,32 +2319,9 @@ var xSetsockIpv6Options = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x41, Name: "IP6T_SO_SET_ADD_COUNTERS"},
 }}
 
-var xPrMceKill = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x0, Name: "PR_MCE_KILL_CLEAR"},
-	{Val: 0x1, Name: "PR_MCE_KILL_SET"},
-}}
-
 var xPrUnalignFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "PR_UNALIGN_NOPRINT"},
 	{Val: 0x2, Name: "PR_UNALIGN_SIGBUS"},
-}}
-
-var xPrFpMode = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "PR_FP_MODE_FR"},
-	{Val: 0x2, Name: "PR_FP_MODE_FRE"},
-}}
-
-var xPrSpecCmds = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x0, Name: "PR_SPEC_STORE_BYPASS"},
-	{Val: 0x1, Name: "PR_SPEC_INDIRECT_BRANCH"},
-	{Val: 0x2, Name: "PR_SPEC_L1D_FLUSH"},
-}}
-
-var xPrCapAmbient = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "PR_CAP_AMBIENT_IS_SET"},
-	{Val: 0x2, Name: "PR_CAP_AMBIENT_RAISE"},
-	{Val: 0x3, Name: "PR_CAP_AMBIENT_LOWER"},
-	{Val: 0x4, Name: "PR_CAP_AMBIENT_CLEAR_ALL"},
 }}
 
 var xSecbits = &printers.Xlat{Entries: []printers.XlatEntry{}}
