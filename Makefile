@@ -7,7 +7,7 @@ GUEST    := $(BUILD)/guest
 # exceeded"); `make fuzz` runs each for 5 minutes.
 FUZZTIME ?= 3000x
 
-.PHONY: all build build-xen deps guest test test-short fuzz bench demo clean
+.PHONY: all build build-xen deps guest test test-short fuzz bench soak demo clean
 
 all: build
 
@@ -38,6 +38,12 @@ fuzz:
 # trips, and close() untraced vs traced (see docs/performance.md).
 bench: guest
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./test/e2e ./pkg/vmi/qemu
+
+# soak traces the lab's busiest workloads, every call on 2 vCPUs, for
+# SOAKTIME (default 30m) and reports memory and goroutines at both ends.
+SOAKTIME ?= 30m
+soak: guest
+	GUESTRACE_SOAK=$(SOAKTIME) $(GO) test -count=1 -run '^TestSoak$$' -v -timeout 3h ./test/e2e
 
 demo: guest
 	scripts/demo.sh

@@ -7,12 +7,14 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/tracer"
 )
 
 // filters are what the -e expressions ask for.
 type filters struct {
 	calls  callSelection
 	status output.Status // 0: every call
+	mode   tracer.Mode   // 0: calls of user and kernel mode
 }
 
 // parseExprs reads the -e expressions, as strace does: "trace=SET" (or
@@ -31,14 +33,31 @@ func parseExprs(exprs []string, o *oses.OS) (filters, error) {
 			f.calls, err = parseTraceSet(e, set, o)
 		case "status":
 			f.status, err = parseStatusSet(e, set)
+		case "mode":
+			f.mode, err = parseMode(e, set)
 		default:
-			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace= and status=)", e, kind)
+			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace=, status= and mode=)", e, kind)
 		}
 		if err != nil {
 			return filters{}, err
 		}
 	}
 	return f, nil
+}
+
+// parseMode reads which calls mode= keeps: "user" the calls programs
+// make, "kernel" those the kernel makes itself (Windows drivers' Zw*
+// calls), "all" both.
+func parseMode(expr, set string) (tracer.Mode, error) {
+	switch set {
+	case "all":
+		return tracer.ModeAll, nil
+	case "user":
+		return tracer.ModeUser, nil
+	case "kernel":
+		return tracer.ModeKernel, nil
+	}
+	return 0, usagef("-e %s: unknown mode %q (user, kernel or all)", expr, set)
 }
 
 // parseTraceSet reads a set of system calls: a list of names, classes

@@ -9,6 +9,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/tracer"
 )
 
 // guestCalls is a guest kernel's list: x64 and ia32 entry points, and a
@@ -95,4 +96,16 @@ func osNamed(t *testing.T, name string) *oses.OS {
 	o, err := oses.Lookup(name)
 	require.NoError(t, err)
 	return o
+}
+
+func TestModes(t *testing.T) {
+	for expr, want := range map[string]tracer.Mode{
+		"mode=user": tracer.ModeUser, "mode=kernel": tracer.ModeKernel, "mode=all": tracer.ModeAll,
+	} {
+		f, err := parseExprs([]string{expr}, osNamed(t, "windows"))
+		require.NoError(t, err, expr)
+		assert.Equal(t, want, f.mode, expr)
+	}
+	_, err := parseExprs([]string{"mode=driver"}, osNamed(t, "windows"))
+	assert.EqualError(t, err, `-e mode=driver: unknown mode "driver" (user, kernel or all)`)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/tracer"
+	"github.com/guestrace/guestrace/pkg/vmi"
 	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
 
@@ -78,6 +79,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	// and the deferred Close detaches.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// A closed pipe on standard output must fail the write (EPIPE) rather
+	// than kill guestrace before it detaches.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 
 	l, desc, err := open(ctx, be, spec, osd, prof)
 	if err != nil {
@@ -98,13 +102,17 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 			return err
 		}
 	}
+	var runErr error
 	tr := tracer.NewConfig(l, f.writer(out, filt.status), tracer.Config{
 		PIDs:      pids,
 		Comms:     f.comms,
 		Summary:   f.summary || f.both,
 		CallsOnly: f.silent,
+		Mode:      filt.mode,
 	})
-	defer func() { g.done(tr.Close() == nil) }()
+	// The guard rescues the guest when the tracer could not detach, unless
+	// the guest itself went away.
+	defer func() { g.done(tr.Close() == nil || errors.Is(runErr, vmi.ErrGuestGone)) }()
 	osys := l.OS()
 	fmt.Fprintf(status, "guestrace: attached to %s: %s %s, KASLR slide %#x, %d vCPUs\n",
 		desc, osd.Name, osys.Release(), osys.Slide(), l.Target().NumVCPUs())
@@ -127,7 +135,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		ctx, cancel = context.WithTimeout(ctx, f.duration)
 		defer cancel()
 	}
-	runErr := tr.Run(ctx)
+	runErr = tr.Run(ctx)
 	closeErr := tr.Close()
 	c := tr.Counts()
 	var sumErr error
@@ -139,7 +147,17 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		fmt.Fprintf(status, ", %d of other processes left out", tr.Skipped())
 	}
 	fmt.Fprintln(status)
+	writeErr := tr.WriteErr()
 	switch {
+	case errors.Is(writeErr, syscall.EPIPE):
+		// The reader went away (guestrace ... | head): a clean end, as
+		// strace's on SIGPIPE.
+		fmt.Fprintln(status, "guestrace: the output's reader went away; detached")
+		return nil
+	case writeErr != nil && f.output != "":
+		return fmt.Errorf("-o %s: %w; detached", f.output, pathErr(writeErr))
+	case writeErr != nil:
+		return fmt.Errorf("writing the trace: %w; detached", writeErr)
 	case runErr != nil:
 		return fmt.Errorf("tracing %s: %w", f.guestName(), runErr)
 	case closeErr != nil:

@@ -56,6 +56,9 @@ type Thread struct {
 	TID  uint32        // thread id (Linux pid, Windows UniqueThread)
 	Comm [CommLen]byte // process name, NUL-padded, untrusted guest bytes
 	Key  uint64        // stable identity of the thread (task_struct / ETHREAD address)
+	// KernelMode: the call was made by the kernel itself (a driver's
+	// Zw* call on Windows: KTHREAD.PreviousMode is KernelMode).
+	KernelMode bool
 }
 
 // Name returns the process name up to its first NUL (still unescaped).
@@ -79,6 +82,9 @@ type Syscall struct {
 	Symbol string // the kernel function: "__x64_sys_openat"
 	Addr   uint64 // its runtime (KASLR-adjusted) address
 	ABI    ABI    // which convention enters it
+	// NArgs is how many arguments the kernel passes the function, when
+	// it says (Windows' service table); 0 when unknown.
+	NArgs int
 }
 
 // OS is one attached guest operating system.

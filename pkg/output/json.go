@@ -62,7 +62,7 @@ func (j *JSON) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	c := j.pool.alloc()
 	c.dec, c.name, c.args, c.thread, c.start = dec, name, *args, *th, *ev
 	c.entry = dec.Enter(c.entry, &c.args, &c.state, m, &j.cfg.Print)
-	if dec.NoReturn() {
+	if noReturn(dec, &c.args) {
 		if !j.cfg.filtered() || j.cfg.Status&StatusUnfinished != 0 {
 			c.entry = dec.Exit(c.entry, &c.args, &c.state, 0, m, &j.cfg.Print)
 			j.write(&record{event: "complete", at: &c.start, c: c})
@@ -158,6 +158,9 @@ func (j *JSON) write(r *record) {
 	b = strconv.AppendUint(b, uint64(c.thread.TID), 10)
 	b = append(b, `,"comm":`...)
 	b = appendCommJSON(b, c.thread.Name())
+	if c.thread.KernelMode {
+		b = append(b, `,"kernel":true`...)
+	}
 	b = append(b, `,"syscall":`...)
 	b = AppendJSONString(b, c.name)
 	b = append(b, `,"args":[`...)

@@ -29,6 +29,7 @@ type jsonEvent struct {
 	Errno      string    `json:"errno"`
 	DurationNS *int64    `json:"duration_ns"`
 	Unfinished bool      `json:"unfinished"`
+	Kernel     bool      `json:"kernel"`
 }
 
 // TestJSONSchema: every line of the script's trace is one JSON object

@@ -84,7 +84,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 		c := t.newCall(ev, th, name, dec, args)
 		c.entry = appendStamp(c.entry, t.cfg.Time, ev.Time)
 		c.entry = dec.Enter(c.entry, &c.args, &c.state, m, &t.cfg.Print)
-		if !dec.NoReturn() {
+		if !noReturn(dec, &c.args) {
 			return c
 		}
 		if t.cfg.Status&StatusUnfinished != 0 {
@@ -101,7 +101,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	// Enter keeps its state in t.state, copied into the call after.
 	t.state = printers.CallState{}
 	t.line = dec.Enter(t.line, args, &t.state, m, &t.cfg.Print)
-	if dec.NoReturn() {
+	if noReturn(dec, args) {
 		t.line = dec.Exit(t.line, args, &t.state, 0, m, &t.cfg.Print)
 		t.writePrefix(th)
 		t.writeText(t.line, name, -1)

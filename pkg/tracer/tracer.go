@@ -5,12 +5,14 @@ package tracer
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/vmi"
 )
 
 // Tracer traces system calls of one guest.
@@ -27,6 +29,8 @@ type Tracer struct {
 	ev       output.Event // the current event, reused likewise
 	closed   bool
 	closeErr error
+	gone     bool  // the guest went away: calls in progress are unfinished
+	writeErr error // the first failed write of the output
 }
 
 // Config is what a tracer does besides printing.
@@ -45,7 +49,19 @@ type Config struct {
 	CallsOnly bool
 	// Now is the clock of events; time.Now when nil.
 	Now func() time.Time
+	// Mode selects calls by who made them (guestos.Thread.KernelMode):
+	// programs, the kernel itself, or both (ModeAll).
+	Mode Mode
 }
+
+// Mode selects calls by the mode they were made from.
+type Mode uint8
+
+const (
+	ModeAll    Mode = iota // every call
+	ModeUser               // the calls programs make
+	ModeKernel             // the calls the kernel makes itself
+)
 
 // entry is what a call's breakpoint carries to its callbacks.
 type entry struct {
@@ -104,8 +120,13 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 	return t.loop.SetCallbacks(table)
 }
 
-// Run traces until ctx ends, Quit, or the guest goes away.
-func (t *Tracer) Run(ctx context.Context) error { return t.loop.Run(ctx) }
+// Run traces until ctx ends, Quit, a write of the output fails (see
+// WriteErr), or the guest goes away.
+func (t *Tracer) Run(ctx context.Context) error {
+	err := t.loop.Run(ctx)
+	t.gone = errors.Is(err, vmi.ErrGuestGone)
+	return err
+}
 
 // Close detaches: the calls in progress are printed as detached, every
 // breakpoint is removed, the guest runs on, and the output is flushed.
@@ -116,14 +137,25 @@ func (t *Tracer) Close() error {
 	}
 	t.closed = true
 	t.closeErr = t.loop.Close()
-	if t.out == nil {
-		return t.closeErr
-	}
-	if ferr := t.out.Flush(); t.closeErr == nil {
-		t.closeErr = ferr
-	}
+	t.flush()
 	return t.closeErr
 }
+
+// flush writes out what the writer holds. The first failure (the reader
+// closed the pipe, the disk is full) is kept for WriteErr and ends the
+// trace: guestrace, like strace, drops no line, so it stops instead.
+func (t *Tracer) flush() {
+	if t.out == nil {
+		return
+	}
+	if err := t.out.Flush(); err != nil && t.writeErr == nil {
+		t.writeErr = err
+		t.loop.Quit()
+	}
+}
+
+// WriteErr is the first error writing the output, or nil.
+func (t *Tracer) WriteErr() error { return t.writeErr }
 
 func (t *Tracer) now() time.Time {
 	if t.cfg.Now != nil {
@@ -132,8 +164,12 @@ func (t *Tracer) now() time.Time {
 	return time.Now()
 }
 
-// wanted reports whether the process filters select a thread.
+// wanted reports whether the process and mode filters select a thread's
+// call.
 func (t *Tracer) wanted(th *guestos.Thread) bool {
+	if (t.cfg.Mode == ModeUser && th.KernelMode) || (t.cfg.Mode == ModeKernel && !th.KernelMode) {
+		return false
+	}
 	if len(t.cfg.PIDs) == 0 && len(t.cfg.Comms) == 0 {
 		return true
 	}
@@ -174,7 +210,7 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 			readFrame(s, args)
 		}
 		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, s)
-		t.out.Flush() //nolint:errcheck // reported by Close
+		t.flush()
 	}
 	if c == nil && (!t.cfg.Summary || e.dec.NoReturn() || t.cfg.CallsOnly) {
 		return nil
@@ -205,7 +241,7 @@ func (t *Tracer) onReturn(s *loop.State, data, _ any) {
 	}
 	if p.c != nil {
 		t.out.ReturnAt(&t.ev, p.c, ret, s)
-		t.out.Flush() //nolint:errcheck
+		t.flush()
 	}
 	t.release(p)
 }
@@ -218,7 +254,7 @@ func (t *Tracer) onLost(_ *guestos.Thread, _ *loop.Func, data any) {
 	t.counts.Unfinished++
 	if p.c != nil {
 		why := "unfinished"
-		if t.closed {
+		if t.closed && !t.gone {
 			why = "detached"
 		}
 		t.out.Lost(p.c, why)

@@ -35,6 +35,7 @@ func TestCLI(t *testing.T) {
 	t.Run("Summary", func(t *testing.T) { testSummary(t, g) })
 	t.Run("PID", func(t *testing.T) { testPID(t, g) })
 	t.Run("Duration", func(t *testing.T) { testDuration(t, g) })
+	t.Run("Mode", func(t *testing.T) { testMode(t, g) })
 }
 
 var placedRE = regexp.MustCompile(`guestrace: (\d+) breakpoints placed; tracing`)

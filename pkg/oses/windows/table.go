@@ -37,10 +37,15 @@ func (table) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
 	return row{s}, true
 }
 
-// Raw prints an NT call the table lacks: four arguments in hex, the ones
-// passed in registers.
+// Raw prints an NT call the table lacks: its arguments in hex, as many
+// as the service table says (four, those passed in registers, when it
+// does not).
 func (table) Raw(sc *guestos.Syscall) output.Decoder {
-	return row{windows.Raw(sc.Name, 4)}
+	n := sc.NArgs
+	if n <= 0 {
+		n = 4
+	}
+	return row{windows.Raw(sc.Name, n)}
 }
 
 func (table) CallName(sc *guestos.Syscall) string { return sc.Name }
@@ -58,20 +63,29 @@ func list() []oses.Listed {
 	return l
 }
 
+// calls keeps what the entries of calls in progress read for their
+// returns (inputs are read at the call), under a token in their
+// CallState.
+var calls windows.Calls
+
 // row adapts a row to output.Decoder with all its arguments, captured at
 // the call (the callee may reuse its stack slots).
 type row struct{ s *windows.Syscall }
 
-func (r row) Enter(b []byte, a *output.Args, _ *printers.CallState, m printers.Mem, o *printers.Options) []byte {
-	return r.s.EnterArgs(b, (*windows.Args)(a), m, o)
+func (r row) Enter(b []byte, a *output.Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte {
+	return calls.Enter(r.s, b, (*windows.Args)(a), st, m, o)
 }
 
-func (r row) Exit(b []byte, a *output.Args, _ *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte {
-	return r.s.ExitArgs(b, (*windows.Args)(a), ret, m, o)
+func (r row) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte {
+	return calls.Exit(r.s, b, (*windows.Args)(a), st, ret, m, o)
 }
 
 func (r row) NoReturn() bool { return r.s.NoReturn() }
 func (r row) NArgs() int     { return r.s.NArgs() }
+
+// EndsCaller: NtTerminateProcess(NtCurrentProcess()) prints "= ?" at the
+// call (output.Ender).
+func (r row) EndsCaller(a *output.Args) bool { return r.s.EndsCaller((*windows.Args)(a)) }
 
 // AppendError: an NT call fails when its NTSTATUS is a warning or an
 // error (NT_SUCCESS is false).
