@@ -492,6 +492,12 @@ static void messages(void)
 	unsigned *fromlen = A(sizeof(unsigned));
 	*fromlen = sizeof(*from);
 	syscall(SYS_recvfrom, sv[1], in->iov_base, 16, MSG_DONTWAIT, from, fromlen);
+	struct ucred *cred = A(sizeof(*cred));
+	*fromlen = sizeof(*cred);
+	syscall(SYS_getsockopt, sv[0], SOL_SOCKET, SO_PEERCRED, cred, fromlen);
+	struct linger *lg = A(sizeof(*lg));
+	*fromlen = sizeof(*lg);
+	syscall(SYS_getsockopt, sv[0], SOL_SOCKET, SO_LINGER, lg, fromlen);
 }
 
 int main(int argc, char **argv)

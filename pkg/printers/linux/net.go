@@ -264,6 +264,12 @@ var (
 	xSetsockIPv6Opts = merged(xSockIpv6Options, xSetsockIpv6Options)
 )
 
+// SOL_SOCKET options with structures of their own.
+const (
+	soLinger   = 13
+	soPeercred = 17
+)
+
 // Socket option levels.
 const (
 	solIP      = 0
@@ -353,9 +359,28 @@ func decGetsockopt(c *ctx) {
 		c.entryLen(c.a[4])
 		return
 	}
-	if uint32(c.a[1]) == solSocket && rlen >= 4 {
+	switch {
+	case uint32(c.a[1]) == solSocket && uint32(c.a[2]) == soPeercred && rlen >= 12:
+		if b := c.read(c.a[3], 12); b != nil {
+			c.str("{pid=")
+			c.int(uint64(le32(b)))
+			c.str(", uid=")
+			c.uid(uint64(le32(b[4:])))
+			c.str(", gid=")
+			c.uid(uint64(le32(b[8:])))
+			c.b = append(c.b, '}')
+		}
+	case uint32(c.a[1]) == solSocket && uint32(c.a[2]) == soLinger && rlen >= 8:
+		if b := c.read(c.a[3], 8); b != nil {
+			c.str("{l_onoff=")
+			c.int(uint64(le32(b)))
+			c.str(", l_linger=")
+			c.int(uint64(le32(b[4:])))
+			c.b = append(c.b, '}')
+		}
+	case uint32(c.a[1]) == solSocket && rlen >= 4:
 		c.numAt(c.a[3], 4, true)
-	} else {
+	default:
 		c.sockoptVal(c.a[3], rlen)
 	}
 	c.lenPair(in, rlen)
