@@ -391,6 +391,7 @@ static void async(void)
 	syscall(SYS_io_pgetevents, 0, 0, 0, NULL, NULL, NULL);
 	syscall(SYS_io_cancel, 0, NULL, NULL);
 	syscall(SYS_io_uring_setup, 0, NULL);
+	syscall(SYS_io_uring_setup, 0, A(120)); /* (no entries: EINVAL) */
 	syscall(SYS_io_uring_enter, -1, 0, 0, 0, NULL, 0);
 	syscall(SYS_io_uring_register, -2, 0, NULL, 0); /* (Linux 6.3+ treats -1 apart) */
 }

@@ -453,6 +453,16 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.args = [6]uint64{0, 0, 0} // MEMBARRIER_CMD_QUERY
 		e.ok = 0x1fb
 	},
+	"io_uring_setup": func(e *rowExample, m *rowMem) {
+		p := make([]byte, 120)
+		binary.LittleEndian.PutUint32(p[0:], 8)       // sq_entries
+		binary.LittleEndian.PutUint32(p[4:], 16)      // cq_entries
+		binary.LittleEndian.PutUint32(p[8:], 2)       // IORING_SETUP_SQPOLL
+		binary.LittleEndian.PutUint32(p[20:], 0x1fff) // the features
+		binary.LittleEndian.PutUint32(p[44:], 64)     // sq_off.tail
+		e.args = [6]uint64{8, m.put(p)}
+		e.ok, e.errno = 4, 12 // ENOMEM
+	},
 	"_llseek": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET
 		e.ok = 0

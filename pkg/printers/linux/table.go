@@ -342,7 +342,7 @@ var table = []Syscall{
 	{Nr: 333, Name: "io_pgetevents", NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aTimespec, aPtr)},
 	{Nr: 334, Name: "rseq", NArgs: 4, Args: a(aHex, aHex32, aHex32, aHex32)},
 	{Nr: 424, Name: "pidfd_send_signal", NArgs: 4, Class: D | S | P, Args: a(aFD, aSig, aSiginfo, aUint)},
-	{Nr: 425, Name: "io_uring_setup", NArgs: 2, Class: D, Args: a(aUint, aPtr)},
+	{Nr: 425, Name: "io_uring_setup", NArgs: 2, Class: D, dec: decUringSetup},
 	{Nr: 426, Name: "io_uring_enter", NArgs: 6, Class: D | S, Args: a(aFD, aUint, aUint, aFlags32(xUringEnterFlags, "IORING_ENTER_???"), aPtr, aUlong)},
 	{Nr: 427, Name: "io_uring_register", NArgs: 4, Class: D | M, Args: a(aFD, aXval32(xUringRegisterOpcodes, "IORING_REGISTER_???"), aPtr, aUint)},
 	{Nr: 428, Name: "open_tree", NArgs: 3, Class: D | F, Args: a(aDirFD, aPath, aFlags32(xOpenTreeFlags, "OPEN_TREE_???"))},

@@ -2682,3 +2682,34 @@ var xMountPropagation = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x80000, Name: "MS_SLAVE"},
 	{Val: 0x100000, Name: "MS_SHARED"},
 }}
+
+var xUringSetupFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IORING_SETUP_IOPOLL"},
+	{Val: 0x2, Name: "IORING_SETUP_SQPOLL"},
+	{Val: 0x4, Name: "IORING_SETUP_SQ_AFF"},
+	{Val: 0x8, Name: "IORING_SETUP_CQSIZE"},
+	{Val: 0x10, Name: "IORING_SETUP_CLAMP"},
+	{Val: 0x20, Name: "IORING_SETUP_ATTACH_WQ"},
+	{Val: 0x40, Name: "IORING_SETUP_R_DISABLED"},
+	{Val: 0x80, Name: "IORING_SETUP_SUBMIT_ALL"},
+	{Val: 0x100, Name: "IORING_SETUP_COOP_TASKRUN"},
+	{Val: 0x200, Name: "IORING_SETUP_TASKRUN_FLAG"},
+	{Val: 0x400, Name: "IORING_SETUP_SQE128"},
+	{Val: 0x800, Name: "IORING_SETUP_CQE32"},
+}}
+
+var xUringSetupFeatures = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IORING_FEAT_SINGLE_MMAP"},
+	{Val: 0x2, Name: "IORING_FEAT_NODROP"},
+	{Val: 0x4, Name: "IORING_FEAT_SUBMIT_STABLE"},
+	{Val: 0x8, Name: "IORING_FEAT_RW_CUR_POS"},
+	{Val: 0x10, Name: "IORING_FEAT_CUR_PERSONALITY"},
+	{Val: 0x20, Name: "IORING_FEAT_FAST_POLL"},
+	{Val: 0x40, Name: "IORING_FEAT_POLL_32BITS"},
+	{Val: 0x80, Name: "IORING_FEAT_SQPOLL_NONFIXED"},
+	{Val: 0x100, Name: "IORING_FEAT_EXT_ARG"},
+	{Val: 0x200, Name: "IORING_FEAT_NATIVE_WORKERS"},
+	{Val: 0x400, Name: "IORING_FEAT_RSRC_TAGS"},
+	{Val: 0x800, Name: "IORING_FEAT_CQE_SKIP"},
+	{Val: 0x1000, Name: "IORING_FEAT_LINKED_FILE"},
+}}
