@@ -49,10 +49,14 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	if f.os != "" && f.os != osd.Name {
 		return usagef("--os %s: the profile is of a %s kernel", f.os, osd.Name)
 	}
-	filt, err := parseExprs(f.exprs, osd)
+	filt, err := parseExprs(f.printFlags.exprs(f.exprs), osd)
 	if err != nil {
 		return err
 	}
+	if filt.dumps != nil && osd.Name != "linux" {
+		return usagef("-e read=/write=: dumps are of Linux calls")
+	}
+	f.dumps = filt.dumps
 	if f.silent && filt.status != 0 {
 		return usagef("--silent and -e status=: --silent does not wait for returns")
 	}
@@ -109,6 +113,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		Summary:   f.summary || f.both,
 		CallsOnly: f.silent,
 		Mode:      filt.mode,
+		Follow:    f.follow,
+		Paths:     f.paths,
+		FDPaths:   f.fdPaths.n > 0,
 	})
 	// The guard rescues the guest when the tracer could not detach, unless
 	// the guest itself went away.

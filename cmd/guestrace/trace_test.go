@@ -25,7 +25,7 @@ func TestTraceUsageErrors(t *testing.T) {
 		{[]string{"--qemu", "unix:/x", "--profile", "/nonexistent.json"}, "guestrace: --profile /nonexistent.json: no such file or directory\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "trace=openat,nosuchcall"}, "guestrace: -e trace=openat,nosuchcall: unknown system call \"nosuchcall\"\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "trace=openat,,close"}, "guestrace: -e trace=openat,,close: empty system call name\n"},
-		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "signal=all"}, "guestrace: -e signal=all: unknown qualifier \"signal\" (this guestrace knows trace=, status= and mode=)\n"},
+		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "signal=all"}, "guestrace: -e signal=all: unknown qualifier \"signal\" (this guestrace knows trace=, status=, mode=, read= and write=)\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "trace=%nosuch"}, "guestrace: -e trace=%nosuch: unknown class \"%nosuch\" (%file %process %network %signal %ipc %desc %memory ...)\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "trace=/open("}, "guestrace: -e trace=/open(: /open(: error parsing regexp: missing closing ): `open(`\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "status=broken"}, "guestrace: -e status=broken: unknown status \"broken\" (successful, failed, unfinished, detached, all)\n"},

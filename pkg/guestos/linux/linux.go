@@ -56,6 +56,12 @@ type Linux struct {
 	syscalls   []guestos.Syscall
 	abiAt      map[uint64]guestos.ABI // 32-bit system-call function address -> ABI
 
+	// fl is the layout FDPath needs, read from the profile on its first
+	// use (filesRead): tracing without -y needs none of it.
+	fl        fileLayout
+	flErr     error
+	filesRead bool
+
 	buf [scratchSize]byte // scratch for reads: no allocation per event
 }
 

@@ -240,3 +240,17 @@ func (r sigreturnRow) Enter(b []byte, a *output.Args, st *printers.CallState, m 
 	}
 	return r.row.Enter(b, a, st, m, o)
 }
+
+// ArgKinds lists what each argument of the call is, for the path filter
+// (-P); a row with a decoder of its own lists none, and its first
+// argument is taken to be a descriptor when the call is of class %desc.
+func (r row) ArgKinds() []printers.ArgKind {
+	kinds := make([]printers.ArgKind, 0, len(r.s.Args))
+	for _, a := range r.s.Args {
+		kinds = append(kinds, a.Kind)
+	}
+	if len(kinds) == 0 && r.s.Class&linux.ClassDesc != 0 {
+		kinds = append(kinds, printers.KindFD)
+	}
+	return kinds
+}
