@@ -36,6 +36,7 @@ type traceFlags struct {
 	quiet    bool
 	duration time.Duration
 	os       string
+	cacheDir string
 	printFlags
 }
 
@@ -49,7 +50,8 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl.StringVarP(&f.domain, "domain", "d", "", "the guest by its domain name (Xen through libvmi, or libvirt)")
 	fl.StringVar(&f.backend, "backend", "", "how to reach the -d guest: "+strings.Join(backend.Names(), ", ")+" (default: the first that has the domain)")
 	fl.StringVar(&f.connect, "connect", "", "the hypervisor's URI, as virsh --connect")
-	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON)")
+	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON); with --qemu and none, made from a Linux guest's memory")
+	fl.StringVar(&f.cacheDir, "cache-dir", "", cacheDirUsage)
 	fl.StringVar(&f.os, "os", "", "the guest OS, linux or windows (default: what the profile says)")
 	fl.StringArrayVarP(&f.exprs, "expr", "e", nil, "trace=SET: calls to trace (names, %file %process %network %signal %ipc %desc %memory, /regex, all; !SET for all but SET);\nstatus=SET: calls to print by how they ended (successful, failed, unfinished, detached);\nread=SET, write=SET: hex dumps of the data read from, written to descriptors in SET")
 	fl.StringArrayVarP(&f.pids, "pid", "p", nil, "trace only process (or thread) PID; repeat or give a comma list")
@@ -85,8 +87,6 @@ func (f *traceFlags) validate() error {
 		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen or libvirt)")
 	case f.qemu != "" && f.domain != "":
 		return usagef("--qemu and -d each name a guest: give one")
-	case f.qemu != "" && f.profile == "":
-		return usagef("--profile FILE is needed with --qemu (see profiles/README.md)")
 	case f.strsize < 0:
 		return usagef("-s %d: the string limit cannot be negative", f.strsize)
 	case f.qemu != "" && (f.backend != "" || f.connect != ""):

@@ -20,7 +20,7 @@ func TestTraceUsageErrors(t *testing.T) {
 	}{
 		{nil, "guestrace: no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen or libvirt)\n"},
 		{[]string{"--qemu", "unix:/x", "-d", "dom"}, "guestrace: --qemu and -d each name a guest: give one\n"},
-		{[]string{"--qemu", "unix:/x"}, "guestrace: --profile FILE is needed with --qemu (see profiles/README.md)\n"},
+		{[]string{"--qemu", "unix:/x", "--os", "windows"}, "guestrace: --os windows: a windows guest's profile cannot be made from its memory: pass --profile\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-s", "-1"}, "guestrace: -s -1: the string limit cannot be negative\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", "/nonexistent.json"}, "guestrace: --profile /nonexistent.json: no such file or directory\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-e", "trace=openat,nosuchcall"}, "guestrace: -e trace=openat,nosuchcall: unknown system call \"nosuchcall\"\n"},

@@ -19,6 +19,9 @@ var attachModes = []struct {
 	args func(g *guestlab.Guest) []string
 }{
 	{"profile", qemuArgs}, // the profile.json made from what the guest dumped
+	{"no profile", func(g *guestlab.Guest) []string { // made from the guest's memory
+		return []string{"--qemu", "unix:" + g.GDBSocket, "--cache-dir", "none"}
+	}},
 }
 
 // TestKernelMatrix runs a subset of the suite on every kernel of the lab
@@ -43,7 +46,8 @@ func TestKernelMatrix(t *testing.T) {
 						checkDetached(t, g, before)
 					})
 					t.Run("Strace", func(t *testing.T) {
-						matchStrace(t, g, m.args(g))
+						names := matchStrace(t, g, m.args(g), "gt-syscalls")
+						assert.Equal(t, syscallsDistinct, len(names), "distinct calls compared")
 						checkDetached(t, g, before)
 					})
 				})
