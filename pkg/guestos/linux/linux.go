@@ -55,6 +55,7 @@ type Linux struct {
 	initTask   uint64 // runtime address
 	syscalls   []guestos.Syscall
 	abiAt      map[uint64]abi // system-call function address -> ABI
+	exit       exitInfo       // reading arguments at a function's exit
 
 	buf [scratchSize]byte // scratch for reads: no allocation per event
 }
@@ -122,6 +123,7 @@ func (l *Linux) attach() error {
 		return err
 	}
 	l.findDirectMap()
+	l.findExitInfo()
 	l.SetKeepKernel(true)
 	l.listSyscalls()
 	return nil
