@@ -80,6 +80,8 @@ func (r linuxRow) Exit(b []byte, a *output.Args, ret int64, m printers.Mem, o *p
 
 func (r linuxRow) NoReturn() bool { return r.s.NoReturn() }
 
+func (r linuxRow) NeedsEntry() bool { return r.s.NeedsEntry() }
+
 // ABI is "i386" for the calls of 32-bit processes, "" for x86-64 ones
 // (strace marks a process that changes between them).
 func (r linuxRow) ABI() string {
@@ -103,6 +105,8 @@ func (r *rawLinux) Exit(b []byte, _ *output.Args, ret int64, _ printers.Mem, o *
 }
 
 func (r *rawLinux) NoReturn() bool { return false }
+
+func (r *rawLinux) NeedsEntry() bool { return false }
 
 func (r *rawLinux) ABI() string {
 	if r.abi32 {

@@ -58,6 +58,9 @@ type Config struct {
 	CallsOnly bool
 	// Now is the clock of events; time.Now when nil.
 	Now func() time.Time
+	// EntryTimes says the output prints when calls start (-t, -T): every
+	// call is then seen at its entry, not at its return alone.
+	EntryTimes bool
 }
 
 // entry is what a call's breakpoint carries to its callbacks.
@@ -80,6 +83,17 @@ type pending struct {
 // argCounter is a decoder that says how many arguments its call takes;
 // without it, six are read.
 type argCounter interface{ NArgs() int }
+
+// entryNeeder is a decoder that says whether its call must be seen at its
+// entry (see linux.Syscall.NeedsEntry); without it, it must.
+type entryNeeder interface{ NeedsEntry() bool }
+
+// exitOnly reports whether a call may be printed whole from its return:
+// the row allows it and nothing printed needs the time it started.
+func (t *Tracer) exitOnly(d output.Decoder) bool {
+	n, ok := d.(entryNeeder)
+	return ok && !n.NeedsEntry() && !t.cfg.Summary && !t.cfg.EntryTimes
+}
 
 // New traces with l, printing to out.
 func New(l *loop.Loop, out output.Writer) *Tracer { return NewConfig(l, out, Config{}) }
@@ -112,7 +126,7 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 			e.nargs = min(max(c.NArgs(), 0), guestos.MaxArgs)
 		}
 		t.entries = append(t.entries, e)
-		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e}
+		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e, ExitOnly: t.exitOnly(d)}
 		if !d.NoReturn() && !t.cfg.CallsOnly {
 			cb.OnReturn = t.onReturn
 		}
