@@ -229,6 +229,7 @@ func (s *synth) makeProfile() *isf.Profile {
 			"current_task":             {Address: percpuCurrent},
 			"__x64_sys_openat":         {Address: linkOpenat},
 			"__x64_sys_getppid":        {Address: linkGetppid},
+			"__x64_sys_getppid.cold":   {Address: linkGetppid + 0x80000}, // not an entry
 			"__ia32_sys_openat":        {Address: linkIA32Open},
 			"__ia32_compat_sys_openat": {Address: linkCompOpen},
 			"__x64_sys_not_code":       {Address: linkDataSym},
