@@ -14,6 +14,9 @@ const (
 	// JumpIndirect goes to an indirect-branch thunk: the code that
 	// follows cannot be known from the function's bytes.
 	JumpIndirect
+	// JumpShared goes to code the whole kernel calls (a library
+	// function): breakpoints on its exits would stop unrelated work.
+	JumpShared
 )
 
 // Exits is implemented by an OS whose system-call functions are entered

@@ -44,7 +44,9 @@ func (l *Loop) codeSource(ex guestos.Exits) codeSource {
 }
 
 // scanExits finds every exit of the function at addr: each ret, each
-// jump to a return thunk, and those of the code its tail calls jump to.
+// jump to a return thunk, and those of the code its tail calls jump to
+// when that code is the system call's own (a jump into code the whole
+// kernel shares leaves the function to its return address).
 // At each, the stack pointer is the one of the function's entry and rax
 // holds its result. The code is read from guest memory, bounded by the
 // next symbol.
@@ -52,12 +54,17 @@ func scanExits(src codeSource, addr uint64) (exitScan, error) {
 	var s exitScan
 	seen := map[uint64]bool{addr: true}
 	work := []uint64{addr}
+	var own [2]uint64 // the function's own code, once scanned
 	for len(work) > 0 {
 		start := work[0]
 		work = work[1:]
-		exits, tails, err := scanRegion(src, start)
+		exits, tails, err := scanRegion(src, start, own)
 		if err != nil {
 			return s, err
+		}
+		if start == addr {
+			end, _ := src.ex.CodeEnd(addr)
+			own = [2]uint64{addr, end}
 		}
 		if start == addr {
 			s.own = exits
@@ -87,10 +94,13 @@ var endbr64 = [4]byte{0xf3, 0x0f, 0x1e, 0xfa}
 
 // scanRegion decodes the code from start to the next symbol and returns
 // its exits and the targets of its jumps out of it.
-func scanRegion(src codeSource, start uint64) (exits, tails []uint64, err error) {
+func scanRegion(src codeSource, start uint64, own [2]uint64) (exits, tails []uint64, err error) {
 	end, ok := src.ex.CodeEnd(start)
 	if !ok || end <= start || end-start > maxCodeLen {
 		return nil, nil, fmt.Errorf("no bounds for the code at %#x: %w", start, errNoExits)
+	}
+	if own[1] == 0 {
+		own = [2]uint64{start, end} // scanning the function itself
 	}
 	code := make([]byte, end-start)
 	if err := src.read(start, code); err != nil {
@@ -119,7 +129,7 @@ func scanRegion(src codeSource, start uint64) (exits, tails []uint64, err error)
 			return nil, nil, fmt.Errorf("indirect jump at %#x: %w", pc, errNoExits)
 		}
 		t := start + uint64(off) + uint64(int64(rel))
-		if t >= start && t < end {
+		if (t >= start && t < end) || (t >= own[0] && t < own[1]) {
 			continue
 		}
 		switch src.ex.JumpKind(t) {
@@ -130,6 +140,13 @@ func scanRegion(src codeSource, start uint64) (exits, tails []uint64, err error)
 			exits = append(exits, pc)
 		case guestos.JumpIndirect:
 			return nil, nil, fmt.Errorf("indirect jump at %#x: %w", pc, errNoExits)
+		case guestos.JumpShared:
+			// Back into the function itself (from its cold part) is
+			// code already scanned; elsewhere, code every part of the
+			// kernel runs.
+			if t < own[0] || t >= own[1] {
+				return nil, nil, fmt.Errorf("jump at %#x to code the kernel shares (%#x): %w", pc, t, errNoExits)
+			}
 		default:
 			tails = append(tails, t)
 		}

@@ -167,6 +167,11 @@ func TestExitScanFallsBack(t *testing.T) {
 			o.Ends[fnRestart] = fnRestart + 5
 			o.Jumps[thunk] = guestos.JumpIndirect
 		},
+		"code the kernel shares": func(o *guestostest.ExitsOS) {
+			o.Mem[fnRestart] = append([]byte{0xe9}, rel32(fnRestart+5, shared)...)
+			o.Ends[fnRestart] = fnRestart + 5
+			o.Jumps[shared] = guestos.JumpShared
+		},
 		"conditional return": func(o *guestostest.ExitsOS) {
 			o.Mem[fnRestart] = append([]byte{0x0f, 0x84}, rel32(fnRestart+6, thunk)...)
 			o.Ends[fnRestart] = fnRestart + 6

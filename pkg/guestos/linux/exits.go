@@ -1,6 +1,7 @@
 package linux
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -34,6 +35,7 @@ type exitInfo struct {
 	ok      bool
 
 	starts []uint64                    // runtime addresses of the image's symbols, sorted
+	names  []string                    // their names (one of them, for aliases)
 	jumps  map[uint64]guestos.JumpKind // thunks by runtime address
 }
 
@@ -91,25 +93,59 @@ func (l *Linux) CodeEnd(addr uint64) (uint64, bool) {
 }
 
 // JumpKind tells a jump to a return thunk or an indirect-branch thunk
-// from one to other code.
+// from one to more code of a system call's own (its __do_sys_, ksys_,
+// do_ helpers, its cold part), and from one to code the whole kernel
+// calls, whose exits are not to be followed.
 func (l *Linux) JumpKind(target uint64) guestos.JumpKind {
 	if l.exit.jumps == nil {
 		l.indexSymbols()
 	}
-	return l.exit.jumps[target] // JumpCode when absent
+	if k, ok := l.exit.jumps[target]; ok {
+		return k
+	}
+	i, found := slices.BinarySearch(l.exit.starts, target)
+	if !found {
+		i-- // inside the symbol before
+	}
+	if i < 0 || !syscallCode(l.exit.names[i]) {
+		return guestos.JumpShared
+	}
+	return guestos.JumpCode
+}
+
+// syscallPrefixes name the functions that implement system calls.
+var syscallPrefixes = []string{
+	"__x64_sys_", "__ia32_sys_", "__ia32_compat_sys_", "__se_sys_", "__do_sys_",
+	"__do_compat_sys_", "__se_compat_sys_", "ksys_", "__sys_", "do_", "kernel_",
+	"vm_mmap", "path_",
+}
+
+// syscallCode reports whether a function's name says it implements a
+// system call, so that few other callers reach it.
+func syscallCode(name string) bool {
+	for _, p := range syscallPrefixes {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return strings.HasSuffix(name, ".cold")
 }
 
 // indexSymbols sorts the image's symbol addresses and finds the thunks,
 // once, on the first scan of a function.
 func (l *Linux) indexSymbols() {
-	starts := make([]uint64, 0, len(l.p.Symbols))
+	type sym struct {
+		addr uint64
+		name string
+	}
+	syms := make([]sym, 0, len(l.p.Symbols))
 	jumps := map[uint64]guestos.JumpKind{}
-	for name, sym := range l.p.Symbols {
-		if !inImage(sym.Address) {
+	for name, s := range l.p.Symbols {
+		if !inImage(s.Address) {
 			continue
 		}
-		addr := sym.Address + l.slide
-		starts = append(starts, addr)
+		addr := s.Address + l.slide
+		syms = append(syms, sym{addr, name})
 		if slices.Contains(returnThunks, name) {
 			jumps[addr] = guestos.JumpReturn
 		}
@@ -119,8 +155,20 @@ func (l *Linux) indexSymbols() {
 			}
 		}
 	}
-	slices.Sort(starts)
-	l.exit.starts = slices.Compact(starts)
+	// By address, then name, so that an alias is picked the same way
+	// every run.
+	slices.SortFunc(syms, func(a, b sym) int {
+		if a.addr != b.addr {
+			return cmp.Compare(a.addr, b.addr)
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	syms = slices.CompactFunc(syms, func(a, b sym) bool { return a.addr == b.addr })
+	l.exit.starts = make([]uint64, len(syms))
+	l.exit.names = make([]string, len(syms))
+	for i, s := range syms {
+		l.exit.starts[i], l.exit.names[i] = s.addr, s.name
+	}
 	l.exit.jumps = jumps
 }
 
