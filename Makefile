@@ -7,14 +7,14 @@ GUEST    := $(BUILD)/guest
 # exceeded"); `make fuzz` runs each for 5 minutes.
 FUZZTIME ?= 3000x
 
-.PHONY: all build build-xen deps guest test test-short fuzz bench demo clean
+.PHONY: all build build-xen deps guest test test-short fuzz bench soak demo clean
 
 all: build
 
 build:
 	$(GO) build -o $(BUILD)/guestrace ./cmd/guestrace
 
-# build-xen needs libvmi installed (pkg-config libvmi): see README.md.
+# build-xen needs libvmi installed (pkg-config libvmi): see docs/xen.md.
 build-xen:
 	$(GO) build -tags libvmi -o $(BUILD)/guestrace ./cmd/guestrace
 
@@ -35,9 +35,15 @@ fuzz:
 	FUZZTIME=5m scripts/fuzz.sh
 
 # bench measures tracing against the lab guest: the GDB stub's own round
-# trips, and close() untraced vs traced (see README.md, Performance).
+# trips, and close() untraced vs traced (see docs/performance.md).
 bench: guest
 	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./test/e2e ./pkg/vmi/qemu
+
+# soak traces the lab's busiest workloads, every call on 2 vCPUs, for
+# SOAKTIME (default 30m) and reports memory and goroutines at both ends.
+SOAKTIME ?= 30m
+soak: guest
+	GUESTRACE_SOAK=$(SOAKTIME) $(GO) test -count=1 -run '^TestSoak$$' -v -timeout 3h ./test/e2e
 
 demo: guest
 	scripts/demo.sh

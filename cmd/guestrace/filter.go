@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
-	"github.com/guestrace/guestrace/pkg/printers/linux"
 	"github.com/guestrace/guestrace/pkg/tracer"
 )
 
@@ -14,14 +14,14 @@ import (
 type filters struct {
 	calls  callSelection
 	status output.Status // 0: every call
+	mode   tracer.Mode   // 0: calls of user and kernel mode
 }
 
 // parseExprs reads the -e expressions, as strace does: "trace=SET" (or
 // just "SET") and "status=SET". A later expression of a kind replaces an
 // earlier one.
-func parseExprs(exprs []string, osName string, table tracer.Decoders) (filters, error) {
-	_, abi := tableOf(osName)
-	f := filters{calls: abiOnly(abi)}
+func parseExprs(exprs []string, o *oses.OS) (filters, error) {
+	f := filters{calls: abiOnly(o.DefaultABI)}
 	for _, e := range exprs {
 		kind, set := "trace", e
 		if k, v, ok := strings.Cut(e, "="); ok {
@@ -30,11 +30,13 @@ func parseExprs(exprs []string, osName string, table tracer.Decoders) (filters, 
 		var err error
 		switch kind {
 		case "trace", "t":
-			f.calls, err = parseTraceSet(e, set, osName, table)
+			f.calls, err = parseTraceSet(e, set, o)
 		case "status":
 			f.status, err = parseStatusSet(e, set)
+		case "mode":
+			f.mode, err = parseMode(e, set)
 		default:
-			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace= and status=)", e, kind)
+			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace=, status= and mode=)", e, kind)
 		}
 		if err != nil {
 			return filters{}, err
@@ -43,16 +45,32 @@ func parseExprs(exprs []string, osName string, table tracer.Decoders) (filters, 
 	return f, nil
 }
 
+// parseMode reads which calls mode= keeps: "user" the calls programs
+// make, "kernel" those the kernel makes itself (Windows drivers' Zw*
+// calls), "all" both.
+func parseMode(expr, set string) (tracer.Mode, error) {
+	switch set {
+	case "all":
+		return tracer.ModeAll, nil
+	case "user":
+		return tracer.ModeUser, nil
+	case "kernel":
+		return tracer.ModeKernel, nil
+	}
+	return 0, usagef("-e %s: unknown mode %q (user, kernel or all)", expr, set)
+}
+
 // parseTraceSet reads a set of system calls: a list of names, classes
 // (%file), regular expressions (/^open), "all" and "none"; a leading '!'
 // takes the complement. Names select the call's entry points of every
 // ABI; "all" and complements are those of the default selection.
-func parseTraceSet(expr, set, osName string, table tracer.Decoders) (callSelection, error) {
+func parseTraceSet(expr, set string, o *oses.OS) (callSelection, error) {
 	negate := strings.HasPrefix(set, "!")
 	set = strings.TrimPrefix(set, "!")
 	var (
+		table   = o.Calls
 		names   = map[string]bool{}
-		classes linux.Class
+		classes []func(string) bool
 		res     []*regexp.Regexp
 		all     bool
 	)
@@ -67,14 +85,14 @@ func parseTraceSet(expr, set, osName string, table tracer.Decoders) (callSelecti
 			all = true
 		case tok == "none":
 		case tok[0] == '%':
-			if osName != "linux" {
-				return nil, usagef("-e %s: %s: system-call classes are Linux's", expr, tok)
+			if o.Class == nil {
+				return nil, usagef("-e %s: %s: %s has no system-call classes", expr, tok, o.Name)
 			}
-			c, ok := linux.ParseClass(tok)
+			in, ok := o.Class(tok)
 			if !ok {
 				return nil, usagef("-e %s: unknown class %q (%%file %%process %%network %%signal %%ipc %%desc %%memory ...)", expr, tok)
 			}
-			classes |= c
+			classes = append(classes, in)
 		case tok[0] == '/':
 			re, err := regexp.Compile(tok[1:])
 			if err != nil {
@@ -91,8 +109,8 @@ func parseTraceSet(expr, set, osName string, table tracer.Decoders) (callSelecti
 		if all || names[name] {
 			return true
 		}
-		if classes != 0 {
-			if row, ok := linux.Lookup(name); ok && row.Class&classes != 0 {
+		for _, in := range classes {
+			if in(name) {
 				return true
 			}
 		}
@@ -103,8 +121,7 @@ func parseTraceSet(expr, set, osName string, table tracer.Decoders) (callSelecti
 		}
 		return false
 	}
-	_, abi := tableOf(osName)
-	dflt := abiOnly(abi)
+	dflt := abiOnly(o.DefaultABI)
 	if negate {
 		return func(sc *guestos.Syscall) bool { return dflt(sc) && !match(table.CallName(sc)) }, nil
 	}
@@ -141,19 +158,11 @@ func parseStatusSet(expr, set string) (output.Status, error) {
 	return st, nil
 }
 
-// abiOnly selects the entry points of one ABI (Linux "x64", Windows
-// "nt"): what guestrace traces by default.
-func abiOnly(abi string) callSelection {
+// abiOnly selects the entry points of one ABI (Linux's x86-64 calls):
+// what guestrace traces by default.
+func abiOnly(abi guestos.ABI) callSelection {
 	return func(sc *guestos.Syscall) bool { return sc.ABI == abi }
 }
 
 // callSelection is a filter over the guest kernel's system calls.
 type callSelection = func(*guestos.Syscall) bool
-
-// tableOf is the printer table and ABI of the OS a profile describes.
-func tableOf(osName string) (tracer.Decoders, string) {
-	if osName == "windows" {
-		return tracer.Windows, "nt"
-	}
-	return tracer.Linux, "x64"
-}

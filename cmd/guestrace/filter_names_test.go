@@ -7,13 +7,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
-	"github.com/guestrace/guestrace/pkg/tracer"
 )
 
 // TestFilterUsesStraceNames: users name calls as strace does; the kernel
 // may call the function otherwise (__x64_sys_newstat is stat).
 func TestFilterUsesStraceNames(t *testing.T) {
-	f, err := parseExprs([]string{"trace=stat,uname"}, "linux", tracer.Linux)
+	f, err := parseExprs([]string{"trace=stat,uname"}, osNamed(t, "linux"))
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		sc   guestos.Syscall

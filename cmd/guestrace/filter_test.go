@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/tracer"
 )
@@ -28,7 +29,7 @@ func selected(sel callSelection) []string {
 	var s []string
 	for i := range guestCalls {
 		if sel(&guestCalls[i]) {
-			s = append(s, guestCalls[i].Name+"/"+guestCalls[i].ABI)
+			s = append(s, guestCalls[i].Name+"/"+string(guestCalls[i].ABI))
 		}
 	}
 	return s
@@ -58,7 +59,7 @@ func TestTraceSets(t *testing.T) {
 		// The last trace= wins, as in strace.
 		{[]string{"trace=read", "trace=kill"}, []string{"kill/x64"}},
 	} {
-		f, err := parseExprs(tc.exprs, "linux", tracer.Linux)
+		f, err := parseExprs(tc.exprs, osNamed(t, "linux"))
 		require.NoError(t, err, "%q", tc.exprs)
 		assert.Equal(t, tc.want, selected(f.calls), "%q", tc.exprs)
 	}
@@ -74,17 +75,37 @@ func TestStatusSets(t *testing.T) {
 		{"status=!failed", output.StatusSuccessful | output.StatusUnfinished | output.StatusDetached},
 		{"status=all", output.StatusAll},
 	} {
-		f, err := parseExprs([]string{tc.expr}, "linux", tracer.Linux)
+		f, err := parseExprs([]string{tc.expr}, osNamed(t, "linux"))
 		require.NoError(t, err, tc.expr)
 		assert.Equal(t, tc.want, f.status, tc.expr)
 	}
 }
 
 func TestWindowsHasNoClasses(t *testing.T) {
-	_, err := parseExprs([]string{"trace=%file"}, "windows", tracer.Windows)
-	assert.EqualError(t, err, "-e trace=%file: %file: system-call classes are Linux's")
-	f, err := parseExprs([]string{"trace=/^NtClose$"}, "windows", tracer.Windows)
+	_, err := parseExprs([]string{"trace=%file"}, osNamed(t, "windows"))
+	assert.EqualError(t, err, "-e trace=%file: %file: windows has no system-call classes")
+	f, err := parseExprs([]string{"trace=/^NtClose$"}, osNamed(t, "windows"))
 	require.NoError(t, err)
 	assert.True(t, f.calls(&guestos.Syscall{Name: "NtClose", ABI: "nt"}))
 	assert.False(t, f.calls(&guestos.Syscall{Name: "NtOpenFile", ABI: "nt"}))
+}
+
+// osNamed is a registered OS.
+func osNamed(t *testing.T, name string) *oses.OS {
+	t.Helper()
+	o, err := oses.Lookup(name)
+	require.NoError(t, err)
+	return o
+}
+
+func TestModes(t *testing.T) {
+	for expr, want := range map[string]tracer.Mode{
+		"mode=user": tracer.ModeUser, "mode=kernel": tracer.ModeKernel, "mode=all": tracer.ModeAll,
+	} {
+		f, err := parseExprs([]string{expr}, osNamed(t, "windows"))
+		require.NoError(t, err, expr)
+		assert.Equal(t, want, f.mode, expr)
+	}
+	_, err := parseExprs([]string{"mode=driver"}, osNamed(t, "windows"))
+	assert.EqualError(t, err, `-e mode=driver: unknown mode "driver" (user, kernel or all)`)
 }

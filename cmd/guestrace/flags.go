@@ -7,6 +7,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/guestrace/guestrace/pkg/backend"
+	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 )
@@ -15,6 +18,8 @@ import (
 type traceFlags struct {
 	qemu     string
 	domain   string
+	backend  string
+	connect  string
 	profile  string
 	exprs    []string
 	pids     []string
@@ -34,15 +39,16 @@ type traceFlags struct {
 	os       string
 }
 
-// maxComm is the longest process name a kernel keeps (Linux's comm and
-// Windows' ImageFileName hold 15 bytes).
-const maxComm = 15
+// maxComm is the longest process name a kernel keeps.
+const maxComm = guestos.CommLen - 1
 
 func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl := cmd.Flags()
 	fl.SortFlags = false
 	fl.StringVar(&f.qemu, "qemu", "", "QEMU/KVM guest: its GDB stub, unix:PATH or HOST:PORT")
-	fl.StringVarP(&f.domain, "domain", "d", "", "Xen guest: the domain name (libvmi)")
+	fl.StringVarP(&f.domain, "domain", "d", "", "the guest by its domain name (Xen through libvmi, or libvirt)")
+	fl.StringVar(&f.backend, "backend", "", "how to reach the -d guest: "+strings.Join(backend.Names(), ", ")+" (default: the first that has the domain)")
+	fl.StringVar(&f.connect, "connect", "", "the hypervisor's URI, as virsh --connect")
 	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON)")
 	fl.StringVar(&f.os, "os", "", "the guest OS, linux or windows (default: what the profile says)")
 	fl.StringArrayVarP(&f.exprs, "expr", "e", nil, "trace=SET: calls to trace (names, %file %process %network %signal %ipc %desc %memory, /regex, all; !SET for all but SET);\nstatus=SET: calls to print by how they ended (successful, failed, unfinished, detached)")
@@ -62,7 +68,8 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl.DurationVar(&f.duration, "duration", 0, "detach after this long (30s, 5m) and exit 0; 0 traces until a signal")
 
 	cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))               //nolint:errcheck
-	cmd.RegisterFlagCompletionFunc("os", fixedCompletion("linux", "windows"))               //nolint:errcheck
+	cmd.RegisterFlagCompletionFunc("os", fixedCompletion(oses.Names()...))                  //nolint:errcheck
+	cmd.RegisterFlagCompletionFunc("backend", fixedCompletion(backend.Names()...))          //nolint:errcheck
 	cmd.RegisterFlagCompletionFunc("expr", fixedCompletion("trace=", "status=", "trace=%")) //nolint:errcheck
 }
 
@@ -75,15 +82,15 @@ func fixedCompletion(words ...string) func(*cobra.Command, []string, string) ([]
 func (f *traceFlags) validate() error {
 	switch {
 	case f.qemu == "" && f.domain == "":
-		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen)")
+		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen or libvirt)")
 	case f.qemu != "" && f.domain != "":
 		return usagef("--qemu and -d each name a guest: give one")
 	case f.qemu != "" && f.profile == "":
 		return usagef("--profile FILE is needed with --qemu (see profiles/README.md)")
 	case f.strsize < 0:
 		return usagef("-s %d: the string limit cannot be negative", f.strsize)
-	case f.os != "" && f.os != "linux" && f.os != "windows":
-		return usagef("--os %s: unknown OS (linux or windows)", f.os)
+	case f.qemu != "" && (f.backend != "" || f.connect != ""):
+		return usagef("--qemu names a QEMU GDB stub: --backend and --connect go with -d")
 	case f.duration < 0:
 		return usagef("--duration %v: cannot be negative", f.duration)
 	case f.format != "text" && f.format != "json":
@@ -99,6 +106,11 @@ func (f *traceFlags) validate() error {
 	case f.stamps > 3:
 		return usagef("-t: at most -ttt")
 	}
+	if f.os != "" {
+		if _, err := oses.Lookup(f.os); err != nil {
+			return usagef("--os %s: %v", f.os, err)
+		}
+	}
 	for _, c := range f.comms {
 		if c == "" || len(c) > maxComm {
 			return usagef("--comm %q: process names are 1 to %d bytes (the kernel keeps no more)", c, maxComm)
@@ -106,6 +118,14 @@ func (f *traceFlags) validate() error {
 	}
 	_, err := f.pidList()
 	return err
+}
+
+// spec is the guest the flags name.
+func (f *traceFlags) spec() backend.Spec {
+	if f.qemu != "" {
+		return backend.Spec{Backend: "qemu", Guest: f.qemu}
+	}
+	return backend.Spec{Backend: f.backend, Guest: f.domain, Connect: f.connect}
 }
 
 // pidList reads the -p values: ids, repeated or in comma lists.

@@ -14,13 +14,15 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/guestrace/guestrace/pkg/backend"
 	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
 
 // The guard is a small child process that outlives a guestrace that dies
 // without detaching (SIGKILL, a crash): QEMU keeps a vanished client's
 // breakpoints and leaves the guest stopped at the next one, so someone
-// must connect again and let the guest go. guestrace writes "clean" to
+// must connect again and let the guest go. What it runs then is the
+// backend's Rescue. guestrace writes "clean" to
 // the guard's standard input when it has detached itself; end of input
 // without it means guestrace died, and the guard rescues the guest.
 const (
@@ -35,11 +37,12 @@ func init() { subcommands = append(subcommands, newGuardCmd) }
 
 func newGuardCmd() *cobra.Command {
 	var (
+		spec  backend.Spec
 		addr  string
 		adopt bool
 	)
 	cmd := &cobra.Command{
-		Use:    guardName + " --qemu ADDR [--adopt]",
+		Use:    guardName + " --backend NAME --guest GUEST [--connect URI] | --adopt --qemu ADDR",
 		Hidden: true,
 		Args:   cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -52,22 +55,29 @@ func newGuardCmd() *cobra.Command {
 			if strings.HasSuffix(string(data), guardClean) {
 				return nil
 			}
+			be, err := backend.Lookup(spec.Backend)
+			if err != nil || be.Rescue == nil {
+				return fmt.Errorf("guard: backend %q cannot rescue a guest", spec.Backend)
+			}
 			ctx, cancel := context.WithTimeout(context.Background(), guardPatience)
 			defer cancel()
 			for {
-				err := qemu.Rescue(ctx, addr)
+				err := be.Rescue(ctx, spec)
 				if err == nil {
-					fmt.Fprintf(os.Stderr, "guestrace: tracer died; removed its breakpoints from %s and resumed the guest\n", addr)
+					fmt.Fprintf(os.Stderr, "guestrace: tracer died; removed its breakpoints from %s and resumed the guest\n", spec.Guest)
 					return nil
 				}
 				if ctx.Err() != nil {
-					return fmt.Errorf("tracer died and the guest at %s could not be resumed: %w", addr, err)
+					return fmt.Errorf("tracer died and the guest at %s could not be resumed: %w", spec.Guest, err)
 				}
 				time.Sleep(200 * time.Millisecond)
 			}
 		},
 	}
-	cmd.Flags().StringVar(&addr, "qemu", "", "the GDB stub of the guest to guard")
+	cmd.Flags().StringVar(&spec.Backend, "backend", "", "the backend of the guest to guard")
+	cmd.Flags().StringVar(&spec.Guest, "guest", "", "the guest to guard, as the backend names it")
+	cmd.Flags().StringVar(&spec.Connect, "connect", "", "the hypervisor URI, for backends that take one")
+	cmd.Flags().StringVar(&addr, "qemu", "", "with --adopt: the GDB stub the queued connection is for")
 	cmd.Flags().BoolVar(&adopt, "adopt", false, "release the queued connection passed as file descriptor 3")
 	return cmd
 }
@@ -118,9 +128,9 @@ type guard struct {
 	pipe *os.File
 }
 
-// startGuard starts the guard of a QEMU guest.
-func startGuard(addr string) (*guard, error) {
-	cmd, err := guardCommand("--qemu", addr)
+// startGuard starts the guard of a guest whose backend can rescue it.
+func startGuard(s backend.Spec) (*guard, error) {
+	cmd, err := guardCommand("--backend", s.Backend, "--guest", s.Guest, "--connect", s.Connect)
 	if err != nil {
 		return nil, fmt.Errorf("starting the guard: %w", err)
 	}

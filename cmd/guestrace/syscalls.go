@@ -3,11 +3,10 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"strings"
 
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/spf13/cobra"
-
-	"github.com/guestrace/guestrace/pkg/printers/linux"
-	"github.com/guestrace/guestrace/pkg/printers/windows"
 )
 
 func init() { subcommands = append(subcommands, newSyscallsCmd) }
@@ -16,26 +15,26 @@ func init() { subcommands = append(subcommands, newSyscallsCmd) }
 func newSyscallsCmd() *cobra.Command {
 	var osName string
 	cmd := &cobra.Command{
-		Use:   "syscalls [--os linux|windows]",
+		Use:   "syscalls [--os " + strings.Join(oses.Names(), "|") + "]",
 		Short: "List the system calls guestrace decodes, with their class",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			o, err := oses.Lookup(osName)
+			if err != nil {
+				return usagef("--os %s: %v", osName, err)
+			}
 			w := bufio.NewWriter(cmd.OutOrStdout())
-			switch osName {
-			case "linux":
-				for _, s := range linux.All() {
+			for _, s := range o.List() {
+				if o.Class != nil {
 					fmt.Fprintf(w, "%-24s %s\n", s.Name, s.Class)
-				}
-			case "windows":
-				for _, s := range windows.All() {
+				} else {
 					fmt.Fprintf(w, "%s\n", s.Name)
 				}
-			default:
-				return usagef("--os %s: unknown OS (linux or windows)", osName)
 			}
 			return w.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&osName, "os", "linux", "the guest OS: linux or windows")
+	cmd.Flags().StringVar(&osName, "os", "linux", "the guest OS: "+strings.Join(oses.Names(), ", "))
+	cmd.RegisterFlagCompletionFunc("os", fixedCompletion(oses.Names()...)) //nolint:errcheck
 	return cmd
 }

@@ -12,10 +12,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/guestrace/guestrace/pkg/backend"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/tracer"
+	"github.com/guestrace/guestrace/pkg/vmi"
 	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
 
@@ -26,24 +29,27 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	if err != nil {
 		return err
 	}
-	var prof *isf.Profile
-	if f.domain != "" {
-		prof, err = xenProfile(f.domain, f.profile)
-	} else {
-		prof, err = loadProfile(f.profile)
+	spec := f.spec()
+	be, err := backend.Resolve(cmd.Context(), spec)
+	if errors.Is(err, backend.ErrUnknown) {
+		return usagef("--backend %s: %v", f.backend, err)
 	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", f.guestName(), err)
+	}
+	spec.Backend = be.Name
+	prof, err := f.loadProfile(be, spec)
 	if err != nil {
 		return err
 	}
-	osName := prof.OS()
-	if osName == "" {
-		osName = "linux"
+	osd, err := oses.ForProfile(prof)
+	if err != nil {
+		return usagef("--profile: %v", err)
 	}
-	if f.os != "" && f.os != osName {
-		return usagef("--os %s: the profile is of a %s kernel", f.os, osName)
+	if f.os != "" && f.os != osd.Name {
+		return usagef("--os %s: the profile is of a %s kernel", f.os, osd.Name)
 	}
-	table, _ := tableOf(osName)
-	filt, err := parseExprs(f.exprs, osName, table)
+	filt, err := parseExprs(f.exprs, osd)
 	if err != nil {
 		return err
 	}
@@ -73,8 +79,11 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	// and the deferred Close detaches.
 	ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	// A closed pipe on standard output must fail the write (EPIPE) rather
+	// than kill guestrace before it detaches.
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 
-	l, err := loop.Open(ctx, loop.Guest{QEMU: f.qemu, Domain: f.domain, Profile: prof})
+	l, desc, err := open(ctx, be, spec, osd, prof)
 	if err != nil {
 		var busy *qemu.BusyError
 		if errors.As(err, &busy) {
@@ -87,12 +96,13 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		return fmt.Errorf("%s: %w", f.guestName(), err)
 	}
 	var g *guard
-	if f.qemu != "" {
-		if g, err = startGuard(f.qemu); err != nil {
+	if be.Rescue != nil {
+		if g, err = startGuard(spec); err != nil {
 			l.Close()
 			return err
 		}
 	}
+	var runErr error
 	tr := tracer.NewConfig(l, f.writer(out, filt.status), tracer.Config{
 		PIDs:      pids,
 		Comms:     f.comms,
@@ -100,13 +110,16 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		CallsOnly: f.silent,
 		// Times are taken at the entry.
 		EntryTimes: f.stamps > 0 || f.elapsed,
+		Mode:       filt.mode,
 	})
-	defer func() { g.done(tr.Close() == nil) }()
+	// The guard rescues the guest when the tracer could not detach, unless
+	// the guest itself went away.
+	defer func() { g.done(tr.Close() == nil || errors.Is(runErr, vmi.ErrGuestGone)) }()
 	osys := l.OS()
 	fmt.Fprintf(status, "guestrace: attached to %s: %s %s, KASLR slide %#x, %d vCPUs\n",
-		f.backend(), osys.Type(), osys.Release(), osys.Slide(), l.Target().NumVCPUs())
+		desc, osd.Name, osys.Release(), osys.Slide(), l.Target().NumVCPUs())
 
-	n, err := tr.Instrument(osys.Syscalls(), filt.calls, table)
+	n, err := tr.Instrument(osys.Syscalls(), filt.calls, osd.Calls)
 	if err != nil {
 		return fmt.Errorf("placing breakpoints: %w", err)
 	}
@@ -124,7 +137,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		ctx, cancel = context.WithTimeout(ctx, f.duration)
 		defer cancel()
 	}
-	runErr := tr.Run(ctx)
+	runErr = tr.Run(ctx)
 	closeErr := tr.Close()
 	c := tr.Counts()
 	var sumErr error
@@ -139,7 +152,17 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	if f.stats {
 		writeStats(status, l.Stats())
 	}
+	writeErr := tr.WriteErr()
 	switch {
+	case errors.Is(writeErr, syscall.EPIPE):
+		// The reader went away (guestrace ... | head): a clean end, as
+		// strace's on SIGPIPE.
+		fmt.Fprintln(status, "guestrace: the output's reader went away; detached")
+		return nil
+	case writeErr != nil && f.output != "":
+		return fmt.Errorf("-o %s: %w; detached", f.output, pathErr(writeErr))
+	case writeErr != nil:
+		return fmt.Errorf("writing the trace: %w; detached", writeErr)
 	case runErr != nil:
 		return fmt.Errorf("tracing %s: %w", f.guestName(), runErr)
 	case closeErr != nil:
@@ -182,12 +205,24 @@ func writeSummary(out io.Writer, format string, rows []output.SummaryRow) error 
 	return output.WriteSummary(out, rows)
 }
 
-// backend names the hypervisor interface and the guest.
-func (f *traceFlags) backend() string {
-	if f.qemu != "" {
-		return "QEMU GDB stub " + f.qemu
+// open opens the guest through its backend and attaches the OS layer the
+// profile describes: a loop ready for breakpoints, and what was opened.
+func open(ctx context.Context, be *backend.Backend, spec backend.Spec, osd *oses.OS, prof *isf.Profile) (*loop.Loop, string, error) {
+	g, err := be.Open(ctx, spec)
+	if err != nil {
+		return nil, "", err
 	}
-	return "Xen domain " + f.domain + " (libvmi)"
+	osys, err := osd.Attach(g, prof)
+	if err != nil {
+		g.Close()
+		return nil, "", err
+	}
+	l, err := loop.NewWithOS(g, osys)
+	if err != nil {
+		g.Close()
+		return nil, "", err
+	}
+	return l, g.Desc, nil
 }
 
 func (f *traceFlags) guestName() string {
@@ -195,6 +230,23 @@ func (f *traceFlags) guestName() string {
 		return "--qemu " + f.qemu
 	}
 	return "-d " + f.domain
+}
+
+// loadProfile is the profile --profile names, else the one the backend's
+// own configuration gives.
+func (f *traceFlags) loadProfile(be *backend.Backend, spec backend.Spec) (*isf.Profile, error) {
+	if f.profile != "" {
+		return loadProfile(f.profile)
+	}
+	if be.Profile != nil {
+		p, err := be.Profile(spec)
+		var ce backend.ConfigError
+		if errors.As(err, &ce) {
+			return nil, usageError{err}
+		}
+		return p, err
+	}
+	return nil, usagef("--profile FILE is needed with %s (see profiles/README.md)", f.guestName())
 }
 
 // loadProfile reads the profile; a file that is missing or not a profile

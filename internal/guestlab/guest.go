@@ -61,6 +61,13 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// consoleIn is where commands are typed: QEMU's stdin, or a libvirt
+// domain's serial socket.
+type consoleIn interface {
+	io.WriteCloser
+	SetWriteDeadline(time.Time) error
+}
+
 // Guest is one running lab guest under QEMU (TCG).
 type Guest struct {
 	Dir       string // temp dir of this instance
@@ -72,7 +79,7 @@ type Guest struct {
 
 	opt   Options
 	cmd   *exec.Cmd
-	stdin *os.File
+	stdin consoleIn
 	con   *console
 
 	exited  chan struct{} // closed when QEMU has been reaped
@@ -91,10 +98,11 @@ type Guest struct {
 // test with "run make guest", or skips it under -short.
 func Boot(t testing.TB, opt Options) *Guest {
 	t.Helper()
+	// -short is unit tests only: nothing boots QEMU.
+	if testing.Short() {
+		t.Skip("boots the lab guest: skipped under -short")
+	}
 	if _, err := Dir(); err != nil {
-		if testing.Short() {
-			t.Skipf("%v (skipped under -short)", err)
-		}
 		t.Fatal(err)
 	}
 	g, err := Start(context.Background(), opt)
@@ -312,5 +320,20 @@ func (g *Guest) alive() error {
 		return fmt.Errorf("guestlab: %w: %v", ErrExited, g.waitErr)
 	default:
 		return nil
+	}
+}
+
+// Kill kills QEMU, as a hypervisor dies under a tracer, and waits until
+// it is gone. Close still cleans up after it.
+func (g *Guest) Kill() error {
+	if g.cmd == nil {
+		return ErrExited
+	}
+	g.cmd.Process.Kill()
+	select {
+	case <-g.exited:
+		return nil
+	case <-time.After(30 * time.Second):
+		return fmt.Errorf("guestlab: qemu pid %d did not exit after SIGKILL", g.cmd.Process.Pid)
 	}
 }

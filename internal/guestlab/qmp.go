@@ -68,3 +68,17 @@ func (g *Guest) Cont(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Stop pauses the guest through QMP, as a management tool would (virsh
+// suspend); Cont resumes it.
+func (g *Guest) Stop(ctx context.Context) error {
+	m, err := g.monitor(ctx)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	if err := m.Stop(ctx); err != nil {
+		return fmt.Errorf("guestlab: %w", err)
+	}
+	return nil
+}

@@ -53,6 +53,9 @@ type Thread struct {
 	TID  uint32        // thread id (Linux pid, Windows UniqueThread)
 	Comm [CommLen]byte // process name, NUL-padded, untrusted guest bytes
 	Key  uint64        // stable identity of the thread (task_struct / ETHREAD address)
+	// KernelMode: the call was made by the kernel itself (a driver's
+	// Zw* call on Windows: KTHREAD.PreviousMode is KernelMode).
+	KernelMode bool
 }
 
 // Name returns the process name up to its first NUL (still unescaped).
@@ -65,12 +68,20 @@ func (t *Thread) Name() []byte {
 	return t.Comm[:]
 }
 
+// ABI is a system-call convention of a guest OS. Each OS layer declares
+// its own as constants (Linux's x64, ia32 and compat; Windows' nt), the one
+// place where they are named.
+type ABI string
+
 // Syscall is one system-call function of the guest kernel.
 type Syscall struct {
 	Name   string // as users write it: "openat", "NtCreateFile"
 	Symbol string // the kernel function: "__x64_sys_openat"
 	Addr   uint64 // its runtime (KASLR-adjusted) address
-	ABI    string // "x64", "ia32", "compat" (Linux), "nt" (Windows)
+	ABI    ABI    // which convention enters it
+	// NArgs is how many arguments the kernel passes the function, when
+	// it says (Windows' service table); 0 when unknown.
+	NArgs int
 }
 
 // OS is one attached guest operating system.

@@ -11,7 +11,9 @@ import (
 
 	"github.com/guestrace/guestrace/internal/guestlab"
 	"github.com/guestrace/guestrace/pkg/guestos"
+	"github.com/guestrace/guestrace/pkg/guestos/linux"
 	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
 
 // TestLiveExits runs against the lab guest (Debian's kernel under QEMU):
@@ -28,7 +30,14 @@ func TestLiveExits(t *testing.T) {
 	require.NoError(t, err, "the lab's profile: run make guest")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	l, err := Open(ctx, Guest{QEMU: "unix:" + g.GDBSocket, Profile: p})
+	tgt, err := qemu.Dial(ctx, "unix:"+g.GDBSocket)
+	require.NoError(t, err)
+	os, err := linux.Attach(tgt, p)
+	if err != nil {
+		tgt.Close()
+	}
+	require.NoError(t, err)
+	l, err := NewWithOS(tgt, os)
 	require.NoError(t, err)
 	defer l.Close()
 	ex, ok := l.OS().(guestos.Exits)

@@ -322,6 +322,11 @@ func (l *Loop) Run(ctx context.Context) error {
 	defer l.cancel()
 
 	for {
+		// Quit from a callback (the output failed) ends the loop before
+		// another event, even one the backend has pending.
+		if ctx.Err() != nil {
+			return nil
+		}
 		err := l.t.Wait(ctx, &l.ev)
 		if err != nil {
 			if ctx.Err() != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/pkg/printers"
+	"github.com/guestrace/guestrace/pkg/printers/linux"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -25,7 +26,7 @@ type rowDec struct {
 	noReturn bool
 }
 
-func (d *rowDec) Enter(b []byte, _ *Args, _ printers.Mem, _ *printers.Options) []byte {
+func (d *rowDec) Enter(b []byte, _ *Args, _ *printers.CallState, _ printers.Mem, _ *printers.Options) []byte {
 	b = append(append(b, d.name...), '(')
 	b = appendJoined(b, d.in)
 	if len(d.out) > 0 && len(d.in) > 0 {
@@ -34,15 +35,15 @@ func (d *rowDec) Enter(b []byte, _ *Args, _ printers.Mem, _ *printers.Options) [
 	return b
 }
 
-func (d *rowDec) Exit(b []byte, _ *Args, ret int64, _ printers.Mem, o *printers.Options) []byte {
+func (d *rowDec) Exit(b []byte, _ *Args, _ *printers.CallState, ret int64, _ printers.Mem, o *printers.Options) []byte {
 	b = appendJoined(b, d.out)
 	b = append(b, ") "...)
 	b = printers.AppendAlign(b, o.Col())
 	switch {
 	case d.noReturn:
 		return append(b, "= ?"...)
-	case printers.IsError(ret):
-		return printers.AppendErrorReturn(b, uint64(-ret))
+	case linux.IsError(ret):
+		return linux.AppendErrorReturn(b, uint64(-ret))
 	}
 	return printers.AppendInt(append(b, "= "...), ret)
 }
@@ -62,10 +63,10 @@ func (d *rowDec) NoReturn() bool { return d.noReturn }
 func (d *rowDec) NArgs() int     { return len(d.in) + len(d.out) }
 
 func (d *rowDec) AppendError(b []byte, ret int64) ([]byte, bool) {
-	if d.noReturn || !printers.IsError(ret) {
+	if d.noReturn || !linux.IsError(ret) {
 		return b, false
 	}
-	name, _ := printers.ErrnoName(uint64(-ret))
+	name, _ := linux.ErrnoName(uint64(-ret))
 	return append(b, name...), true
 }
 

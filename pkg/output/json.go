@@ -61,12 +61,10 @@ func (j *JSON) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	j.flushOpen()
 	c := j.pool.alloc()
 	c.dec, c.name, c.args, c.thread, c.start = dec, name, *args, *th, *ev
-	// The decoder may keep state in the arguments for the exit: it
-	// gets the call's copy.
-	c.entry = dec.Enter(c.entry, &c.args, m, &j.cfg.Print)
-	if dec.NoReturn() {
+	c.entry = dec.Enter(c.entry, &c.args, &c.state, m, &j.cfg.Print)
+	if noReturn(dec, &c.args) {
 		if !j.cfg.filtered() || j.cfg.Status&StatusUnfinished != 0 {
-			c.entry = dec.Exit(c.entry, &c.args, 0, m, &j.cfg.Print)
+			c.entry = dec.Exit(c.entry, &c.args, &c.state, 0, m, &j.cfg.Print)
 			j.write(&record{event: "complete", at: &c.start, c: c})
 		}
 		j.pool.release(c)
@@ -99,7 +97,7 @@ func (j *JSON) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 		r.event, r.at = "complete", &c.start
 		j.open = nil
 	}
-	c.entry = c.dec.Exit(c.entry, &c.args, ret, m, &j.cfg.Print)
+	c.entry = c.dec.Exit(c.entry, &c.args, &c.state, ret, m, &j.cfg.Print)
 	j.write(&r)
 	j.pool.release(c)
 }
@@ -160,6 +158,9 @@ func (j *JSON) write(r *record) {
 	b = strconv.AppendUint(b, uint64(c.thread.TID), 10)
 	b = append(b, `,"comm":`...)
 	b = appendCommJSON(b, c.thread.Name())
+	if c.thread.KernelMode {
+		b = append(b, `,"kernel":true`...)
+	}
 	b = append(b, `,"syscall":`...)
 	b = AppendJSONString(b, c.name)
 	b = append(b, `,"args":[`...)

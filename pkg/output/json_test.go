@@ -11,7 +11,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/printers"
 )
 
@@ -30,6 +29,7 @@ type jsonEvent struct {
 	Errno      string    `json:"errno"`
 	DurationNS *int64    `json:"duration_ns"`
 	Unfinished bool      `json:"unfinished"`
+	Kernel     bool      `json:"kernel"`
 }
 
 // TestJSONSchema: every line of the script's trace is one JSON object
@@ -127,22 +127,21 @@ func TestWritersAllocateNothingPerCall(t *testing.T) {
 
 var _ = printers.DefaultColumn
 
-// stateDec keeps a value in the arguments at entry, as tracer.Linux keeps
-// the printers' state, and prints it at exit.
+// stateDec keeps a value in its call state at entry and prints it at exit.
 type stateDec struct{}
 
-func (stateDec) Enter(b []byte, a *Args, _ printers.Mem, _ *printers.Options) []byte {
-	a[guestos.MaxArgs-1] = 77
+func (stateDec) Enter(b []byte, _ *Args, st *printers.CallState, _ printers.Mem, _ *printers.Options) []byte {
+	st.V[0], st.Valid = 77, true
 	return append(b, "s("...)
 }
 
-func (stateDec) Exit(b []byte, a *Args, _ int64, _ printers.Mem, _ *printers.Options) []byte {
-	return append(printers.AppendUint(b, a[guestos.MaxArgs-1]), ") = 0"...)
+func (stateDec) Exit(b []byte, _ *Args, st *printers.CallState, _ int64, _ printers.Mem, _ *printers.Options) []byte {
+	return append(printers.AppendUint(b, st.V[0]), ") = 0"...)
 }
 
 func (stateDec) NoReturn() bool { return false }
 
-// TestDecoderStateReachesExit: what a decoder keeps in the arguments at
+// TestDecoderStateReachesExit: what a decoder keeps in its call state at
 // entry is there at exit, whatever the writer and its mode.
 func TestDecoderStateReachesExit(t *testing.T) {
 	for name, mk := range map[string]func(*bytes.Buffer) Writer{

@@ -15,11 +15,28 @@ import (
 type Args = [guestos.MaxArgs]uint64
 
 // Decoder prints one system call: Enter what strace prints at entry, Exit
-// the rest at return. The tracer adapts each OS's printer rows to it.
+// the rest at return. Enter may keep in st what Exit needs; the writer
+// keeps st with the call in between. Each OS adapts its printer rows to it.
 type Decoder interface {
-	Enter(b []byte, args *Args, m printers.Mem, o *printers.Options) []byte
-	Exit(b []byte, args *Args, ret int64, m printers.Mem, o *printers.Options) []byte
+	Enter(b []byte, args *Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte
+	Exit(b []byte, args *Args, st *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte
 	NoReturn() bool
+}
+
+// Ender is a decoder whose calls return or not depending on their
+// arguments: NtTerminateProcess returns unless it ends its caller. A call
+// that ends its caller is printed whole at the call, like a NoReturn one.
+type Ender interface {
+	EndsCaller(args *Args) bool
+}
+
+// noReturn reports whether a call is printed whole at its entry.
+func noReturn(dec Decoder, args *Args) bool {
+	if dec.NoReturn() {
+		return true
+	}
+	e, ok := dec.(Ender)
+	return ok && e.EndsCaller(args)
 }
 
 // Failer is a decoder that tells failed calls from the others; calls of
@@ -59,6 +76,7 @@ type Call struct {
 	dec    Decoder
 	name   string
 	args   Args
+	state  printers.CallState // what the decoder kept at entry for the exit
 	thread guestos.Thread
 	start  Event
 	// entry is the decoded entry text, kept for writers that print it
@@ -96,7 +114,9 @@ func failed(dec Decoder, b []byte, ret int64) ([]byte, bool) {
 // AppendPrefix writes the line prefix "[pid PID/TID COMM] ". COMM is the
 // guest's process name escaped so that it holds no space, "]", backslash
 // or control byte (those become \xNN), so the prefix always parses with
-// `^\[pid (\d+)/(\d+) (\S+)\] `. An empty name prints as "?".
+// `^\[pid (\d+)/(\d+) (\S+)\] `. An empty name prints as "?". A call
+// the kernel made itself (Thread.KernelMode) is marked "[kernel] " after
+// the prefix.
 func AppendPrefix(b []byte, th *guestos.Thread) []byte {
 	b = append(b, "[pid "...)
 	b = strconv.AppendUint(b, uint64(th.PID), 10)
@@ -104,7 +124,11 @@ func AppendPrefix(b []byte, th *guestos.Thread) []byte {
 	b = strconv.AppendUint(b, uint64(th.TID), 10)
 	b = append(b, ' ')
 	b = AppendComm(b, th.Name())
-	return append(b, "] "...)
+	b = append(b, "] "...)
+	if th.KernelMode {
+		b = append(b, "[kernel] "...)
+	}
+	return b
 }
 
 // AppendComm escapes a guest process name for the prefix.

@@ -26,8 +26,9 @@ type Text struct {
 	errb   []byte
 	spans  []Span
 
-	open *Call // entry printed, line not ended
-	pool callPool
+	open  *Call              // entry printed, line not ended
+	state printers.CallState // the entry's state until its call is made
+	pool  callPool
 
 	stats Counts
 }
@@ -80,16 +81,14 @@ func (t *Text) Return(c *Call, ret int64, m printers.Mem) {
 func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, args *Args, m printers.Mem) *Call {
 	t.stats.Calls++
 	if t.cfg.filtered() {
-		// The decoder may keep state in the arguments for the exit
-		// (tracer.Linux does): it gets the call's copy.
 		c := t.newCall(ev, th, name, dec, args)
 		c.entry = appendStamp(c.entry, t.cfg.Time, ev.Time)
-		c.entry = dec.Enter(c.entry, &c.args, m, &t.cfg.Print)
-		if !dec.NoReturn() {
+		c.entry = dec.Enter(c.entry, &c.args, &c.state, m, &t.cfg.Print)
+		if !noReturn(dec, &c.args) {
 			return c
 		}
 		if t.cfg.Status&StatusUnfinished != 0 {
-			c.entry = dec.Exit(c.entry, &c.args, 0, m, &t.cfg.Print)
+			c.entry = dec.Exit(c.entry, &c.args, &c.state, 0, m, &t.cfg.Print)
 			t.writePrefix(th)
 			t.writeText(c.entry, name, -1)
 			t.w.WriteByte('\n') //nolint:errcheck // Flush reports write errors
@@ -99,10 +98,11 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	}
 	t.endOpen()
 	t.line = appendStamp(t.line[:0], t.cfg.Time, ev.Time)
-	// Enter may keep state in args for the exit: args is copied after.
-	t.line = dec.Enter(t.line, args, m, &t.cfg.Print)
-	if dec.NoReturn() {
-		t.line = dec.Exit(t.line, args, 0, m, &t.cfg.Print)
+	// Enter keeps its state in t.state, copied into the call after.
+	t.state = printers.CallState{}
+	t.line = dec.Enter(t.line, args, &t.state, m, &t.cfg.Print)
+	if noReturn(dec, args) {
+		t.line = dec.Exit(t.line, args, &t.state, 0, m, &t.cfg.Print)
 		t.writePrefix(th)
 		t.writeText(t.line, name, -1)
 		t.w.WriteByte('\n') //nolint:errcheck
@@ -111,6 +111,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	t.writePrefix(th)
 	t.writeText(t.line, name, -1)
 	c := t.newCall(ev, th, name, dec, args)
+	c.state = t.state
 	t.open = c
 	return c
 }
@@ -129,7 +130,7 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 	switch {
 	case t.cfg.filtered():
 		if t.cfg.Status&statusOf(bad) != 0 {
-			c.entry = c.dec.Exit(c.entry, &c.args, ret, m, &t.cfg.Print)
+			c.entry = c.dec.Exit(c.entry, &c.args, &c.state, ret, m, &t.cfg.Print)
 			t.writePrefix(&c.thread)
 			t.writeText(c.entry, c.name, t.errAt(c.entry, bad))
 			t.endLine(ev, c)
@@ -137,7 +138,7 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 	case t.open == c:
 		// Same line: the decoder sees the entry text, for alignment.
 		n := len(t.line)
-		t.line = c.dec.Exit(t.line, &c.args, ret, m, &t.cfg.Print)
+		t.line = c.dec.Exit(t.line, &c.args, &c.state, ret, m, &t.cfg.Print)
 		if at := t.errAt(t.line, bad); at >= n {
 			t.writeColored(t.line[n:at], t.line[at:], t.cfg.Colors.Error)
 		} else {
@@ -149,7 +150,7 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 		t.endOpen()
 		t.line = appendStamp(t.line[:0], t.cfg.Time, ev.Time)
 		t.line = appendResumed(t.line, c.name)
-		t.line = c.dec.Exit(t.line, &c.args, ret, m, &t.cfg.Print)
+		t.line = c.dec.Exit(t.line, &c.args, &c.state, ret, m, &t.cfg.Print)
 		t.writePrefix(&c.thread)
 		t.writeText(t.line, c.name, t.errAt(t.line, bad))
 		t.endLine(ev, c)

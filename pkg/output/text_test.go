@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/printers"
@@ -18,13 +19,13 @@ type fakeDec struct {
 	noReturn bool
 }
 
-func (d fakeDec) Enter(b []byte, a *Args, _ printers.Mem, _ *printers.Options) []byte {
+func (d fakeDec) Enter(b []byte, a *Args, _ *printers.CallState, _ printers.Mem, _ *printers.Options) []byte {
 	b = append(b, d.name...)
 	b = append(b, '(')
 	return strconv.AppendUint(b, a[0], 10)
 }
 
-func (d fakeDec) Exit(b []byte, a *Args, ret int64, _ printers.Mem, o *printers.Options) []byte {
+func (d fakeDec) Exit(b []byte, a *Args, _ *printers.CallState, ret int64, _ printers.Mem, o *printers.Options) []byte {
 	b = append(b, ", "...)
 	b = strconv.AppendUint(b, a[1], 10)
 	b = append(b, ')')
@@ -105,4 +106,48 @@ func TestTextAllocatesNothingPerCall(t *testing.T) {
 		_ = w.Flush()
 	})
 	assert.Zero(t, allocs)
+}
+
+// enderDec is a decoder whose call ends its caller when its first
+// argument is 1 (NtTerminateThread(NtCurrentThread(), ...)).
+type enderDec struct{ fakeDec }
+
+func (d enderDec) EndsCaller(a *Args) bool { return a[0] == 1 }
+
+func (d enderDec) Exit(b []byte, a *Args, st *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte {
+	return fakeDec{name: d.name, noReturn: d.EndsCaller(a)}.Exit(b, a, st, ret, m, o)
+}
+
+// TestKernelModeAndEnders: a call the kernel made itself is marked after
+// the prefix, in text and in JSON; a call that ends its caller is printed
+// whole at the call, like exit_group.
+func TestKernelModeAndEnders(t *testing.T) {
+	kern := thread(4, 8, "System")
+	kern.KernelMode = true
+	term := enderDec{fakeDec{name: "NtTerminateThread"}}
+
+	var out bytes.Buffer
+	w := NewText(&out, printers.Options{})
+	w.Return(w.Call(kern, "NtOpenKey", fakeDec{name: "NtOpenKey"}, &Args{3, 7}, nil), 0, nil)
+	require.Nil(t, w.Call(thread(4, 9, "a.exe"), "NtTerminateThread", term, &Args{1, 259}, nil))
+	w.Return(w.Call(thread(4, 9, "a.exe"), "NtTerminateThread", term, &Args{2, 259}, nil), 0, nil)
+	require.NoError(t, w.Flush())
+	assert.Equal(t, ""+
+		"[pid 4/8 System] [kernel] NtOpenKey(3, 7)                         = 0\n"+
+		"[pid 4/9 a.exe] NtTerminateThread(1, 259)               = ?\n"+
+		"[pid 4/9 a.exe] NtTerminateThread(2, 259)               = 0\n", out.String())
+
+	out.Reset()
+	j := NewJSON(&out, Config{})
+	ev := &Event{Time: time.Unix(0, 0)}
+	j.ReturnAt(ev, j.CallAt(ev, kern, "NtOpenKey", fakeDec{name: "NtOpenKey"}, &Args{3, 7}, nil), 0, nil)
+	j.ReturnAt(ev, j.CallAt(ev, thread(4, 9, "a.exe"), "NtClose", fakeDec{name: "NtClose"}, &Args{3, 7}, nil), 0, nil)
+	require.Nil(t, j.CallAt(ev, thread(4, 9, "a.exe"), "NtTerminateThread", term, &Args{1, 259}, nil))
+	require.NoError(t, j.Flush())
+	lines := bytes.Split(bytes.TrimSpace(out.Bytes()), []byte("\n"))
+	require.Len(t, lines, 3)
+	assert.Contains(t, string(lines[0]), `,"kernel":true,`)
+	assert.NotContains(t, string(lines[1]), `"kernel"`)
+	assert.Contains(t, string(lines[2]), `"event":"complete"`)
+	assert.NotContains(t, string(lines[2]), `"ret"`, "no return to wait for")
 }

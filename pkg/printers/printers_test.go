@@ -74,16 +74,6 @@ func TestAppendXval(t *testing.T) {
 	assert.Equal(t, "-2 /* X_??? */", string(AppendXvalBase(nil, sorted, ^uint64(1), "X_???", Decimal)))
 }
 
-func TestAppendErrorReturn(t *testing.T) {
-	assert.Equal(t, "= -1 ENOENT (No such file or directory)", string(AppendErrorReturn(nil, 2)))
-	assert.Equal(t, "= ? ERESTARTSYS (To be restarted if SA_RESTART is set)", string(AppendErrorReturn(nil, ERESTARTSYS)))
-	assert.Equal(t, "= ? ERESTART_RESTARTBLOCK (Interrupted by signal)", string(AppendErrorReturn(nil, ERESTARTRESTARTBLOCK)))
-	assert.Equal(t, "= -1 ENOTSUPP (Unknown error 524)", string(AppendErrorReturn(nil, 524)))
-	assert.Equal(t, "= -1 (errno 4000)", string(AppendErrorReturn(nil, 4000)))
-	assert.True(t, IsError(-4095))
-	assert.False(t, IsError(-4096))
-}
-
 func TestAppendAlign(t *testing.T) {
 	assert.Equal(t, "close(3) "+"                               ", string(AppendAlign([]byte("close(3) "), 40)))
 	assert.Equal(t, "x\nab ", string(AppendAlign([]byte("x\nab "), 3)))

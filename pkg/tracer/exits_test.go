@@ -11,6 +11,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/guestos/guestostest"
 	"github.com/guestrace/guestrace/pkg/loop"
+	oslinux "github.com/guestrace/guestrace/pkg/oses/linux"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/vmi"
@@ -54,7 +55,7 @@ func TestExitOnlyPrintsTheSameLines(t *testing.T) {
 		require.NoError(t, err)
 		var out bytes.Buffer
 		tr := NewConfig(l, output.NewText(&out, printers.Options{}), Config{EntryTimes: entryTimes})
-		n, err := tr.Instrument(calls, nil, Linux)
+		n, err := tr.Instrument(calls, nil, oslinux.Table)
 		require.NoError(t, err)
 		require.Equal(t, 2, n)
 		placed := script.Inserted()

@@ -5,26 +5,15 @@ package tracer
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/vmi"
 )
-
-// Decoders is one OS's table of system-call printers.
-type Decoders interface {
-	// Lookup is the printer of a guest kernel's system-call function
-	// (its name and ABI: "openat" x64, "NtClose" nt).
-	Lookup(sc *guestos.Syscall) (output.Decoder, bool)
-	// Raw prints a call the table does not know, with raw arguments.
-	Raw(sc *guestos.Syscall) output.Decoder
-	// Known reports whether users may name a call in a filter.
-	Known(name string) bool
-	// CallName is the name a call goes by in filters and output, strace's
-	// ("stat" for the kernel's __x64_sys_newstat).
-	CallName(sc *guestos.Syscall) string
-}
 
 // Tracer traces system calls of one guest.
 type Tracer struct {
@@ -40,6 +29,8 @@ type Tracer struct {
 	ev       output.Event // the current event, reused likewise
 	closed   bool
 	closeErr error
+	gone     bool  // the guest went away: calls in progress are unfinished
+	writeErr error // the first failed write of the output
 }
 
 // Config is what a tracer does besides printing.
@@ -61,7 +52,19 @@ type Config struct {
 	// EntryTimes says the output prints when calls start (-t, -T): every
 	// call is then seen at its entry, not at its return alone.
 	EntryTimes bool
+	// Mode selects calls by who made them (guestos.Thread.KernelMode):
+	// programs, the kernel itself, or both (ModeAll).
+	Mode Mode
 }
+
+// Mode selects calls by the mode they were made from.
+type Mode uint8
+
+const (
+	ModeAll    Mode = iota // every call
+	ModeUser               // the calls programs make
+	ModeKernel             // the calls the kernel makes itself
+)
 
 // entry is what a call's breakpoint carries to its callbacks.
 type entry struct {
@@ -110,7 +113,7 @@ func (t *Tracer) Loop() *loop.Loop { return t.loop }
 
 // Instrument places breakpoints on the calls for which want returns true,
 // printed by dec, and returns how many it placed.
-func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall) bool, dec Decoders) (int, error) {
+func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall) bool, dec oses.Table) (int, error) {
 	var table []loop.Callback
 	for i := range calls {
 		sc := &calls[i]
@@ -122,7 +125,7 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 			d = dec.Raw(sc)
 		}
 		e := &entry{name: sc.Name, dec: d, nargs: 6}
-		if c, ok := d.(argCounter); ok {
+		if c, ok := d.(output.ArgCounter); ok {
 			e.nargs = min(max(c.NArgs(), 0), guestos.MaxArgs)
 		}
 		t.entries = append(t.entries, e)
@@ -135,8 +138,13 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 	return t.loop.SetCallbacks(table)
 }
 
-// Run traces until ctx ends, Quit, or the guest goes away.
-func (t *Tracer) Run(ctx context.Context) error { return t.loop.Run(ctx) }
+// Run traces until ctx ends, Quit, a write of the output fails (see
+// WriteErr), or the guest goes away.
+func (t *Tracer) Run(ctx context.Context) error {
+	err := t.loop.Run(ctx)
+	t.gone = errors.Is(err, vmi.ErrGuestGone)
+	return err
+}
 
 // Close detaches: the calls in progress are printed as detached, every
 // breakpoint is removed, the guest runs on, and the output is flushed.
@@ -147,14 +155,25 @@ func (t *Tracer) Close() error {
 	}
 	t.closed = true
 	t.closeErr = t.loop.Close()
-	if t.out == nil {
-		return t.closeErr
-	}
-	if ferr := t.out.Flush(); t.closeErr == nil {
-		t.closeErr = ferr
-	}
+	t.flush()
 	return t.closeErr
 }
+
+// flush writes out what the writer holds. The first failure (the reader
+// closed the pipe, the disk is full) is kept for WriteErr and ends the
+// trace: guestrace, like strace, drops no line, so it stops instead.
+func (t *Tracer) flush() {
+	if t.out == nil {
+		return
+	}
+	if err := t.out.Flush(); err != nil && t.writeErr == nil {
+		t.writeErr = err
+		t.loop.Quit()
+	}
+}
+
+// WriteErr is the first error writing the output, or nil.
+func (t *Tracer) WriteErr() error { return t.writeErr }
 
 func (t *Tracer) now() time.Time {
 	if t.cfg.Now != nil {
@@ -163,8 +182,12 @@ func (t *Tracer) now() time.Time {
 	return time.Now()
 }
 
-// wanted reports whether the process filters select a thread.
+// wanted reports whether the process and mode filters select a thread's
+// call.
 func (t *Tracer) wanted(th *guestos.Thread) bool {
+	if (t.cfg.Mode == ModeUser && th.KernelMode) || (t.cfg.Mode == ModeKernel && !th.KernelMode) {
+		return false
+	}
 	if len(t.cfg.PIDs) == 0 && len(t.cfg.Comms) == 0 {
 		return true
 	}
@@ -202,7 +225,7 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 			_ = s.Args((*[6]uint64)(args[:6]))
 		}
 		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, s)
-		t.out.Flush() //nolint:errcheck // reported by Close
+		t.flush()
 	}
 	if c == nil && (!t.cfg.Summary || e.dec.NoReturn() || t.cfg.CallsOnly) {
 		return nil
@@ -233,7 +256,7 @@ func (t *Tracer) onReturn(s *loop.State, data, _ any) {
 	}
 	if p.c != nil {
 		t.out.ReturnAt(&t.ev, p.c, ret, s)
-		t.out.Flush() //nolint:errcheck
+		t.flush()
 	}
 	t.release(p)
 }
@@ -246,7 +269,7 @@ func (t *Tracer) onLost(_ *guestos.Thread, _ *loop.Func, data any) {
 	t.counts.Unfinished++
 	if p.c != nil {
 		why := "unfinished"
-		if t.closed {
+		if t.closed && !t.gone {
 			why = "detached"
 		}
 		t.out.Lost(p.c, why)

@@ -27,12 +27,12 @@ type testRow struct {
 	noReturn bool
 }
 
-func (r *testRow) Enter(b []byte, a *output.Args, _ printers.Mem, _ *printers.Options) []byte {
+func (r *testRow) Enter(b []byte, a *output.Args, _ *printers.CallState, _ printers.Mem, _ *printers.Options) []byte {
 	b = append(b, r.name+"("...)
 	return strconv.AppendUint(b, a[0], 10)
 }
 
-func (r *testRow) Exit(b []byte, _ *output.Args, ret int64, _ printers.Mem, _ *printers.Options) []byte {
+func (r *testRow) Exit(b []byte, _ *output.Args, _ *printers.CallState, ret int64, _ printers.Mem, _ *printers.Options) []byte {
 	if r.noReturn {
 		return append(b, ") = ?"...)
 	}

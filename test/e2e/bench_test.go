@@ -58,6 +58,10 @@ func BenchmarkTraceClose(b *testing.B) {
 	_, _, err := g.Exec(context.Background(), "/bin/busybox sleep 100000 >/dev/null 2>&1 &")
 	require.NoError(b, err)
 	untraced, _ := tracedLoop(b, g, 100000, "-e", "trace=!close")
+	// The same with a few calls traced: under TCG every breakpoint slows
+	// the code of its page, placed or hit, so this is the cost of the
+	// stops alone.
+	untracedFew, _ := tracedLoop(b, g, 100000, "-e", "trace=clock_nanosleep,nanosleep,wait4")
 	exitOnly, exitStops := tracedLoop(b, g, traced, "-e", "trace=close")
 	entryExit, entryStops := tracedLoop(b, g, traced, "-e", "trace=close", "-T")
 	// -p 1 selects init, which does not call close() meanwhile: each
@@ -67,6 +71,7 @@ func BenchmarkTraceClose(b *testing.B) {
 	b.ReportMetric(native, "native-µs/call")
 	b.ReportMetric(floor, "stub-floor-µs/call")
 	b.ReportMetric(untraced, "untraced-µs/call")
+	b.ReportMetric(untracedFew, "untraced-few-bp-µs/call")
 	b.ReportMetric(exitOnly, "exit-only-µs/call")
 	b.ReportMetric(exitStops, "exit-only-stops/call")
 	b.ReportMetric(exitOnly/floor, "exit-only/floor")

@@ -3,8 +3,6 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/guestrace/guestrace/pkg/guestos"
-	"github.com/guestrace/guestrace/pkg/tracer"
 	"os"
 	"os/exec"
 	"regexp"
@@ -14,12 +12,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guestrace/guestrace/pkg/guestos"
+	glinux "github.com/guestrace/guestrace/pkg/guestos/linux"
+	oslinux "github.com/guestrace/guestrace/pkg/oses/linux"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/internal/guestlab"
 	"github.com/guestrace/guestrace/pkg/isf"
-	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/printers/linux"
 )
 
@@ -34,6 +35,7 @@ func TestCLI(t *testing.T) {
 	t.Run("Summary", func(t *testing.T) { testSummary(t, g) })
 	t.Run("PID", func(t *testing.T) { testPID(t, g) })
 	t.Run("Duration", func(t *testing.T) { testDuration(t, g) })
+	t.Run("Mode", func(t *testing.T) { testMode(t, g) })
 }
 
 var placedRE = regexp.MustCompile(`guestrace: (\d+) breakpoints placed; tracing`)
@@ -52,11 +54,11 @@ func entryPoints(t *testing.T, g *guestlab.Guest, c linux.Class) int {
 	p, err := isf.Load(g.Profile)
 	require.NoError(t, err)
 	n := 0
-	for prefix, abi := range map[string]string{"__x64_sys_": "x64", "__ia32_sys_": "ia32", "__ia32_compat_sys_": "compat"} {
+	for prefix, abi := range map[string]guestos.ABI{"__x64_sys_": glinux.ABIX64, "__ia32_sys_": glinux.ABIIA32, "__ia32_compat_sys_": glinux.ABICompat} {
 		for _, sym := range p.SymbolsWithPrefix(prefix) {
 			// The call's strace name: __x64_sys_newstat is stat.
 			sc := guestos.Syscall{Name: strings.TrimPrefix(sym, prefix), Symbol: sym, ABI: abi}
-			if row, ok := linux.Lookup(tracer.Linux.CallName(&sc)); ok && row.Class&c != 0 {
+			if row, ok := linux.Lookup(oslinux.Table.CallName(&sc)); ok && row.Class&c != 0 {
 				n++
 			}
 		}
@@ -164,7 +166,7 @@ func testJSON(t *testing.T, g *guestlab.Guest) {
 		case e.Errno != "":
 			require.Less(t, *e.Ret, int64(0), l)
 			require.NotNil(t, e.DurationNS, l)
-			text += "-1 " + e.Errno + " (" + printers.ErrnoText(uint64(-*e.Ret)) + ")"
+			text += "-1 " + e.Errno + " (" + linux.ErrnoText(uint64(-*e.Ret)) + ")"
 		default:
 			require.NotNil(t, e.DurationNS, l)
 			text += strconv.FormatInt(*e.Ret, 10)

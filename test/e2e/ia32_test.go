@@ -13,9 +13,14 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/internal/guestlab"
+	"github.com/guestrace/guestrace/pkg/backend"
+	_ "github.com/guestrace/guestrace/pkg/backend/qemu"
 	"github.com/guestrace/guestrace/pkg/guestos"
+	glinux "github.com/guestrace/guestrace/pkg/guestos/linux"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/oses"
+	"github.com/guestrace/guestrace/pkg/oses/linux"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/tracer"
@@ -83,12 +88,16 @@ func TestIA32Calls(t *testing.T) {
 	require.NoError(t, err)
 	c, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	l, err := loop.Open(c, loop.Guest{QEMU: "unix:" + g.GDBSocket, Profile: prof})
+	tg, err := backend.Open(c, backend.Spec{Backend: "qemu", Guest: "unix:" + g.GDBSocket})
+	require.NoError(t, err)
+	osys, _, err := oses.Attach(tg, prof)
+	require.NoError(t, err)
+	l, err := loop.NewWithOS(tg, osys)
 	require.NoError(t, err)
 	var out lockedBuffer
 	tr := tracer.NewConfig(l, output.NewText(&out, printers.Options{}), tracer.Config{Comms: []string{"gt-ia32"}})
 	defer tr.Close()
-	n, err := tr.Instrument(l.OS().Syscalls(), func(sc *guestos.Syscall) bool { return sc.ABI != "x64" }, tracer.Linux)
+	n, err := tr.Instrument(l.OS().Syscalls(), func(sc *guestos.Syscall) bool { return sc.ABI != glinux.ABIX64 }, linux.Table)
 	require.NoError(t, err)
 	require.Greater(t, n, 400, "i386 entry points")
 	runCtx, stop := context.WithCancel(c)

@@ -77,27 +77,27 @@ func (l *Linux) read64(va uint64) (uint64, error) {
 // from the registers of a C call (older kernels). ia32 and compat
 // functions take the i386 registers, 32 bits wide.
 func (l *Linux) Args(regs *vmi.Regs, args *[6]uint64) error {
-	a := l.abiAt[regs.RIP] // abiX64 for addresses not listed
+	_, bits32 := l.abiAt[regs.RIP] // only 32-bit entry points are listed
 	if l.conv == cRegsConv {
 		*args = [6]uint64{regs.RDI, regs.RSI, regs.RDX, regs.RCX, regs.R8, regs.R9}
-		if a != abiX64 {
+		if bits32 {
 			truncate(args)
 		}
 		return nil
 	}
-	return l.argsAt(regs.RDI, a, args)
+	return l.argsAt(regs.RDI, bits32, args)
 }
 
-// argsAt reads the arguments of a call of ABI a from the struct pt_regs
-// at base.
-func (l *Linux) argsAt(base uint64, a abi, args *[6]uint64) error {
+// argsAt reads the arguments of a call from the struct pt_regs at base:
+// the i386 registers for a 32-bit call.
+func (l *Linux) argsAt(base uint64, bits32 bool, args *[6]uint64) error {
 	r := &l.lay.regs
 	b := l.buf[:r.hi-r.lo]
 	if _, err := l.w.ReadVirt(l.kroot, l.la57, base+r.lo, b); err != nil {
 		return fmt.Errorf("reading pt_regs at %#x: %w", base, err)
 	}
 	get := func(off uint64) uint64 { return binary.LittleEndian.Uint64(b[off-r.lo:]) }
-	if a == abiX64 {
+	if !bits32 {
 		*args = [6]uint64{get(r.di), get(r.si), get(r.dx), get(r.r10), get(r.r8), get(r.r9)}
 		return nil
 	}

@@ -173,16 +173,19 @@ func (l *Linux) indexSymbols() {
 }
 
 // dispatchers are the functions that call the system-call functions of
-// each ABI (the 32-bit ones share theirs).
-var dispatchers = [...][]string{
-	abiX64:    {"do_syscall_64"},
-	abiIA32:   {"__do_fast_syscall_32", "do_int80_syscall_32", "do_int80_emulation", "do_SYSENTER_32", "do_fast_syscall_32"},
-	abiCompat: {"__do_fast_syscall_32", "do_int80_syscall_32", "do_int80_emulation", "do_SYSENTER_32", "do_fast_syscall_32"},
+// each ABI: x86-64's, and the i386 ones that the 32-bit ABIs share.
+var dispatchers = [2][]string{
+	{"do_syscall_64"},
+	{"__do_fast_syscall_32", "do_int80_syscall_32", "do_int80_emulation", "do_SYSENTER_32", "do_fast_syscall_32"},
 }
 
 // Dispatched reports whether ret lies in a dispatcher of fn's ABI.
 func (l *Linux) Dispatched(fn, ret uint64) bool {
-	for _, name := range dispatchers[l.abiAt[fn]] {
+	abi := 0
+	if _, bits32 := l.abiAt[fn]; bits32 {
+		abi = 1
+	}
+	for _, name := range dispatchers[abi] {
 		start, ok := l.Symbol(name)
 		if !ok || ret <= start {
 			continue
@@ -217,5 +220,6 @@ func (l *Linux) ExitArgs(regs *vmi.Regs, fn uint64, args *[6]uint64) error {
 	if !x86.Kernel(base) || base > top {
 		return fmt.Errorf("top of the kernel stack %#x is not a kernel address: %w", top, guestos.ErrBadGuestData)
 	}
-	return l.argsAt(base, l.abiAt[fn], args)
+	_, bits32 := l.abiAt[fn] // only 32-bit entry points are listed
+	return l.argsAt(base, bits32, args)
 }

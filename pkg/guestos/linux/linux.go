@@ -54,8 +54,8 @@ type Linux struct {
 	zeroBased  bool   // per-CPU symbols are offsets from the per-CPU area (GS base)
 	initTask   uint64 // runtime address
 	syscalls   []guestos.Syscall
-	abiAt      map[uint64]abi // system-call function address -> ABI
-	exit       exitInfo       // reading arguments at a function's exit
+	abiAt      map[uint64]guestos.ABI // 32-bit system-call function address -> ABI
+	exit       exitInfo               // reading arguments at a function's exit
 
 	buf [scratchSize]byte // scratch for reads: no allocation per event
 }

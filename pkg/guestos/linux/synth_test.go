@@ -1,7 +1,6 @@
 package linux
 
 import (
-	"encoding/binary"
 	"testing"
 
 	"github.com/guestrace/guestrace/pkg/guestos/x86"
@@ -251,6 +250,3 @@ func (s *synth) makeProfile() *isf.Profile {
 	}
 	return p
 }
-
-// le64 reads a little-endian word of a test buffer.
-func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }

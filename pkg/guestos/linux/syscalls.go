@@ -29,24 +29,20 @@ func conventionOf(p *isf.Profile) convention {
 	return cRegsConv
 }
 
-// abi is the system-call ABI of a function.
-type abi uint8
-
+// The system-call ABIs of a 64-bit Linux kernel.
 const (
-	abiX64 abi = iota
-	abiIA32
-	abiCompat
+	ABIX64    guestos.ABI = "x64"    // __x64_sys_X: x86-64 processes
+	ABIIA32   guestos.ABI = "ia32"   // __ia32_sys_X: i386 processes, native function
+	ABICompat guestos.ABI = "compat" // __ia32_compat_sys_X: i386 processes, compat function
 )
-
-var abiNames = [...]string{abiX64: "x64", abiIA32: "ia32", abiCompat: "compat"}
 
 // prefixes of system-call functions per convention.
 var prefixes = map[convention][]struct {
 	prefix string
-	abi    abi
+	abi    guestos.ABI
 }{
-	ptRegsConv: {{"__x64_sys_", abiX64}, {"__ia32_sys_", abiIA32}, {"__ia32_compat_sys_", abiCompat}},
-	cRegsConv:  {{"sys_", abiX64}, {"compat_sys_", abiCompat}},
+	ptRegsConv: {{"__x64_sys_", ABIX64}, {"__ia32_sys_", ABIIA32}, {"__ia32_compat_sys_", ABICompat}},
+	cRegsConv:  {{"sys_", ABIX64}, {"compat_sys_", ABICompat}},
 }
 
 // listSyscalls builds Syscalls and the address -> ABI map from the
@@ -58,7 +54,7 @@ func (l *Linux) listSyscalls() {
 		textLo, okLo = l.p.SymbolAddress("_text")
 	}
 	textHi, okHi := l.p.SymbolAddress("_etext")
-	l.abiAt = make(map[uint64]abi)
+	l.abiAt = make(map[uint64]guestos.ABI)
 	for _, pf := range prefixes[l.conv] {
 		for _, sym := range l.p.SymbolsWithPrefix(pf.prefix) {
 			addr, _ := l.p.SymbolAddress(sym)
@@ -72,8 +68,8 @@ func (l *Linux) listSyscalls() {
 				continue
 			}
 			rt, _ := l.Symbol(sym)
-			l.syscalls = append(l.syscalls, guestos.Syscall{Name: name, Symbol: sym, Addr: rt, ABI: abiNames[pf.abi]})
-			if pf.abi != abiX64 {
+			l.syscalls = append(l.syscalls, guestos.Syscall{Name: name, Symbol: sym, Addr: rt, ABI: pf.abi})
+			if pf.abi != ABIX64 {
 				l.abiAt[rt] = pf.abi
 			}
 		}

@@ -27,12 +27,10 @@ func (w *Windows) Current(regs *vmi.Regs, th *guestos.Thread) error {
 	if !x86.Kernel(thread) {
 		return fmt.Errorf("KPRCB.CurrentThread is %#x: %w", thread, guestos.ErrBadGuestData)
 	}
-	if _, err := w.ReadVirt(regs, thread+w.l.cid, w.buf[:16]); err != nil {
-		return fmt.Errorf("ETHREAD.Cid: %w", err)
+	pid, tid, kernelMode, err := w.threadIDs(regs, thread)
+	if err != nil {
+		return err
 	}
-	// Ids are handle values: small, multiples of four.
-	pid := binary.LittleEndian.Uint64(w.buf[0:])
-	tid := binary.LittleEndian.Uint64(w.buf[8:])
 	proc, err := w.read64(regs, thread+w.l.process)
 	if err != nil {
 		return fmt.Errorf("%s: %w", w.l.processWhat, err)
@@ -40,12 +38,48 @@ func (w *Windows) Current(regs *vmi.Regs, th *guestos.Thread) error {
 	if !x86.Kernel(proc) {
 		return fmt.Errorf("%s is %#x: %w", w.l.processWhat, proc, guestos.ErrBadGuestData)
 	}
-	*th = guestos.Thread{PID: uint32(pid), TID: uint32(tid), Key: thread}
+	*th = guestos.Thread{PID: uint32(pid), TID: uint32(tid), Key: thread, KernelMode: kernelMode}
 	const nameLen = 15 // EPROCESS.ImageFileName is UCHAR[15]
 	if _, err := w.ReadVirt(regs, proc+w.l.imageFileName, th.Comm[:nameLen]); err != nil {
 		clear(th.Comm[:])
 	}
 	return nil
+}
+
+// maxSpan bounds one read that takes ETHREAD.Cid and KTHREAD.PreviousMode
+// together: one round trip to the guest instead of two.
+const maxSpan = 1024
+
+// threadIDs reads a thread's ids (ETHREAD.Cid) and whether the call it
+// makes is the kernel's own (KTHREAD.PreviousMode is KernelMode, 0: a
+// driver's Zw* call re-entering the service dispatcher).
+func (w *Windows) threadIDs(regs *vmi.Regs, thread uint64) (pid, tid uint64, kernel bool, err error) {
+	cid, mode := w.l.cid, w.l.previousMode
+	lo, hi := cid, cid+16
+	if w.l.hasMode {
+		lo, hi = min(lo, mode), max(hi, mode+1)
+	}
+	buf := w.span[:]
+	if hi-lo > maxSpan {
+		lo, hi = cid, cid+16 // far apart: the mode is read on its own
+	}
+	if _, err := w.ReadVirt(regs, thread+lo, buf[:hi-lo]); err != nil {
+		return 0, 0, false, fmt.Errorf("ETHREAD.Cid: %w", err)
+	}
+	// Ids are handle values: small, multiples of four.
+	pid = binary.LittleEndian.Uint64(buf[cid-lo:])
+	tid = binary.LittleEndian.Uint64(buf[cid-lo+8:])
+	if !w.l.hasMode {
+		return pid, tid, false, nil
+	}
+	if mode >= lo && mode < hi {
+		return pid, tid, buf[mode-lo] == 0, nil
+	}
+	var m [1]byte
+	if _, err := w.ReadVirt(regs, thread+mode, m[:]); err != nil {
+		return pid, tid, false, nil // ids known; the mode is a detail
+	}
+	return pid, tid, m[0] == 0, nil
 }
 
 // Register arguments of the x64 calling convention; the rest are on the

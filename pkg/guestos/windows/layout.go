@@ -20,6 +20,10 @@ type layout struct {
 	process       uint64 // _KTHREAD.Process, or ApcState + _KAPC_STATE.Process
 	processWhat   string // for messages
 	imageFileName uint64 // _EPROCESS.ImageFileName (15 bytes)
+	// _KTHREAD.PreviousMode: KernelMode (0) when the kernel itself made
+	// the call in progress. hasMode is false when the profile lacks it.
+	previousMode uint64
+	hasMode      bool
 }
 
 // mismatch makes an ErrProfileMismatch error.
@@ -49,6 +53,12 @@ func readLayout(p *isf.Profile) (layout, error) {
 		}
 	}
 	l.currentThread = prcb + cur
+	if p.HasField("_KTHREAD", "PreviousMode") {
+		if l.previousMode, err = field(p, "_KTHREAD", "PreviousMode"); err != nil {
+			return l, err
+		}
+		l.hasMode = true
+	}
 	if p.HasField("_KPCR", "IdtBase") {
 		l.kpcrIdt, _ = field(p, "_KPCR", "IdtBase")
 		l.hasIdt = true

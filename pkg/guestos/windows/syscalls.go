@@ -9,6 +9,10 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos/x86"
 )
 
+// ABINT is the one system-call ABI of a 64-bit Windows kernel: the
+// native NT services.
+const ABINT guestos.ABI = "nt"
+
 // maxServices bounds the system service table read from the guest; real
 // kernels have 400 to 500 services.
 const maxServices = 2048
@@ -30,21 +34,23 @@ func (w *Windows) syscalls() []guestos.Syscall {
 			byAddr[a] = name
 		}
 	}
-	if table, ok := w.serviceTable(byAddr); ok {
+	nargs := map[string]int{}
+	if table, ok := w.serviceTable(byAddr, nargs); ok {
 		names = table
 	}
 	calls := make([]guestos.Syscall, 0, len(names))
 	for _, name := range names {
 		a, _ := w.Symbol(name)
-		calls = append(calls, guestos.Syscall{Name: name, Symbol: name, Addr: a, ABI: "nt"})
+		calls = append(calls, guestos.Syscall{Name: name, Symbol: name, Addr: a, ABI: ABINT, NArgs: nargs[name]})
 	}
 	return calls
 }
 
 // serviceTable reads KiServiceTable: KiServiceLimit 32-bit entries, each
 // the target's offset from the table shifted left by 4 over the count of
-// stack arguments.
-func (w *Windows) serviceTable(byAddr map[uint64]string) ([]string, bool) {
+// stack arguments (those after the four passed in registers), which it
+// stores in nargs as the call's argument count.
+func (w *Windows) serviceTable(byAddr map[uint64]string, nargs map[string]int) ([]string, bool) {
 	table, ok1 := w.Symbol("KiServiceTable")
 	limit, ok2 := w.Symbol("KiServiceLimit")
 	if !ok1 || !ok2 {
@@ -69,9 +75,11 @@ func (w *Windows) serviceTable(byAddr map[uint64]string) ([]string, bool) {
 	}
 	var names []string
 	for i := range n {
-		off := int64(int32(binary.LittleEndian.Uint32(raw[4*i:]))) >> 4
+		e := binary.LittleEndian.Uint32(raw[4*i:])
+		off := int64(int32(e)) >> 4
 		if name, ok := byAddr[table+uint64(off)]; ok {
 			names = append(names, name)
+			nargs[name] = 4 + int(e&0xf)
 		}
 	}
 	if len(names) == 0 {

@@ -27,7 +27,8 @@ type Windows struct {
 	release string
 	calls   []guestos.Syscall
 
-	buf [16]byte // scratch for per-event reads: no allocation per event
+	buf  [16]byte      // scratch for per-event reads: no allocation per event
+	span [maxSpan]byte // scratch for the thread's ids and mode
 }
 
 var (

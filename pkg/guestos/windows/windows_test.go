@@ -16,14 +16,14 @@ import (
 
 const fixture = "testdata/win10-19041-x64.json"
 
-func profile(t *testing.T) *isf.Profile {
+func profile(t testing.TB) *isf.Profile {
 	t.Helper()
 	p, err := isf.Load(fixture)
 	require.NoError(t, err)
 	return p
 }
 
-func guest(t *testing.T, p *isf.Profile) (*wintest.Guest, *wintest.Target) {
+func guest(t testing.TB, p *isf.Profile) (*wintest.Guest, *wintest.Target) {
 	t.Helper()
 	g, err := wintest.New(p, 2)
 	require.NoError(t, err)
@@ -75,16 +75,18 @@ func TestSyscallsFromServiceTable(t *testing.T) {
 	require.NoError(t, err)
 	var names []string
 	for _, s := range w.Syscalls() {
-		assert.Equal(t, "nt", s.ABI)
+		assert.Equal(t, 4+int(wintest.StackArgs[s.Name]), s.NArgs, s.Name)
+		assert.Equal(t, windows.ABINT, s.ABI)
 		assert.Equal(t, s.Name, s.Symbol)
 		a, _ := w.Symbol(s.Name)
 		assert.Equal(t, a, s.Addr)
 		names = append(names, s.Name)
 	}
 	// Nt* variables (NtBuildNumber, NtGlobalFlag) are not services.
-	assert.Equal(t, []string{"NtAllocateVirtualMemory", "NtClose", "NtCreateFile", "NtCreateThreadEx",
-		"NtDeleteFile", "NtOpenFile", "NtOpenKeyEx", "NtOpenProcess", "NtQuerySystemTime", "NtReadFile",
-		"NtSetValueKey", "NtTerminateProcess", "NtWriteFile", "NtWriteVirtualMemory"}, names)
+	assert.Equal(t, []string{"NtAllocateVirtualMemory", "NtClose", "NtCreateFile", "NtCreateProfileEx",
+		"NtCreateThreadEx", "NtDeleteFile", "NtDeviceIoControlFile", "NtOpenFile", "NtOpenKey", "NtOpenKeyEx",
+		"NtOpenProcess", "NtProtectVirtualMemory", "NtQuerySystemTime", "NtReadFile", "NtReadVirtualMemory",
+		"NtSetValueKey", "NtTerminateProcess", "NtTerminateThread", "NtWriteFile", "NtWriteVirtualMemory"}, names)
 }
 
 func TestAttachRejects(t *testing.T) {
@@ -185,6 +187,14 @@ func TestCurrent(t *testing.T) {
 		assert.Equal(t, uint32(0x2f8), cur.TID)
 		assert.Equal(t, th, cur.Key)
 		assert.Equal(t, "malware.exe-wit", string(cur.Name()), "ImageFileName keeps 15 bytes")
+		assert.False(t, cur.KernelMode)
+
+		// A driver's Zw* call: KTHREAD.PreviousMode is KernelMode.
+		g.SetKernelMode(th, true)
+		require.NoError(t, w.Current(&regs, &cur))
+		assert.True(t, cur.KernelMode)
+		assert.Equal(t, uint32(0x2f8), cur.TID)
+		g.SetKernelMode(th, false)
 
 		// In user mode the KPCR is in the swapped GS base.
 		regs.KernelGSBase, regs.GSBase = regs.GSBase, 0x10000

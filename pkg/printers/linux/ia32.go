@@ -26,19 +26,6 @@ const (
 	ABICompat            // __ia32_compat_sys_X: i386 processes, compat function
 )
 
-// ParseABI returns the ABI named "x64", "ia32" or "compat".
-func ParseABI(s string) (ABI, bool) {
-	switch s {
-	case "x64":
-		return ABIX64, true
-	case "ia32":
-		return ABIIA32, true
-	case "compat":
-		return ABICompat, true
-	}
-	return 0, false
-}
-
 type entryKey struct {
 	abi ABI
 	fn  string

@@ -1,7 +1,5 @@
 package linux
 
-import "github.com/guestrace/guestrace/pkg/printers"
-
 // siginfoSize is sizeof(siginfo_t).
 const siginfoSize = 128
 
@@ -69,7 +67,7 @@ func (c *ctx) siFields(b []byte, signo, errno, code int32) {
 	if errno != 0 {
 		c.sep()
 		c.name("si_errno")
-		if n, ok := printers.ErrnoName(uint64(uint32(errno))); ok {
+		if n, ok := ErrnoName(uint64(uint32(errno))); ok {
 			c.str(n)
 		} else {
 			c.uint(uint64(uint32(errno)))

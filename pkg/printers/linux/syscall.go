@@ -136,48 +136,29 @@ type ctx struct {
 	failed  bool
 	st      *State
 	buf     []byte // scratch space for guest memory, kept across calls
-	// own and fixed live in the pooled ctx so that pointers to them do
-	// not move a caller's locals to the heap.
-	own   State     // the state of EnterSaved/ExitSaved
+	// fixed lives in the pooled ctx so that a pointer to it does not
+	// move a caller's locals to the heap.
 	fixed [6]uint64 // arguments rearranged by the row's fix
 }
 
-// State carries what a few decoders read at entry to the exit of the same
-// call (accept's address length before the call, for "[110 => 16]"). The
-// caller keeps one per pending call; without it those values are printed as
-// the call left them.
-type State struct {
-	v     [2]uint64
-	valid bool
-}
-
-// Words packs st into three words, for callers that carry it with a
-// call's arguments; StateOf unpacks them.
-func (st *State) Words() [3]uint64 {
-	var valid uint64
-	if st.valid {
-		valid = 1
-	}
-	return [3]uint64{st.v[0], st.v[1], valid}
-}
-
-// StateOf is the State that Words packed into w.
-func StateOf(w [3]uint64) State { return State{v: [2]uint64{w[0], w[1]}, valid: w[2] == 1} }
+// State carries what a few decoders read at entry to the exit of the
+// same call; without it those values are printed as the call left them.
+type State = printers.CallState
 
 // save stores values read at entry.
 func (c *ctx) save(a, b uint64) {
 	if c.st != nil {
-		c.st.v = [2]uint64{a, b}
-		c.st.valid = true
+		c.st.V = [2]uint64{a, b}
+		c.st.Valid = true
 	}
 }
 
 // saved returns the values stored at entry.
 func (c *ctx) saved() (a, b uint64, ok bool) {
-	if c.st == nil || !c.st.valid {
+	if c.st == nil || !c.st.Valid {
 		return 0, 0, false
 	}
-	return c.st.v[0], c.st.v[1], true
+	return c.st.V[0], c.st.V[1], true
 }
 
 // ctxPool keeps decoding states, with their scratch buffers, so that
@@ -233,25 +214,6 @@ func (s *Syscall) EnterState(b []byte, args *[6]uint64, m printers.Mem, o *print
 	return c.finish()
 }
 
-// EnterSaved is EnterState keeping the state in three words (as
-// State.Words packs it), for callers that carry it with the arguments.
-func (s *Syscall) EnterSaved(b []byte, args *[6]uint64, m printers.Mem, o *printers.Options, w *[3]uint64) []byte {
-	c := newCtx(b, args, m, o, nil)
-	c.st = &c.own
-	s.enter(c)
-	*w = c.own.Words()
-	return c.finish()
-}
-
-// ExitSaved is ExitState with the words EnterSaved filled.
-func (s *Syscall) ExitSaved(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *printers.Options, w *[3]uint64) []byte {
-	c := newCtx(b, args, m, o, nil)
-	c.own = StateOf(*w)
-	c.st = &c.own
-	s.exit(c, ret)
-	return c.finish()
-}
-
 // refix applies the row's fix to a copy of the arguments.
 func (s *Syscall) refix(c *ctx) {
 	if s.fix != nil {
@@ -292,7 +254,7 @@ func (s *Syscall) ExitState(b []byte, args *[6]uint64, ret int64, m printers.Mem
 func (s *Syscall) exit(c *ctx, ret int64) {
 	s.refix(c)
 	c.exiting, c.ret = true, ret
-	c.failed = !s.NeverFails && s.Ret != RetNone && printers.IsError(ret)
+	c.failed = !s.NeverFails && s.Ret != RetNone && IsError(ret)
 	if s.Ret != RetNone {
 		if s.dec != nil {
 			s.dec(c)
@@ -306,7 +268,7 @@ func (s *Syscall) exit(c *ctx, ret int64) {
 	case s.Ret == RetNone:
 		c.str("= ?")
 	case c.failed:
-		c.b = printers.AppendErrorReturn(c.b, uint64(-ret))
+		c.b = AppendErrorReturn(c.b, uint64(-ret))
 	case s.ret != nil:
 		c.str("= ")
 		s.ret(c)
@@ -379,8 +341,8 @@ func Raw(b []byte, name string, args *[6]uint64, nargs int) []byte {
 func RawExit(b []byte, ret int64, o *printers.Options) []byte {
 	b = append(b, ") "...)
 	b = printers.AppendAlign(b, o.Col())
-	if printers.IsError(ret) {
-		return printers.AppendErrorReturn(b, uint64(-ret))
+	if IsError(ret) {
+		return AppendErrorReturn(b, uint64(-ret))
 	}
 	return appendRet(b, RetDecimal, ret)
 }

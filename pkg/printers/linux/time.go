@@ -54,7 +54,7 @@ func (c *ctx) timezone(addr uint64) {
 // isRestart reports whether the call was interrupted to be restarted.
 func (c *ctx) isRestart() bool {
 	switch -c.ret {
-	case printers.ERESTARTSYS, printers.ERESTARTNOINTR, printers.ERESTARTNOHAND, printers.ERESTARTRESTARTBLOCK:
+	case ERESTARTSYS, ERESTARTNOINTR, ERESTARTNOHAND, ERESTARTRESTARTBLOCK:
 		return true
 	}
 	return false

@@ -182,7 +182,7 @@ func exampleArg(s *Syscall, i int, ar *arg, a *Args, m *fakeMem) uint64 {
 		switch ar.aux {
 		case lenFromIosb:
 			copy(m.data[a[ar.ref]-m.base+8:], binary.LittleEndian.AppendUint64(nil, uint64(len(data))))
-		case lenFromOutSize, lenFromOutUlong:
+		case lenFromOutSize, lenFromOutSizeOrAsked, lenFromOutUlong:
 			// The count comes later in the argument list: write it now
 			// and let that argument point at it.
 			a[ar.ref] = m.u64(uint64(len(data)))
@@ -190,6 +190,14 @@ func exampleArg(s *Syscall, i int, ar *arg, a *Args, m *fakeMem) uint64 {
 		return m.put(data)
 	case kOutUString:
 		return m.ustring(`\Device\HarddiskVolume2`)
+	case kOutFlags:
+		return m.put(binary.LittleEndian.AppendUint32(nil, 0x104)) // PAGE_READWRITE|PAGE_GUARD
+	case kOutBool:
+		return m.put([]byte{1})
+	case kOutUshort:
+		return m.put(binary.LittleEndian.AppendUint16(nil, 0x409)) // en-US
+	case kExitCode:
+		return 1
 	}
 	return 0
 }

@@ -95,8 +95,10 @@ var (
 		{0x100, "FILE_NOTIFY_CHANGE_SECURITY"}, {0x200, "FILE_NOTIFY_CHANGE_STREAM_NAME"},
 		{0x400, "FILE_NOTIFY_CHANGE_STREAM_SIZE"}, {0x800, "FILE_NOTIFY_CHANGE_STREAM_WRITE"},
 	})
-	pipeType = newSorted([]xe{
-		{0, "FILE_PIPE_BYTE_STREAM_TYPE"}, {1, "FILE_PIPE_MESSAGE_TYPE"},
+	// NamedPipeType holds flags: the type, and whether remote clients
+	// are rejected.
+	pipeType = newXlat([]xe{
+		{0, "FILE_PIPE_BYTE_STREAM_TYPE"}, {1, "FILE_PIPE_MESSAGE_TYPE"}, {2, "FILE_PIPE_REJECT_REMOTE_CLIENTS"},
 	})
 	pipeReadMode = newSorted([]xe{
 		{0, "FILE_PIPE_BYTE_STREAM_MODE"}, {1, "FILE_PIPE_MESSAGE_MODE"},

@@ -10,40 +10,45 @@ import (
 type kind uint8
 
 const (
-	kHandle      kind = iota // HANDLE: 0x1c, NULL, NtCurrentProcess()
-	kPtr                     // an address: NULL or 0x...
-	kHex                     // a number in hex
-	kUlong                   // ULONG in decimal
-	kLong                    // LONG in decimal
-	kSize                    // SIZE_T in decimal
-	kBool                    // BOOLEAN: TRUE or FALSE
-	kStatus                  // NTSTATUS: its name
-	kFlags                   // bits named by x
-	kEnum                    // a value named by x, else hex
-	kClass                   // an information class named by x, else decimal
-	kAccess                  // ACCESS_MASK: x holds the object's specific rights
-	kObjAttr                 // POBJECT_ATTRIBUTES: {Root=..., Name="..."}
-	kUString                 // PUNICODE_STRING
-	kLargeInt                // PLARGE_INTEGER in: [n]
-	kClientID                // PCLIENT_ID in
-	kBuf                     // in data, length in argument ref
-	kRegData                 // registry data, type in ref, size in aux
-	kFileInfo                // FileInformation in, class in ref, length in aux
-	kProcParams              // PRTL_USER_PROCESS_PARAMETERS
-	kContext                 // PCONTEXT in
-	kPrivileges              // PTOKEN_PRIVILEGES in
-	kPortMsg                 // PPORT_MESSAGE in
-	kHandles                 // HANDLE[], count in ref
-	kOutHandle               // PHANDLE written at the return: [0x1c]
-	kOutUlong                // PULONG: [n], or its name in x
-	kOutLong                 // PLONG: [n]
-	kOutSize                 // PSIZE_T: [n]
-	kOutPtr                  // PVOID*: [0x...]
-	kOutLargeInt             // PLARGE_INTEGER: [n]
-	kOutClientID             // PCLIENT_ID
-	kOutIosb                 // PIO_STATUS_BLOCK; x names Information
-	kOutBuf                  // data written; its length by aux (a lenFrom) and ref
-	kOutUString              // PUNICODE_STRING whose buffer the kernel fills
+	kHandle       kind = iota // HANDLE: 0x1c, NULL, NtCurrentProcess()
+	kPtr                      // an address: NULL or 0x...
+	kHex                      // a number in hex
+	kUlong                    // ULONG in decimal
+	kLong                     // LONG in decimal
+	kSize                     // SIZE_T in decimal
+	kBool                     // BOOLEAN: TRUE or FALSE
+	kStatus                   // NTSTATUS: its name
+	kFlags                    // bits named by x
+	kEnum                     // a value named by x, else hex
+	kClass                    // an information class named by x, else decimal
+	kAccess                   // ACCESS_MASK: x holds the object's specific rights
+	kObjAttr                  // POBJECT_ATTRIBUTES: {Root=..., Name="..."}
+	kUString                  // PUNICODE_STRING
+	kLargeInt                 // PLARGE_INTEGER in: [n]
+	kClientID                 // PCLIENT_ID in
+	kBuf                      // in data, length in argument ref
+	kRegData                  // registry data, type in ref, size in aux
+	kFileInfo                 // FileInformation in, class in ref, length in aux
+	kProcParams               // PRTL_USER_PROCESS_PARAMETERS
+	kContext                  // PCONTEXT in
+	kPrivileges               // PTOKEN_PRIVILEGES in
+	kPortMsg                  // PPORT_MESSAGE in
+	kHandles                  // HANDLE[], count in ref
+	kOutHandle                // PHANDLE written at the return: [0x1c]
+	kOutUlong                 // PULONG: [n], or its name in x
+	kOutLong                  // PLONG: [n]
+	kOutSize                  // PSIZE_T: [n]
+	kOutPtr                   // PVOID*: [0x...]
+	kOutLargeInt              // PLARGE_INTEGER: [n]
+	kOutClientID              // PCLIENT_ID
+	kOutIosb                  // PIO_STATUS_BLOCK; x names Information
+	kOutBuf                   // data written; its length by aux (a lenFrom) and ref
+	kOutUString               // PUNICODE_STRING whose buffer the kernel fills
+	kOutFlags                 // PULONG of flags named by x: [PAGE_READWRITE|PAGE_GUARD]
+	kExitCode                 // a thread's or process's exit code: decimal, or hex when negative
+	kContextFlags             // CONTEXT flags: the CONTEXT_AMD64 bit is shared by all of them
+	kOutBool                  // PBOOLEAN: [TRUE]
+	kOutUshort                // PUSHORT (LANGID): [0x409]
 )
 
 // Where the length of an output buffer comes from.
@@ -51,6 +56,10 @@ const (
 	lenFromIosb     = iota // the IO_STATUS_BLOCK in argument ref: Information
 	lenFromOutUlong        // the ULONG that argument ref points to
 	lenFromOutSize         // the SIZE_T that argument ref points to
+	// the SIZE_T that argument ref points to or, when that pointer is
+	// NULL and the call succeeded, argument ref-1: the size asked for
+	// (NtReadVirtualMemory without NumberOfBytesRead).
+	lenFromOutSizeOrAsked
 )
 
 // ctx is one call being printed.
@@ -69,9 +78,12 @@ const (
 )
 
 // filled reports whether the kernel has written the call's out arguments:
-// at a return with a success status that is not STATUS_PENDING.
+// at a return with a success status that is not STATUS_PENDING, or with a
+// warning (STATUS_BUFFER_OVERFLOW: the kernel wrote what fit, and the
+// lengths and IO_STATUS_BLOCK say how much).
 func (c *ctx) filled() bool {
-	return c.exiting && c.ret >= 0 && c.ret <= 0x7fffffff && c.ret != statusPending
+	sev := uint32(c.ret) >> 30
+	return c.exiting && sev != 3 && uint32(c.ret) != statusPending
 }
 
 func (c *ctx) read(va uint64, buf []byte) bool {
@@ -172,11 +184,23 @@ func (c *ctx) format(b []byte, a *arg, i int) []byte {
 		return c.appendPortMessage(b, v)
 	case kHandles:
 		return c.appendHandles(b, v, c.arg(a.ref))
+	case kExitCode:
+		if int32(v) < 0 {
+			return printers.AppendHex(b, uint64(uint32(v)))
+		}
+		return printers.AppendUint(b, uint64(uint32(v)))
+	case kContextFlags:
+		return appendContextFlags(b, uint32(v))
 	}
 	// Out kinds: the address until the kernel has filled it.
 	if !c.filled() || v == 0 {
 		return printers.AppendPtr(b, v)
 	}
+	return c.formatOut(b, a, v)
+}
+
+// formatOut prints what the out argument a points to at v: "[0x1c]".
+func (c *ctx) formatOut(b []byte, a *arg, v uint64) []byte {
 	switch a.k {
 	case kOutHandle:
 		if h, ok := c.read64(v); ok {
@@ -216,8 +240,31 @@ func (c *ctx) format(b []byte, a *arg, i int) []byte {
 		}
 	case kOutUString:
 		return c.appendUString(b, v, maxName)
+	case kOutFlags:
+		if n, ok := c.read32(v); ok {
+			return append(appendFlags(append(b, '['), a.x, uint64(n)), ']')
+		}
+	case kOutBool:
+		var x [1]byte
+		if c.read(v, x[:]) {
+			return append(appendBool(append(b, '['), uint64(x[0])), ']')
+		}
+	case kOutUshort:
+		var x [2]byte
+		if c.read(v, x[:]) {
+			return append(printers.AppendHex(append(b, '['), uint64(binary.LittleEndian.Uint16(x[:]))), ']')
+		}
 	}
 	return printers.AppendPtr(b, v)
+}
+
+// appendInOut prints the value an in-out argument points to, "[v]", or
+// its address when it cannot be read.
+func (c *ctx) appendInOut(b []byte, a *arg, va uint64) []byte {
+	if va == 0 {
+		return printers.AppendPtr(b, va)
+	}
+	return c.formatOut(b, a, va)
 }
 
 // outLen is the length of an output buffer, from where the row says.
@@ -230,6 +277,11 @@ func (c *ctx) outLen(a *arg) (uint64, bool) {
 		n, ok := c.read32(p)
 		return uint64(n), ok
 	case lenFromOutSize:
+		return c.read64(p)
+	case lenFromOutSizeOrAsked:
+		if p == 0 && c.ret == 0 {
+			return c.arg(a.ref - 1), true
+		}
 		return c.read64(p)
 	}
 	return 0, false

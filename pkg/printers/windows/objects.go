@@ -39,7 +39,7 @@ var (
 		{33, "SystemExceptionInformation"}, {34, "SystemCrashDumpStateInformation"},
 		{35, "SystemKernelDebuggerInformation"}, {36, "SystemContextSwitchInformation"},
 		{37, "SystemRegistryQuotaInformation"}, {38, "SystemExtendServiceTableInformation"},
-		{39, "SystemPrioritySeperation"}, {40, "SystemVerifierAddDriverInformation"},
+		{39, "SystemPrioritySeparation"}, {40, "SystemVerifierAddDriverInformation"},
 		{41, "SystemVerifierRemoveDriverInformation"}, {42, "SystemProcessorIdleInformation"},
 		{43, "SystemLegacyDriverInformation"}, {44, "SystemCurrentTimeZoneInformation"},
 		{45, "SystemLookasideInformation"}, {46, "SystemTimeSlipNotification"},

@@ -12,9 +12,13 @@ var (
 		{0x4, "PROCESS_CREATE_FLAGS_INHERIT_HANDLES"}, {0x8, "PROCESS_CREATE_FLAGS_OVERRIDE_ADDRESS_SPACE"},
 		{0x10, "PROCESS_CREATE_FLAGS_LARGE_PAGES"}, {0x20, "PROCESS_CREATE_FLAGS_LARGE_PAGE_SYSTEM_DLL"},
 		{0x40, "PROCESS_CREATE_FLAGS_PROTECTED_PROCESS"}, {0x80, "PROCESS_CREATE_FLAGS_CREATE_SESSION"},
-		{0x100, "PROCESS_CREATE_FLAGS_INHERIT_FROM_PARENT"}, {0x200, "PROCESS_CREATE_FLAGS_SUSPENDED"},
+		{0x100, "PROCESS_CREATE_FLAGS_INHERIT_FROM_PARENT"}, {0x200, "PROCESS_CREATE_FLAGS_CREATE_SUSPENDED"},
 		{0x400, "PROCESS_CREATE_FLAGS_FORCE_BREAKAWAY"}, {0x800, "PROCESS_CREATE_FLAGS_MINIMAL_PROCESS"},
-		{0x1000, "PROCESS_CREATE_FLAGS_RELEASE_SECTION"},
+		{0x1000, "PROCESS_CREATE_FLAGS_RELEASE_SECTION"}, {0x2000, "PROCESS_CREATE_FLAGS_CLONE_MINIMAL"},
+		{0x4000, "PROCESS_CREATE_FLAGS_CLONE_MINIMAL_REDUCED_COMMIT"}, {0x8000, "PROCESS_CREATE_FLAGS_AUXILIARY_PROCESS"},
+		{0x20000, "PROCESS_CREATE_FLAGS_CREATE_STORE"}, {0x40000, "PROCESS_CREATE_FLAGS_USE_PROTECTED_ENVIRONMENT"},
+		{0x80000, "PROCESS_CREATE_FLAGS_IMAGE_EXPANSION_MITIGATION_DISABLE"},
+		{0x400000, "PROCESS_CREATE_FLAGS_PARTITION_CREATE_SLAB_IDENTITY"},
 	})
 	threadCreateFlags = newXlat([]xe{
 		{0x1, "THREAD_CREATE_FLAGS_CREATE_SUSPENDED"}, {0x2, "THREAD_CREATE_FLAGS_SKIP_THREAD_ATTACH"},
@@ -62,12 +66,47 @@ var (
 		{37, "ThreadContainerId"}, {38, "ThreadNameInformation"}, {39, "ThreadSelectedCpuSets"},
 		{40, "ThreadSystemThreadInformation"}, {41, "ThreadActualGroupAffinity"},
 	})
+	// CONTEXT flags of x64: each carries the CONTEXT_AMD64 bit.
 	contextFlags = newXlat([]xe{
 		{0x10001f, "CONTEXT_ALL"}, {0x10000b, "CONTEXT_FULL"},
 		{0x100001, "CONTEXT_CONTROL"}, {0x100002, "CONTEXT_INTEGER"}, {0x100004, "CONTEXT_SEGMENTS"},
 		{0x100008, "CONTEXT_FLOATING_POINT"}, {0x100010, "CONTEXT_DEBUG_REGISTERS"},
+		{0x100040, "CONTEXT_XSTATE"}, {0x100080, "CONTEXT_KERNEL_CET"},
+		{0x8000000, "CONTEXT_EXCEPTION_ACTIVE"}, {0x10000000, "CONTEXT_SERVICE_ACTIVE"},
+		{0x40000000, "CONTEXT_EXCEPTION_REQUEST"}, {0x80000000, "CONTEXT_EXCEPTION_REPORTING"},
 	})
 )
+
+// contextAMD64 is the architecture bit every x64 CONTEXT flag includes.
+const contextAMD64 = 0x100000
+
+// appendContextFlags prints CONTEXT flags: a flag matches when its own
+// bits are set, the shared CONTEXT_AMD64 bit aside, so that
+// CONTEXT_CONTROL|CONTEXT_INTEGER does not print as CONTEXT_CONTROL|0x2.
+func appendContextFlags(b []byte, v uint32) []byte {
+	if v&contextAMD64 == 0 {
+		return appendFlags(b, contextFlags, uint64(v))
+	}
+	rest := uint64(v) &^ contextAMD64
+	first := true
+	for _, e := range contextFlags.Entries {
+		own := e.Val &^ contextAMD64
+		if own == 0 || rest&own != own || uint64(v)&e.Val != e.Val {
+			continue
+		}
+		if !first {
+			b = append(b, '|')
+		}
+		b, first, rest = append(b, e.Name...), false, rest&^own
+	}
+	if first {
+		b = append(b, "CONTEXT_AMD64"...)
+	}
+	if rest != 0 {
+		b = printers.AppendHex(append(b, '|'), rest)
+	}
+	return b
+}
 
 // appendProcParams prints the image and command line of the
 // RTL_USER_PROCESS_PARAMETERS a new process gets. Unless its Flags say
@@ -101,7 +140,7 @@ func (c *ctx) appendContext(b []byte, va uint64) []byte {
 		return printers.AppendPtr(b, va)
 	}
 	b = append(b, "{ContextFlags="...)
-	b = appendFlags(b, contextFlags, uint64(binary.LittleEndian.Uint32(ctx[0x30:])))
+	b = appendContextFlags(b, binary.LittleEndian.Uint32(ctx[0x30:]))
 	for _, r := range []struct {
 		name string
 		off  int

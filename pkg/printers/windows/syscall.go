@@ -24,12 +24,14 @@ type Args [MaxArgs]uint64
 
 // dir says when an argument is printed: an in argument at the call, an
 // out or in-out one (a pointer the kernel writes through) at the return,
-// and so is every argument after the first out one, as strace does.
+// and so is every argument after the first out one, as strace does (an in
+// argument among them is still read at the call: see State).
 type dir uint8
 
 const (
 	in dir = iota
 	out
+	inout // read at the call and at the return: "[in => out]"
 )
 
 // arg is one argument of a row: how to print it and, for some kinds, the
@@ -47,6 +49,10 @@ type Syscall struct {
 	Name     string
 	args     []arg
 	noReturn bool
+	// ends, when set, says from its arguments whether a call ends its
+	// own thread or process and so never returns (NtTerminateProcess of
+	// NtCurrentProcess()).
+	ends func(a *Args) bool
 }
 
 // NArgs is how many arguments the call takes.
@@ -56,11 +62,16 @@ func (s *Syscall) NArgs() int { return len(s.args) }
 // (NtContinue): its whole line is printed at the call.
 func (s *Syscall) NoReturn() bool { return s.noReturn }
 
+// EndsCaller reports whether this call, with these arguments, never
+// returns: a NoReturn call, or one that ends its caller (NtTerminateThread
+// of the current thread). Its line is printed whole at the call, ending
+// in " = ?".
+func (s *Syscall) EndsCaller(a *Args) bool {
+	return s.noReturn || (s.ends != nil && s.ends(a))
+}
+
 // split is the index of the first argument printed at the return.
 func (s *Syscall) split() int {
-	if s.noReturn {
-		return len(s.args)
-	}
 	for i, a := range s.args {
 		if a.d != in {
 			return i
@@ -69,19 +80,43 @@ func (s *Syscall) split() int {
 	return len(s.args)
 }
 
+// State is what a call's entry read for its exit, as strace reads a
+// call's inputs at the call and its outputs at the return: the in
+// arguments printed after the first out one (NtWriteFile's buffer), and
+// what in-out arguments held before the call (a base address and a size,
+// printed "[in => out]"). The caller keeps one per call in progress;
+// without it those are read at the return.
+type State struct {
+	text  []byte
+	at    [MaxArgs + 1]uint16 // argument i's text is text[at[i]:at[i+1]]
+	valid bool
+}
+
 // EnterArgs appends the start of the call's line: its name and the
 // arguments known at the call ("NtReadFile(0x1c, NULL, NULL, NULL"). For
-// a NoReturn call it appends the whole call, closing parenthesis included.
+// a call that never returns it appends the whole call, closing
+// parenthesis included.
 func (s *Syscall) EnterArgs(b []byte, a *Args, m printers.Mem, o *printers.Options) []byte {
-	return s.enter(b, &ctx{a: a, n: MaxArgs, m: m, o: o})
+	return s.enter(b, &ctx{a: a, n: MaxArgs, m: m, o: o}, nil)
 }
 
 // ExitArgs appends the rest of the line: the arguments known at the
 // return, the closing parenthesis, padding to the alignment column
 // (counted from the start of the last line in b, so b should hold the line
-// so far) and " = " with the NTSTATUS; for a NoReturn call, " = ?".
+// so far) and " = " with the NTSTATUS; for a call that never returns,
+// " = ?".
 func (s *Syscall) ExitArgs(b []byte, a *Args, ret int64, m printers.Mem, o *printers.Options) []byte {
-	return s.exit(b, &ctx{a: a, n: MaxArgs, m: m, o: o, exiting: true, ret: ret})
+	return s.exit(b, &ctx{a: a, n: MaxArgs, m: m, o: o, exiting: true, ret: ret}, nil)
+}
+
+// EnterState is EnterArgs keeping in st what the exit needs.
+func (s *Syscall) EnterState(b []byte, a *Args, m printers.Mem, o *printers.Options, st *State) []byte {
+	return s.enter(b, &ctx{a: a, n: MaxArgs, m: m, o: o}, st)
+}
+
+// ExitState is ExitArgs with the State its EnterState filled.
+func (s *Syscall) ExitState(b []byte, a *Args, ret int64, m printers.Mem, o *printers.Options, st *State) []byte {
+	return s.exit(b, &ctx{a: a, n: MaxArgs, m: m, o: o, exiting: true, ret: ret}, st)
 }
 
 // Enter is EnterArgs for a caller that captured only the first six
@@ -89,39 +124,64 @@ func (s *Syscall) ExitArgs(b []byte, a *Args, ret int64, m printers.Mem, o *prin
 func (s *Syscall) Enter(b []byte, args *[6]uint64, m printers.Mem, o *printers.Options) []byte {
 	var a Args
 	copy(a[:], args[:])
-	return s.enter(b, &ctx{a: &a, n: len(args), m: m, o: o})
+	return s.enter(b, &ctx{a: &a, n: len(args), m: m, o: o}, nil)
 }
 
 // Exit is ExitArgs for a caller that captured only six arguments.
 func (s *Syscall) Exit(b []byte, args *[6]uint64, ret int64, m printers.Mem, o *printers.Options) []byte {
 	var a Args
 	copy(a[:], args[:])
-	return s.exit(b, &ctx{a: &a, n: len(args), m: m, o: o, exiting: true, ret: ret})
+	return s.exit(b, &ctx{a: &a, n: len(args), m: m, o: o, exiting: true, ret: ret}, nil)
 }
 
-func (s *Syscall) enter(b []byte, c *ctx) []byte {
+func (s *Syscall) enter(b []byte, c *ctx, st *State) []byte {
 	b = append(b, s.Name...)
 	b = append(b, '(')
+	ends := s.EndsCaller(c.a)
 	n := s.split()
+	if ends {
+		n = len(s.args)
+	}
 	for i := 0; i < n; i++ {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
 		b = c.format(b, &s.args[i], i)
 	}
-	if s.noReturn {
-		b = append(b, ')')
+	if ends {
+		return append(b, ')')
+	}
+	if st != nil {
+		// What the exit prints of the inputs, read now.
+		st.text = st.text[:0]
+		for i := range s.args {
+			st.at[i] = uint16(len(st.text))
+			if i >= n {
+				st.text = c.formatEntry(st.text, &s.args[i], i)
+			}
+		}
+		st.at[len(s.args)] = uint16(len(st.text))
+		st.valid = len(st.text) <= 0xffff
 	}
 	return b
 }
 
-func (s *Syscall) exit(b []byte, c *ctx) []byte {
-	if !s.noReturn {
+// saved is argument i's text kept at the entry.
+func (st *State) saved(i int) ([]byte, bool) {
+	if st == nil || !st.valid || i+1 >= len(st.at) || st.at[i+1] < st.at[i] {
+		return nil, false
+	}
+	return st.text[st.at[i]:st.at[i+1]], true
+}
+
+func (s *Syscall) exit(b []byte, c *ctx, st *State) []byte {
+	ends := s.EndsCaller(c.a)
+	if !ends {
 		for i := s.split(); i < len(s.args); i++ {
 			if i > 0 {
 				b = append(b, ", "...)
 			}
-			b = c.format(b, &s.args[i], i)
+			b = c.formatExit(b, &s.args[i], i, st)
 		}
 		b = append(b, ')')
 	}
@@ -131,11 +191,47 @@ func (s *Syscall) exit(b []byte, c *ctx) []byte {
 			b = append(b, ' ')
 		}
 	}
-	if s.noReturn {
+	if ends {
 		return append(b, " = ?"...)
 	}
 	b = append(b, " = "...)
 	return AppendStatus(b, uint32(c.ret))
+}
+
+// formatEntry is what the entry keeps of argument i for the exit: an in
+// argument whole, and the value an in-out one held ("[in").
+func (c *ctx) formatEntry(b []byte, a *arg, i int) []byte {
+	switch a.d {
+	case in:
+		return c.format(b, a, i)
+	case inout:
+		return c.appendInOut(b, a, c.arg(i))
+	}
+	return b
+}
+
+// formatExit prints argument i at the return: what its entry kept for an
+// in argument, "[in => out]" for an in-out one.
+func (c *ctx) formatExit(b []byte, a *arg, i int, st *State) []byte {
+	kept, ok := st.saved(i)
+	switch {
+	case !ok || a.d == out:
+		return c.format(b, a, i)
+	case a.d == in:
+		return append(b, kept...)
+	}
+	// In-out: the value before, and after when the kernel wrote it.
+	if len(kept) < 2 || kept[0] != '[' || kept[len(kept)-1] != ']' {
+		return c.format(b, a, i)
+	}
+	b = append(b, kept[:len(kept)-1]...)
+	if c.filled() {
+		if after := c.appendInOut(nil, a, c.arg(i)); len(after) > 1 && after[0] == '[' {
+			b = append(b, " => "...)
+			return append(b, after[1:]...)
+		}
+	}
+	return append(b, ']')
 }
 
 // Raw makes a row for a call no row describes: nargs arguments in hex.

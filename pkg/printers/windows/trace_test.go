@@ -18,10 +18,6 @@ import (
 	"github.com/guestrace/guestrace/pkg/vmi"
 )
 
-// retSite is where the system-call dispatcher (KiSystemServiceCopyEnd)
-// resumes after an Nt function returns.
-const retSite = wintest.KernelBase + 0x300200
-
 // pending is a call between its entry and its return.
 type pending struct {
 	prefix string
@@ -49,29 +45,11 @@ func TestTraceSyntheticGuest(t *testing.T) {
 	th1, top1 := g.Thread(svc, 0x3e8, 0x4d0)
 	g.SetCurrent(1, th1)
 
-	// entry is a vCPU's arrival at the entry of fn with args: the
-	// dispatcher has just pushed the return address and copied the stack
-	// arguments.
 	entry := func(vcpu int, top uint64, fn string, args ...uint64) wintest.Step {
-		r := g.Regs(vcpu)
-		r.RIP, _ = w.Symbol(fn)
-		r.RSP = top - 0x200
-		regs := []*uint64{&r.RCX, &r.RDX, &r.R8, &r.R9}
-		for i := 0; i < len(args) && i < 4; i++ {
-			*regs[i] = args[i]
-		}
-		return wintest.Step{VCPU: vcpu, Regs: r, Before: func() {
-			g.Put64(r.RSP, retSite)
-			for i := 4; i < len(args); i++ {
-				g.Put64(r.RSP+0x28+8*uint64(i-4), args[i])
-			}
-		}}
+		a, _ := w.Symbol(fn)
+		return g.Call(vcpu, top, a, args...)
 	}
-	exit := func(at wintest.Step, status uint64, before func()) wintest.Step {
-		r := at.Regs
-		r.RIP, r.RSP, r.RAX = retSite, at.Regs.RSP+8, status
-		return wintest.Step{VCPU: at.VCPU, Regs: r, Before: before}
-	}
+	exit := wintest.Return
 
 	hOut := g.UserAlloc(8)
 	iosb := g.UserAlloc(16)
@@ -129,7 +107,7 @@ func TestTraceSyntheticGuest(t *testing.T) {
 		require.True(t, placed)
 		n++
 	}
-	assert.Equal(t, 14, n, "every service of the fixture has a row")
+	assert.Equal(t, 19, n, "every service of the fixture but NtCreateProfileEx has a row")
 
 	err = l.Run(context.Background())
 	require.ErrorIs(t, err, vmi.ErrGuestGone)

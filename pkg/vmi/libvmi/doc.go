@@ -13,3 +13,17 @@
 // file driver instead: memory reads only, registers from a side file
 // (SaveRegs). That is how the backend is tested where there is no Xen.
 package libvmi
+
+import "github.com/guestrace/guestrace/pkg/vmi"
+
+// ErrNotBuilt is Open's error in a build without libvmi: one line saying
+// how to get Xen support, wrapping vmi.ErrUnsupported.
+var ErrNotBuilt error = notBuilt{}
+
+type notBuilt struct{}
+
+func (notBuilt) Error() string {
+	return "this guestrace was built without Xen support; install libvmi and run make build-xen"
+}
+
+func (notBuilt) Unwrap() error { return vmi.ErrUnsupported }

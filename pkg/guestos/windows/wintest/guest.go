@@ -132,9 +132,18 @@ func (g *Guest) WritePE(guid []byte, age uint32, pdb string) {
 	g.WriteVirt(KernelBase+rsdsRVA, rec)
 }
 
+// StackArgs are the stack arguments (those after the four in registers)
+// of the fixture's services, from their prototypes: the count each
+// service table entry carries in its low four bits.
+var StackArgs = map[string]uint32{
+	"NtAllocateVirtualMemory": 2, "NtCreateFile": 7, "NtCreateThreadEx": 7, "NtReadFile": 5,
+	"NtSetValueKey": 2, "NtWriteFile": 5, "NtWriteVirtualMemory": 1, "NtOpenFile": 2,
+	"NtProtectVirtualMemory": 1, "NtReadVirtualMemory": 1, "NtDeviceIoControlFile": 6, "NtCreateProfileEx": 6,
+}
+
 // writeServiceTable fills KiServiceTable with every Nt* function symbol
-// of the profile, in name order, and sets KiServiceLimit and
-// NtBuildNumber.
+// of the profile, in name order, with its StackArgs, and sets
+// KiServiceLimit and NtBuildNumber.
 func (g *Guest) writeServiceTable() error {
 	table, ok1 := g.Profile.SymbolAddress("KiServiceTable")
 	limit, ok2 := g.Profile.SymbolAddress("KiServiceLimit")
@@ -147,7 +156,7 @@ func (g *Guest) writeServiceTable() error {
 			continue // variables
 		}
 		rva, _ := g.Profile.SymbolAddress(name)
-		ents = binary.LittleEndian.AppendUint32(ents, uint32(int32(rva-table)<<4))
+		ents = binary.LittleEndian.AppendUint32(ents, uint32(int32(rva-table)<<4)|StackArgs[name])
 	}
 	g.WriteVirt(KernelBase+table, ents)
 	g.Put32(KernelBase+limit, uint32(len(ents)/4))
@@ -248,8 +257,23 @@ func (g *Guest) Thread(proc, pid, tid uint64) (ethread, stackTop uint64) {
 	if err == nil {
 		g.PutField(t+apc, "_KAPC_STATE", "Process", proc)
 	}
+	g.SetKernelMode(t, false)
 	stack := g.Alloc(0x1000)
 	return t, stack + 0x1000
+}
+
+// SetKernelMode sets a thread's KTHREAD.PreviousMode: KernelMode (0) while
+// it runs a call the kernel made itself, UserMode (1) otherwise.
+func (g *Guest) SetKernelMode(ethread uint64, kernel bool) {
+	off, err := g.Profile.FieldOffset("_KTHREAD", "PreviousMode")
+	if err != nil {
+		return
+	}
+	mode := byte(1)
+	if kernel {
+		mode = 0
+	}
+	g.WriteVirt(ethread+off, []byte{mode})
 }
 
 // SetCurrent makes ethread the running thread of a vCPU.

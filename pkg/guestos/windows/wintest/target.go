@@ -63,3 +63,33 @@ func (t *Target) Resume(*vmi.Event) error {
 	t.Resumes++
 	return nil
 }
+
+// RetSite is where the system-call dispatcher (KiSystemServiceCopyEnd)
+// resumes after an Nt function returns.
+const RetSite = KernelBase + 0x300200
+
+// Call is a vCPU's arrival at the entry of the function at fn with args,
+// on a thread whose kernel stack ends at stackTop: the dispatcher has just
+// pushed the return address and copied the stack arguments (Before).
+func (g *Guest) Call(vcpu int, stackTop, fn uint64, args ...uint64) Step {
+	r := g.Regs(vcpu)
+	r.RIP, r.RSP = fn, stackTop-0x200
+	regs := []*uint64{&r.RCX, &r.RDX, &r.R8, &r.R9}
+	for i := 0; i < len(args) && i < len(regs); i++ {
+		*regs[i] = args[i]
+	}
+	return Step{VCPU: vcpu, Regs: r, Before: func() {
+		g.Put64(r.RSP, RetSite)
+		for i := 4; i < len(args); i++ {
+			g.Put64(r.RSP+0x28+8*uint64(i-4), args[i])
+		}
+	}}
+}
+
+// Return is the return of the call at with the NTSTATUS status; before,
+// if set, runs first, as the kernel writing its results.
+func Return(at Step, status uint64, before func()) Step {
+	r := at.Regs
+	r.RIP, r.RSP, r.RAX = RetSite, at.Regs.RSP+8, status
+	return Step{VCPU: at.VCPU, Regs: r, Before: before}
+}

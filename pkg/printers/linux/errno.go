@@ -1,4 +1,6 @@
-package printers
+package linux
+
+import "github.com/guestrace/guestrace/pkg/printers"
 
 // Linux's codes for a system call interrupted by a signal, which never reach
 // the process but are seen at the kernel's return.
@@ -50,7 +52,7 @@ func AppendErrorReturn(b []byte, errno uint64) []byte {
 	name, ok := ErrnoName(errno)
 	if !ok {
 		b = append(b, "(errno "...)
-		b = AppendUint(b, errno)
+		b = printers.AppendUint(b, errno)
 		return append(b, ')')
 	}
 	b = append(b, name...)
@@ -59,27 +61,7 @@ func AppendErrorReturn(b []byte, errno uint64) []byte {
 		b = append(b, t...)
 	} else {
 		b = append(b, "Unknown error "...)
-		b = AppendUint(b, errno)
+		b = printers.AppendUint(b, errno)
 	}
 	return append(b, ')')
-}
-
-// AppendAlign pads the line being built in b with spaces up to column col,
-// counted from the last newline in b (strace's tabto). A negative col does
-// nothing.
-func AppendAlign(b []byte, col int) []byte {
-	if col < 0 {
-		return b
-	}
-	start := 0
-	for i := len(b) - 1; i >= 0; i-- {
-		if b[i] == '\n' {
-			start = i + 1
-			break
-		}
-	}
-	for n := len(b) - start; n < col; n++ {
-		b = append(b, ' ')
-	}
-	return b
 }

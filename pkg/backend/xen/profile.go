@@ -1,10 +1,10 @@
-package main
+package xen
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/guestrace/guestrace/pkg/backend"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/isf/sysmap"
 	"github.com/guestrace/guestrace/pkg/libvmiconf"
@@ -12,22 +12,16 @@ import (
 )
 
 // errNoXen is what -d says in a build without libvmi.
-var errNoXen = errors.New("-d: this guestrace was built without Xen support; install libvmi and run make build-xen")
+var errNoXen = libvmi.ErrNotBuilt
 
-// xenProfile finds the profile of a Xen domain where libvmi users already
-// keep it: the domain's entry in libvmi.conf. --profile overrides it.
-func xenProfile(domain, override string) (*isf.Profile, error) {
-	if !libvmi.Built {
-		return nil, errNoXen
-	}
-	if override != "" {
-		return loadProfile(override)
-	}
-	entry, path, err := libvmiconf.Find(domain)
+// profile finds the profile of a Xen domain where libvmi users already
+// keep it: the domain's entry in libvmi.conf.
+func profile(s backend.Spec) (*isf.Profile, error) {
+	entry, path, err := libvmiconf.Find(s.Guest)
 	if err != nil {
-		return nil, usagef("-d %s: %v (or pass --profile)", domain, err)
+		return nil, backend.ConfigError{Err: fmt.Errorf("-d %s: %w (or pass --profile)", s.Guest, err)}
 	}
-	return entryProfile(domain, path, entry)
+	return entryProfile(s.Guest, path, entry)
 }
 
 // entryProfile loads the profile a libvmi.conf entry (read from path)
@@ -35,7 +29,7 @@ func xenProfile(domain, override string) (*isf.Profile, error) {
 // Linux guest, one made from its System.map and linux_* offsets.
 func entryProfile(domain, path string, entry *libvmiconf.Entry) (*isf.Profile, error) {
 	at := func(err error) error {
-		return usageError{fmt.Errorf("-d %s: %s: %w", domain, path, err)}
+		return backend.ConfigError{Err: fmt.Errorf("-d %s: %s: %w", domain, path, err)}
 	}
 	prof, err := entry.Profile()
 	if err != nil {

@@ -1,6 +1,6 @@
-// Code generated from Linux's errno list and glibc's strerror texts. DO NOT EDIT.
+// Linux's error names (x86-64) and glibc's strerror texts, kept as ordinary source.
 
-package printers
+package linux
 
 // errnoNames holds the names strace prints for error numbers on x86-64 Linux.
 var errnoNames = [...]string{

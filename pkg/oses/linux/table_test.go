@@ -1,4 +1,4 @@
-package tracer
+package linux
 
 import (
 	"encoding/binary"
@@ -34,14 +34,15 @@ func (m memAt) ReadVirt(va uint64, buf []byte) (int, error) {
 // and Exit on the same captured arguments.
 func line(t *testing.T, sc guestos.Syscall, args []uint64, ret int64, enter, exit printers.Mem) string {
 	t.Helper()
-	d, ok := Linux.Lookup(&sc)
+	d, ok := Table.Lookup(&sc)
 	if !ok {
-		d = Linux.Raw(&sc)
+		d = Table.Raw(&sc)
 	}
 	var a output.Args
+	var st printers.CallState
 	copy(a[:], args)
-	b := d.Enter(nil, &a, enter, nil)
-	return string(d.Exit(b, &a, ret, exit, nil))
+	b := d.Enter(nil, &a, &st, enter, nil)
+	return string(d.Exit(b, &a, &st, ret, exit, nil))
 }
 
 func TestLinuxEntryPoints(t *testing.T) {
@@ -85,7 +86,7 @@ func collapse(s string) string {
 }
 
 // TestLinuxEntryState: what a decoder reads at entry reaches its exit
-// through the captured arguments (getsockname's "[110 => 16]").
+// through its call state (getsockname's "[110 => 16]").
 func TestLinuxEntryState(t *testing.T) {
 	lenAt := memAt{0x3000, []byte{110, 0, 0, 0}}
 	addr := make([]byte, 16)
@@ -109,16 +110,16 @@ func (m multiMem) ReadVirt(va uint64, buf []byte) (int, error) {
 }
 
 func TestLinuxNames(t *testing.T) {
-	names := Linux.(interface {
+	names := Table.(interface {
 		CallName(*guestos.Syscall) string
 	})
 	assert.Equal(t, "stat", names.CallName(&guestos.Syscall{Name: "newstat", ABI: "x64"}))
 	assert.Equal(t, "fstatat64", names.CallName(&guestos.Syscall{Name: "ia32_fstatat64", ABI: "compat"}))
 	assert.Equal(t, "s390_ipc", names.CallName(&guestos.Syscall{Name: "s390_ipc", ABI: "x64"}))
-	assert.True(t, Linux.Known("stat"))
-	assert.True(t, Linux.Known("stat64"))
-	assert.False(t, Linux.Known("newstat"))
-	d, ok := Linux.Lookup(&guestos.Syscall{Name: "ia32_fstat64", ABI: "compat"})
+	assert.True(t, Table.Known("stat"))
+	assert.True(t, Table.Known("stat64"))
+	assert.False(t, Table.Known("newstat"))
+	d, ok := Table.Lookup(&guestos.Syscall{Name: "ia32_fstat64", ABI: "compat"})
 	require.True(t, ok)
 	assert.Equal(t, "i386", d.(interface{ ABI() string }).ABI())
 }
@@ -126,16 +127,17 @@ func TestLinuxNames(t *testing.T) {
 // TestLinuxAdapterAllocs: decoding through the adapter, entry state
 // included, allocates nothing once warm.
 func TestLinuxAdapterAllocs(t *testing.T) {
-	d, ok := Linux.Lookup(&guestos.Syscall{Name: "getsockname", ABI: "x64"})
+	d, ok := Table.Lookup(&guestos.Syscall{Name: "getsockname", ABI: "x64"})
 	require.True(t, ok)
 	addr := make([]byte, 16)
 	binary.LittleEndian.PutUint16(addr, 2) // AF_INET
 	var mem printers.Mem = multiMem{memAt{0x3000, []byte{16, 0, 0, 0}}, memAt{0x4000, addr}}
 	a := output.Args{3, 0x4000, 0x3000}
+	var st printers.CallState
 	b := make([]byte, 0, 512)
 	allocs := testing.AllocsPerRun(200, func() {
-		b = d.Enter(b[:0], &a, mem, nil)
-		b = d.Exit(b, &a, 0, mem, nil)
+		b = d.Enter(b[:0], &a, &st, mem, nil)
+		b = d.Exit(b, &a, &st, 0, mem, nil)
 	})
 	assert.Zero(t, allocs)
 }

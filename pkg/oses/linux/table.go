@@ -1,0 +1,186 @@
+// Package linux registers Linux guests with pkg/oses: the OS layer of
+// pkg/guestos/linux and the system-call table of pkg/printers/linux.
+package linux
+
+import (
+	"github.com/guestrace/guestrace/pkg/guestos"
+	glinux "github.com/guestrace/guestrace/pkg/guestos/linux"
+	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/oses"
+	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/printers"
+	"github.com/guestrace/guestrace/pkg/printers/linux"
+	"github.com/guestrace/guestrace/pkg/vmi"
+)
+
+func init() {
+	oses.Register(&oses.OS{
+		Name:       "linux",
+		DefaultABI: glinux.ABIX64,
+		// Profiles without OS metadata (System.map-made ones) are Linux's.
+		Matches:  func(p *isf.Profile) bool { return p.OS() == "linux" || p.OS() == "" },
+		Fallback: true,
+		Attach:   func(t vmi.Target, p *isf.Profile) (guestos.OS, error) { return glinux.Attach(t, p) },
+		Calls:    Table,
+		Class:    class,
+		List:     list,
+	})
+}
+
+// Table is the Linux system-call table.
+var Table oses.Table = table{}
+
+type table struct{}
+
+// abis maps the OS layer's ABIs to the printers' tables.
+var abis = map[guestos.ABI]linux.ABI{
+	glinux.ABIX64:    linux.ABIX64,
+	glinux.ABIIA32:   linux.ABIIA32,
+	glinux.ABICompat: linux.ABICompat,
+}
+
+// Lookup finds the row of a kernel entry point by its ABI: __x64_sys_newstat
+// is stat, __ia32_compat_sys_ia32_fstat64 is i386's fstat64.
+func (table) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
+	s, ok := rowOf(sc)
+	if !ok {
+		return nil, false
+	}
+	return row{s}, true
+}
+
+func rowOf(sc *guestos.Syscall) (*linux.Syscall, bool) {
+	abi, ok := abis[sc.ABI]
+	if !ok {
+		return nil, false
+	}
+	return linux.ByEntry(abi, sc.Name)
+}
+
+// Raw prints a call the table lacks - a kernel function that is no
+// system call of its ABI's table, or one newer than the table - under the
+// kernel function's name with its six arguments in hex. strace names a
+// number it does not know syscall_0x1b6; guestrace knows the function
+// rather than the number, and its name says more.
+func (table) Raw(sc *guestos.Syscall) output.Decoder {
+	return &raw{name: sc.Name, abi32: sc.ABI == glinux.ABIIA32 || sc.ABI == glinux.ABICompat}
+}
+
+// Known reports whether name is an x86-64 or i386 system call.
+func (table) Known(name string) bool {
+	if _, ok := linux.Lookup(name); ok {
+		return true
+	}
+	for _, s := range linux.I386() {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// CallName is the name strace gives the call of a kernel entry point
+// ("stat" for __x64_sys_newstat), or the function's own name when the
+// table lacks it: what a filter (-e trace=stat) should match.
+func (table) CallName(sc *guestos.Syscall) string {
+	if s, ok := rowOf(sc); ok {
+		return s.Name
+	}
+	return sc.Name
+}
+
+// class is strace's classes of calls (%file, %network, ...).
+func class(name string) (func(string) bool, bool) {
+	c, ok := linux.ParseClass(name)
+	if !ok {
+		return nil, false
+	}
+	return func(call string) bool {
+		row, ok := linux.Lookup(call)
+		return ok && row.Class&c != 0
+	}, true
+}
+
+func list() []oses.Listed {
+	var l []oses.Listed
+	for _, s := range linux.All() {
+		l = append(l, oses.Listed{Name: s.Name, Class: s.Class.String()})
+	}
+	return l
+}
+
+// row adapts a row to output.Decoder: Linux calls take six arguments, the
+// first six of the captured ones.
+type row struct{ s *linux.Syscall }
+
+func (r row) Enter(b []byte, a *output.Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte {
+	return r.s.EnterState(b, (*[6]uint64)(a[:6]), m, o, st)
+}
+
+func (r row) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte {
+	return r.s.ExitState(b, (*[6]uint64)(a[:6]), ret, m, o, st)
+}
+
+func (r row) NoReturn() bool { return r.s.NoReturn() }
+
+// NeedsEntry: the row says whether it reads its call's entry (tracer
+// chooses a one-stop trace of the others where the guest allows it).
+func (r row) NeedsEntry() bool { return r.s.NeedsEntry() }
+
+// ABI is "i386" for the calls of 32-bit processes, "" for x86-64 ones
+// (strace marks a process that changes between them).
+func (r row) ABI() string {
+	if r.s.Is32() {
+		return "i386"
+	}
+	return ""
+}
+
+// AppendError: a Linux call fails when it returns -errno, unless it never
+// fails (getpid) or never returns.
+func (r row) AppendError(b []byte, ret int64) ([]byte, bool) {
+	if r.s.NeverFails || r.s.NoReturn() {
+		return b, false
+	}
+	return appendErrno(b, ret)
+}
+
+func (r row) NArgs() int { return r.s.NArgs }
+
+type raw struct {
+	name  string
+	abi32 bool
+}
+
+func (r *raw) Enter(b []byte, a *output.Args, _ *printers.CallState, _ printers.Mem, _ *printers.Options) []byte {
+	return linux.Raw(b, r.name, (*[6]uint64)(a[:6]), 6)
+}
+
+func (r *raw) Exit(b []byte, _ *output.Args, _ *printers.CallState, ret int64, _ printers.Mem, o *printers.Options) []byte {
+	return linux.RawExit(b, ret, o)
+}
+
+func (r *raw) NoReturn() bool { return false }
+
+func (r *raw) NeedsEntry() bool { return false }
+
+func (r *raw) ABI() string {
+	if r.abi32 {
+		return "i386"
+	}
+	return ""
+}
+
+func (r *raw) AppendError(b []byte, ret int64) ([]byte, bool) { return appendErrno(b, ret) }
+
+func (r *raw) NArgs() int { return 6 }
+
+func appendErrno(b []byte, ret int64) ([]byte, bool) {
+	if !linux.IsError(ret) {
+		return b, false
+	}
+	if name, ok := linux.ErrnoName(uint64(-ret)); ok {
+		return append(b, name...), true
+	}
+	return printers.AppendInt(append(b, "errno "...), -ret), true
+}
