@@ -195,7 +195,7 @@ func (l *Loop) set(cb Callback) (bool, error) {
 		f.onCall, f.onReturn, f.userData = cb.OnCall, cb.OnReturn, cb.UserData
 		return true, nil
 	}
-	f := &Func{Name: cb.Func, Addr: addr, onCall: cb.OnCall, onReturn: cb.OnReturn, userData: cb.UserData}
+	f := &Func{Name: cb.Func, Addr: addr, onCall: cb.OnCall, onReturn: cb.OnReturn, userData: cb.UserData, mode: entryOnly}
 	if cb.OnReturn != nil {
 		f.mode = returnAddr
 		// Scanned before any breakpoint goes in: a backend that writes

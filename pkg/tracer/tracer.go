@@ -83,10 +83,6 @@ type pending struct {
 	start time.Time
 }
 
-// argCounter is a decoder that says how many arguments its call takes;
-// without it, six are read.
-type argCounter interface{ NArgs() int }
-
 // entryNeeder is a decoder that says whether its call must be seen at its
 // entry (see linux.Syscall.NeedsEntry); without it, it must.
 type entryNeeder interface{ NeedsEntry() bool }
