@@ -37,7 +37,7 @@ fuzz:
 # bench measures tracing against the lab guest: the GDB stub's own round
 # trips, and close() untraced vs traced (see docs/performance.md).
 bench: guest
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./test/e2e ./pkg/vmi/qemu
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./test/e2e ./pkg/vmi/qemu ./pkg/isf/linuxmem
 
 # soak traces the lab's busiest workloads, every call on 2 vCPUs, for
 # SOAKTIME (default 30m) and reports memory and goroutines at both ends.

@@ -105,12 +105,13 @@ func (j joiner) add(id, text string) (string, bool) {
 	return text, true
 }
 
-// group orders (id, line) pairs into per-process lists, starting at the
-// marker line of the first process that has it.
-func group(ids, lines []string) (callLines, bool) {
+// groupFrom orders (id, line) pairs into per-process lists, starting at
+// the marker line of the first process that has it ("" starts at the
+// first line).
+func groupFrom(ids, lines []string, marker string) (callLines, bool) {
 	start := -1
 	for i, l := range lines {
-		if strings.HasPrefix(l, straceMarker) {
+		if strings.HasPrefix(l, marker) {
 			start = i
 			break
 		}
@@ -137,11 +138,23 @@ var straceLineRE = regexp.MustCompile(`^(\d+) +(.*)$`)
 // parseStrace reads `strace -f -o` output: "PID  line".
 func parseStrace(t *testing.T, data string) callLines {
 	t.Helper()
+	return parseStraceFrom(t, data, straceMarker)
+}
+
+// parseStraceFrom is parseStrace from another marker.
+func parseStraceFrom(t *testing.T, data, marker string) callLines {
+	t.Helper()
 	var ids, lines []string
 	j := joiner{}
+	last := ""
 	for _, l := range strings.Split(strings.TrimRight(data, "\n"), "\n") {
+		if strings.HasPrefix(l, " | ") || strings.HasPrefix(l, " * ") {
+			// -e read=/write= dump lines carry no pid: the call's.
+			l = last + l
+		}
 		m := straceLineRE.FindStringSubmatch(l)
 		require.NotNil(t, m, "strace line %q", l)
+		last = m[1] + " "
 		if strings.HasPrefix(m[2], "--- ") || strings.HasPrefix(m[2], "+++ ") {
 			continue
 		}
@@ -149,13 +162,19 @@ func parseStrace(t *testing.T, data string) callLines {
 			ids, lines = append(ids, m[1]), append(lines, text)
 		}
 	}
-	g, ok := group(ids, lines)
-	require.True(t, ok, "no %s in strace's output:\n%s", straceMarker, data)
+	g, ok := groupFrom(ids, lines, marker)
+	require.True(t, ok, "no %s in strace's output:\n%s", marker, data)
 	return g
 }
 
 // parseGuestrace reads guestrace's lines of the processes named comm.
 func parseGuestrace(t *testing.T, trace []string, comm string) callLines {
+	t.Helper()
+	return parseGuestraceFrom(t, trace, comm, straceMarker)
+}
+
+// parseGuestraceFrom is parseGuestrace from another marker.
+func parseGuestraceFrom(t *testing.T, trace []string, comm, marker string) callLines {
 	t.Helper()
 	var ids, lines []string
 	j := joiner{}
@@ -168,8 +187,8 @@ func parseGuestrace(t *testing.T, trace []string, comm string) callLines {
 			ids, lines = append(ids, m[2]), append(lines, text)
 		}
 	}
-	g, ok := group(ids, lines)
-	require.True(t, ok, "no %s of %s in guestrace's output (%d lines)", straceMarker, comm, len(trace))
+	g, ok := groupFrom(ids, lines, marker)
+	require.True(t, ok, "no %s of %s in guestrace's output (%d lines)", marker, comm, len(trace))
 	return g
 }
 
@@ -177,6 +196,12 @@ func parseGuestrace(t *testing.T, trace []string, comm string) callLines {
 // directory of the same path as the guest's, without address-space
 // randomisation (as the guest runs it), and returns strace's output.
 func straceOnHost(t *testing.T, bin, dir string) string {
+	t.Helper()
+	return straceOnHostWith(t, bin, dir)
+}
+
+// straceOnHostWith is straceOnHost with more strace options.
+func straceOnHostWith(t *testing.T, bin, dir string, opts ...string) string {
 	t.Helper()
 	for _, tool := range []string{"strace", "setarch"} {
 		_, err := exec.LookPath(tool)
@@ -187,7 +212,8 @@ func straceOnHost(t *testing.T, bin, dir string) string {
 	out := filepath.Join(t.TempDir(), "strace.out")
 	c, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(c, "setarch", "-R", "strace", "-f", "-o", out, bin, dir)
+	args := append(append([]string{"-R", "strace", "-f", "-o", out}, opts...), bin, dir)
+	cmd := exec.CommandContext(c, "setarch", args...)
 	cmd.Env = []string{}
 	b, err := cmd.CombinedOutput()
 	require.NoError(t, err, "strace %s %s: %s", bin, dir, b)

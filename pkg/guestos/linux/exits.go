@@ -141,7 +141,7 @@ func (l *Linux) indexSymbols() {
 	syms := make([]sym, 0, len(l.p.Symbols))
 	jumps := map[uint64]guestos.JumpKind{}
 	for name, s := range l.p.Symbols {
-		if !inImage(s.Address) {
+		if !InImage(s.Address) {
 			continue
 		}
 		addr := s.Address + l.slide

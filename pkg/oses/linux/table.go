@@ -18,12 +18,13 @@ func init() {
 		Name:       "linux",
 		DefaultABI: glinux.ABIX64,
 		// Profiles without OS metadata (System.map-made ones) are Linux's.
-		Matches:  func(p *isf.Profile) bool { return p.OS() == "linux" || p.OS() == "" },
-		Fallback: true,
-		Attach:   func(t vmi.Target, p *isf.Profile) (guestos.OS, error) { return glinux.Attach(t, p) },
-		Calls:    Table,
-		Class:    class,
-		List:     list,
+		Matches:    func(p *isf.Profile) bool { return p.OS() == "linux" || p.OS() == "" },
+		Fallback:   true,
+		Attach:     func(t vmi.Target, p *isf.Profile) (guestos.OS, error) { return glinux.Attach(t, p) },
+		Calls:      Table,
+		Class:      class,
+		List:       list,
+		FromMemory: fromMemory,
 	})
 }
 
@@ -183,4 +184,18 @@ func appendErrno(b []byte, ret int64) ([]byte, bool) {
 		return append(b, name...), true
 	}
 	return printers.AppendInt(append(b, "errno "...), -ret), true
+}
+
+// ArgKinds lists what each argument of the call is, for the path filter
+// (-P); a row with a decoder of its own lists none, and its first
+// argument is taken to be a descriptor when the call is of class %desc.
+func (r row) ArgKinds() []printers.ArgKind {
+	kinds := make([]printers.ArgKind, 0, len(r.s.Args))
+	for _, a := range r.s.Args {
+		kinds = append(kinds, a.Kind)
+	}
+	if len(kinds) == 0 && r.s.Class&linux.ClassDesc != 0 {
+		kinds = append(kinds, printers.KindFD)
+	}
+	return kinds
 }

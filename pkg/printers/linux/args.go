@@ -21,27 +21,6 @@ func (c *ctx) ulong(v uint64) { c.b = printers.AppendUint(c.b, v) }
 func (c *ctx) hex(v uint64)   { c.b = printers.AppendHex(c.b, v) }
 func (c *ctx) ptr(v uint64)   { c.b = printers.AppendPtr(c.b, v) }
 func (c *ctx) mode(v uint64)  { c.b = printers.AppendMode(c.b, v) }
-func (c *ctx) fd(v uint64)    { c.int(v) }
-
-func (c *ctx) dirfd(v uint64) {
-	if int32(v) == atFDCWD {
-		c.str("AT_FDCWD")
-		return
-	}
-	c.int(v)
-}
-
-func (c *ctx) flags(x *printers.Xlat, v uint64, dflt string) {
-	c.b = printers.Flags(c.b, x, v, dflt)
-}
-
-func (c *ctx) xval(x *printers.Xlat, v uint64, dflt string) {
-	c.b = printers.AppendXval(c.b, x, v, dflt)
-}
-
-func (c *ctx) xvalD(x *printers.Xlat, v uint64, dflt string) {
-	c.b = printers.AppendXvalBase(c.b, x, v, dflt, printers.Decimal)
-}
 
 // Reading guest memory. Each read is bounded by its caller.
 
@@ -87,7 +66,7 @@ func (c *ctx) strZ(addr uint64, limit int) {
 		c.ptr(addr)
 		return
 	}
-	c.b = printers.AppendQuoted(c.b, buf[:min(n, limit)], limit, !nul)
+	c.quote(buf[:min(n, limit)], limit, !nul)
 }
 
 func (c *ctx) path(addr uint64) { c.strZ(addr, pathMax-1) }
@@ -106,7 +85,7 @@ func (c *ctx) pathN(addr uint64, n int) int {
 		c.ptr(addr)
 		return -1
 	}
-	c.b = printers.AppendQuoted(c.b, buf[:min(k, n)], n, !nul)
+	c.quote(buf[:min(k, n)], n, !nul)
 	if nul {
 		return 1
 	}
@@ -138,7 +117,7 @@ func (c *ctx) strNStyle(addr, n uint64, hex bool) {
 		c.b = printers.AppendHexQuoted(c.b, buf, lim, n > uint64(lim))
 		return
 	}
-	c.b = printers.AppendQuoted(c.b, buf, lim, n > uint64(lim))
+	c.quote(buf, lim, n > uint64(lim))
 }
 
 // outStr prints the buffer a call filled: its address if the call failed,
@@ -233,5 +212,5 @@ func (c *ctx) cstrN(addr, n uint64) {
 		c.ptr(addr)
 		return
 	}
-	c.b = printers.AppendQuoted(c.b, buf[:min(k, lim)], lim, !nul && n != 0)
+	c.quote(buf[:min(k, lim)], lim, !nul && n != 0)
 }

@@ -90,10 +90,10 @@ func (c *ctx) sockaddr(addr uint64, n int64) {
 			for end < len(path) && path[end] != 0 {
 				end++
 			}
-			c.b = printers.AppendQuoted(c.b, path[:end], len(path), false)
+			c.quote(path[:end], len(path), false)
 		} else {
 			c.b = append(c.b, '@')
-			c.b = printers.AppendQuoted(c.b, path[1:], len(path), false)
+			c.quote(path[1:], len(path), false)
 		}
 	case family == afInet && n >= 16:
 		c.str("sin_port=htons(")
@@ -133,7 +133,7 @@ func (c *ctx) sockaddr(addr uint64, n int64) {
 		}
 	default:
 		c.name("sa_data")
-		c.b = printers.AppendQuoted(c.b, sa[2:n], int(n), false)
+		c.quote(sa[2:n], int(n), false)
 	}
 	c.b = append(c.b, '}')
 }
@@ -243,9 +243,9 @@ func decSocketpair(c *ctx) {
 func (c *ctx) intPair(addr uint64) {
 	if b := c.read(addr, 8); b != nil {
 		c.b = append(c.b, '[')
-		c.int(uint64(le32(b)))
+		c.fd(uint64(le32(b)))
 		c.sep()
-		c.int(uint64(le32(b[4:])))
+		c.fd(uint64(le32(b[4:])))
 		c.b = append(c.b, ']')
 	}
 }

@@ -1,6 +1,10 @@
 package linux
 
-import "github.com/guestrace/guestrace/pkg/printers"
+import (
+	"strconv"
+
+	"github.com/guestrace/guestrace/pkg/printers"
+)
 
 // signalNames are the x86-64 signal names, by number.
 var signalNames = [...]string{"0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL",
@@ -30,9 +34,14 @@ func appendSigName(b []byte, sig int64) ([]byte, bool) {
 
 // signal prints a signal number by name, or in decimal.
 func (c *ctx) signal(sig int64) {
+	mark := len(c.b)
 	var ok bool
 	if c.b, ok = appendSigName(c.b, sig); !ok {
 		c.b = printers.AppendInt(c.b, sig)
+	} else if c.o.Style() != printers.XlatAbbrev {
+		name := string(c.b[mark:])
+		c.b = c.b[:mark]
+		c.styledName(sig, name)
 	}
 }
 
@@ -64,8 +73,12 @@ func (c *ctx) sigmask(mask []byte) {
 		sig := i + 1
 		switch {
 		case sig < len(signalNames):
-			c.str(signalNames[sig][3:])
+			c.styledName(int64(sig), signalNames[sig][3:])
 		case sig > sigRTMin && sig <= sigRTMax:
+			if c.o.Style() != printers.XlatAbbrev {
+				c.styledName(int64(sig), "RT_"+strconv.Itoa(sig-sigRTMin))
+				break
+			}
 			c.str("RT_")
 			c.b = printers.AppendInt(c.b, int64(sig-sigRTMin))
 		default:

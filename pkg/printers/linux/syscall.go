@@ -272,6 +272,7 @@ func (s *Syscall) exit(c *ctx, ret int64) {
 	case s.ret != nil:
 		c.str("= ")
 		s.ret(c)
+	case s.retFD(c):
 	default:
 		c.b = appendRet(c.b, s.Ret, ret)
 	}
