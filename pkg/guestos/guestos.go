@@ -40,6 +40,9 @@ var (
 	// ErrBadGuestData means guest memory held something impossible (a
 	// corrupt structure, a loop); the guest is untrusted.
 	ErrBadGuestData = errors.New("bad guest data")
+	// ErrUnsupported means the guest's kernel does not offer what was
+	// asked (a system-call number without pt_regs).
+	ErrUnsupported = errors.New("not supported by this guest")
 )
 
 // CommLen is the size of a process name as Linux stores it (TASK_COMM_LEN);

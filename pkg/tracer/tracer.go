@@ -227,6 +227,9 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 		} else {
 			_ = s.Args((*[6]uint64)(args[:6]))
 		}
+		if _, ok := e.dec.(output.FrameDecoder); ok {
+			readFrame(s, args)
+		}
 	}
 	if len(t.cfg.Paths) > 0 && !t.touchesPath(e, args, m) {
 		t.skipped++
@@ -344,4 +347,16 @@ func (t *Tracer) CallCounts() map[string]uint64 {
 		}
 	}
 	return m
+}
+
+// readFrame captures the call's number and user stack pointer for a
+// FrameDecoder, when the OS can read them.
+func readFrame(s *loop.State, args *output.Args) {
+	r, ok := s.OS().(guestos.SyscallFrameReader)
+	if !ok {
+		return
+	}
+	if nr, sp, err := r.SyscallFrame(s.Regs()); err == nil {
+		args[output.FrameAt], args[output.FrameAt+1], args[output.FrameAt+2] = nr, 1, sp
+	}
 }

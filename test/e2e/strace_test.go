@@ -21,6 +21,11 @@ import (
 // after its marker; every one of them is compared.
 const syscallsDistinct = 157
 
+// longtailDistinct is the same for gt-longtail, counting only the calls
+// gt-syscalls does not make; with it the comparison covers
+// syscallsDistinct+longtailDistinct distinct x86-64 calls.
+const longtailDistinct = 183
+
 // straceMarker is the call that starts the comparison: what gt-syscalls
 // does before it (the C library's start-up, its own set-up) differs
 // between machines.
@@ -55,14 +60,25 @@ var straceRules = []struct {
 	with string
 }{
 	{regexp.MustCompile(`\) +(= )`), ") $1"},
-	{regexp.MustCompile(`^((?:getpid|gettid|getppid|getpgrp|getsid|fork|wait4)\(.*\) = )\d+$`), "$1<pid>"},
+	{regexp.MustCompile(`^((?:getpid|gettid|getppid|getpgrp|getpgid|getsid|fork|vfork|clone|wait4)\(.*\) = )\d+$`), "$1<pid>"},
+	{regexp.MustCompile(`^((?:kcmp|pidfd_open|rt_sigqueueinfo|rt_tgsigqueueinfo|process_vm_readv|process_vm_writev)\()\d+`), "$1<pid>"},
+	{regexp.MustCompile(`^((?:kcmp|rt_tgsigqueueinfo)\(<pid>, )\d+`), "$1<pid>"},
+	{regexp.MustCompile(`^(waitid\(P_PID, )\d+`), "$1<pid>"},
 	{regexp.MustCompile(`^((?:kill|tkill|wait4)\()\d+`), "$1<pid>"},
 	{regexp.MustCompile(`^tgkill\(\d+, \d+`), "tgkill(<pid>, <pid>"},
 	{regexp.MustCompile(`si_pid=\d+`), "si_pid=<pid>"},
+	{regexp.MustCompile(`=\{pid=\d+`), "={pid=<pid>"},
+	{regexp.MustCompile(`^(getsockopt\(.*, \{)pid=\d+`), "${1}pid=<pid>"},
 	{regexp.MustCompile(`^time\(NULL\) = \d+ \([^)]*\)$`), "time(NULL) = <time>"},
 	{regexp.MustCompile(`nodename="[^"]*"`), `nodename="<node>"`},
 	{regexp.MustCompile(`^sysinfo\(\{.*\}\) = `), "sysinfo({<sysinfo>}) = "},
 	{regexp.MustCompile(`^brk\(NULL\) = 0x[0-9a-f]+$`), "brk(NULL) = <brk>"},
+	//   - key serial numbers (add_key, keyctl, request_key; one a line in
+	//     gt-longtail) are random: "<key>"; System V IPC ids count the objects each machine made
+	//     before: "<ipc>".
+	{regexp.MustCompile(`^((?:add_key|keyctl|request_key)\(.*)\b\d{6,}\b(.*)$`), "$1<key>$2"},
+	{regexp.MustCompile(`^((?:msg|sem|shm)get\(.*\) = )\d+$`), "$1<ipc>"},
+	{regexp.MustCompile(`^((?:msgsnd|msgrcv|msgctl|semop|semtimedop|semctl|shmat|shmctl)\()\d+`), "$1<ipc>"},
 }
 
 // timeFields are the seconds and fractions of a time; replaced in the
@@ -200,7 +216,8 @@ func straceOnHost(t *testing.T, bin, dir string) string {
 	return straceOnHostWith(t, bin, dir)
 }
 
-// straceOnHostWith is straceOnHost with more strace options.
+// straceOnHostWith is straceOnHost with more strace options. The
+// workload's only output is its "NAME: done" line.
 func straceOnHostWith(t *testing.T, bin, dir string, opts ...string) string {
 	t.Helper()
 	for _, tool := range []string{"strace", "setarch"} {
@@ -217,7 +234,7 @@ func straceOnHostWith(t *testing.T, bin, dir string, opts ...string) string {
 	cmd.Env = []string{}
 	b, err := cmd.CombinedOutput()
 	require.NoError(t, err, "strace %s %s: %s", bin, dir, b)
-	require.Equal(t, "gt-syscalls: done\n", string(b))
+	require.Equal(t, filepath.Base(bin)+": done\n", string(b))
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
 	return string(data)
@@ -227,12 +244,38 @@ func straceOnHostWith(t *testing.T, bin, dir string, opts ...string) string {
 // under guestrace in the lab guest, and wants the same line for every
 // call, after the rules above.
 func TestSyscallsMatchStrace(t *testing.T) {
-	lab, err := guestlab.Dir()
-	if err != nil && testing.Short() {
-		t.Skipf("%v (skipped under -short)", err)
-	}
+	names := matchStrace(t, "gt-syscalls")
+	assert.Equal(t, syscallsDistinct, len(names), "distinct calls compared")
+	assert.GreaterOrEqual(t, len(names), 80)
+}
+
+// TestLongtailMatchStrace is TestSyscallsMatchStrace for gt-longtail, the
+// long tail of calls (keys, IPC, mounts, NUMA, timers...). The two
+// workloads together compare syscallsDistinct+longtailDistinct calls.
+func TestLongtailMatchStrace(t *testing.T) {
+	names := matchStrace(t, "gt-longtail")
+	src, err := os.ReadFile("../../guest/workloads/gt-syscalls.c")
 	require.NoError(t, err)
-	bin := filepath.Join(lab, "workloads", "gt-syscalls")
+	beyond := 0
+	for name := range names {
+		if !strings.Contains(string(src), "SYS_"+name+",") && !strings.Contains(string(src), "SYS_"+name+")") {
+			beyond++
+		}
+	}
+	t.Logf("%d distinct calls beyond gt-syscalls'", beyond)
+	assert.Equal(t, longtailDistinct, beyond, "distinct calls gt-syscalls does not make")
+}
+
+// matchStrace runs the workload under strace on the host and under
+// guestrace in the lab guest, compares their lines, and returns the names
+// of the calls whose lines matched.
+func matchStrace(t *testing.T, workload string) map[string]bool {
+	if testing.Short() {
+		t.Skip("runs the lab's workloads: skipped under -short")
+	}
+	lab, err := guestlab.Dir()
+	require.NoError(t, err)
+	bin := filepath.Join(lab, "workloads", workload)
 	_, err = os.Stat(bin)
 	require.NoError(t, err, "run make guest")
 
@@ -242,11 +285,11 @@ func TestSyscallsMatchStrace(t *testing.T) {
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
 	p := startTracer(t, qemuArgs(g)...)
 	out, status, err := g.Exec(ctx(t, 5*time.Minute),
-		"echo 0 >/proc/sys/kernel/randomize_va_space && ip link set lo up && mkdir "+dir+" && /bin/gt-syscalls "+dir)
+		"echo 0 >/proc/sys/kernel/randomize_va_space && ip link set lo up && mkdir "+dir+" && /bin/"+workload+" "+dir)
 	require.NoError(t, err)
 	require.Equal(t, 0, status, out)
 	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
-	got := parseGuestrace(t, p.trace(t), "gt-syscalls")
+	got := parseGuestrace(t, p.trace(t), workload)
 
 	require.Len(t, got, len(want), "processes: guestrace %q, strace %q", got, want)
 	names := map[string]bool{}
@@ -269,6 +312,5 @@ func TestSyscallsMatchStrace(t *testing.T) {
 		}
 	}
 	t.Logf("%d lines, %d distinct system calls compared", compared, len(names))
-	assert.Equal(t, syscallsDistinct, len(names), "distinct calls compared")
-	assert.GreaterOrEqual(t, len(names), 80)
+	return names
 }

@@ -176,10 +176,6 @@ func aXval32(x *printers.Xlat, dflt string) Arg {
 	return argOf(printers.KindEnum, func(c *ctx, v uint64) { c.xval(x, uint64(uint32(v)), dflt) })
 }
 
-func aXvalD(x *printers.Xlat, dflt string) Arg {
-	return argOf(printers.KindEnum, func(c *ctx, v uint64) { c.xvalD(x, uint64(int64(int32(v))), dflt) })
-}
-
 // aBufIn prints a buffer whose length is argument n, at entry.
 func aBufIn(n int) Arg {
 	return argOf(printers.KindBufIn, func(c *ctx, v uint64) { c.strN(v, c.a[n]) })
@@ -194,8 +190,6 @@ func aOutStruct(fn func(c *ctx, v uint64)) Arg {
 }
 
 func aInStruct(fn func(c *ctx, v uint64)) Arg { return argOf(printers.KindStructIn, fn) }
-
-func aCustom(fn func(c *ctx, v uint64)) Arg { return argOf(printers.KindCustom, fn) }
 
 // cstrN prints the NUL-terminated string at addr, of at most n bytes and
 // at most -s of them (strace's printstr_ex with a length).
