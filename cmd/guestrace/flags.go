@@ -34,6 +34,7 @@ type traceFlags struct {
 	both     bool // -C
 	silent   bool
 	quiet    bool
+	stats    bool
 	duration time.Duration
 	os       string
 	cacheDir string
@@ -66,6 +67,7 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl.BoolVarP(&f.both, "summary", "C", false, "print the trace and the table at the end")
 	fl.BoolVar(&f.silent, "silent", false, "print nothing but the count at exit; no return breakpoints (cheapest)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no status messages on standard error")
+	fl.BoolVar(&f.stats, "stats", false, "at detach, print on standard error how often the guest stopped per traced call")
 	fl.DurationVar(&f.duration, "duration", 0, "detach after this long (30s, 5m) and exit 0; 0 traces until a signal")
 
 	addPrintFlags(cmd, &f.printFlags)

@@ -129,10 +129,12 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		Comms:     f.comms,
 		Summary:   f.summary || f.both,
 		CallsOnly: f.silent,
-		Mode:      filt.mode,
-		Follow:    f.follow,
-		Paths:     f.paths,
-		FDPaths:   f.fdPaths.n > 0,
+		// Times are taken at the entry.
+		EntryTimes: f.stamps > 0 || f.elapsed,
+		Mode:       filt.mode,
+		Follow:     f.follow,
+		Paths:      f.paths,
+		FDPaths:    f.fdPaths.n > 0,
 	})
 	// The guard rescues the guest when the tracer could not detach, unless
 	// the guest itself went away.
@@ -171,6 +173,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		fmt.Fprintf(status, ", %d of other processes left out", tr.Skipped())
 	}
 	fmt.Fprintln(status)
+	if f.stats {
+		writeStats(status, l.Stats())
+	}
 	writeErr := tr.WriteErr()
 	switch {
 	case errors.Is(writeErr, syscall.EPIPE):
@@ -190,6 +195,16 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		return fmt.Errorf("writing the summary: %w", sumErr)
 	}
 	return nil
+}
+
+// writeStats says what tracing cost the guest: its stops per traced call.
+func writeStats(w io.Writer, s loop.Stats) {
+	per := 0.0
+	if s.Calls > 0 {
+		per = float64(s.Stops) / float64(s.Calls)
+	}
+	fmt.Fprintf(w, "guestrace: %d stops for %d calls (%.2f per call); %d calls seen at their exit alone, %d stops of calls not traced\n",
+		s.Stops, s.Calls, per, s.ExitOnly, s.Unmatched)
 }
 
 // writer is the trace's format, or nil when only counts are printed.

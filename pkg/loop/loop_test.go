@@ -81,7 +81,7 @@ func TestCallReturnMatchedAcrossVCPUs(t *testing.T) {
 		"ret __x64_sys_read tid=8 = 20 data=data-8-2",
 		"ret __x64_sys_openat tid=7 = 3 data=data-7-1",
 	}, *out)
-	assert.Equal(t, Stats{Calls: 2, Returns: 2}, l.Stats())
+	assert.Equal(t, Stats{Calls: 2, Returns: 2, Stops: 4}, l.Stats())
 	assert.Equal(t, 4, ft.Resumes)
 }
 
@@ -146,7 +146,7 @@ func TestThreadDiesInsideCall(t *testing.T) {
 		"ret __x64_sys_openat tid=8 = 3 data=data-8-5",
 	}, *out)
 	assert.Empty(t, l.pending)
-	assert.Equal(t, Stats{Calls: 3, Returns: 1, Unfinished: 1}, l.Stats())
+	assert.Equal(t, Stats{Calls: 3, Returns: 1, Unfinished: 1, Stops: 4}, l.Stats())
 }
 
 func TestQuitFromAnotherGoroutineAndClose(t *testing.T) {
@@ -231,5 +231,5 @@ func TestEventPathAllocatesNothing(t *testing.T) {
 	cycle()
 	assert.Zero(t, testing.AllocsPerRun(1000, cycle))
 	// One cycle first, then AllocsPerRun's warm-up run and its 1000.
-	assert.Equal(t, Stats{Calls: 1002, Returns: 1002}, l.Stats())
+	assert.Equal(t, Stats{Calls: 1002, Returns: 1002, Stops: 2004}, l.Stats())
 }

@@ -53,6 +53,9 @@ type Config struct {
 	CallsOnly bool
 	// Now is the clock of events; time.Now when nil.
 	Now func() time.Time
+	// EntryTimes says the output prints when calls start (-t, -T): every
+	// call is then seen at its entry, not at its return alone.
+	EntryTimes bool
 	// Mode selects calls by who made them (guestos.Thread.KernelMode):
 	// programs, the kernel itself, or both (ModeAll).
 	Mode Mode
@@ -95,6 +98,19 @@ type pending struct {
 	start time.Time
 }
 
+// entryNeeder is a decoder that says whether its call must be seen at its
+// entry (see linux.Syscall.NeedsEntry); without it, it must.
+type entryNeeder interface{ NeedsEntry() bool }
+
+// exitOnly reports whether a call may be printed whole from its return:
+// the row allows it, nothing printed needs the time it started, and no
+// descriptor is looked up (-y, -P: close() has closed its own by then).
+func (t *Tracer) exitOnly(d output.Decoder) bool {
+	n, ok := d.(entryNeeder)
+	return ok && !n.NeedsEntry() && !t.cfg.Summary && !t.cfg.EntryTimes &&
+		!t.cfg.FDPaths && len(t.cfg.Paths) == 0
+}
+
 // New traces with l, printing to out.
 func New(l *loop.Loop, out output.Writer) *Tracer { return NewConfig(l, out, Config{}) }
 
@@ -129,7 +145,7 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 			e.kinds = k.ArgKinds()
 		}
 		t.entries = append(t.entries, e)
-		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e}
+		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e, ExitOnly: t.exitOnly(d)}
 		if !d.NoReturn() && !t.cfg.CallsOnly {
 			cb.OnReturn = t.onReturn
 		}

@@ -15,14 +15,9 @@ import (
 // the previous event's cached translations. It allocates nothing.
 func (l *Linux) Current(regs *vmi.Regs, th *guestos.Thread) error {
 	l.w.Invalidate()
-	gs := regs.GSBase
-	// In user mode the kernel's GS base is swapped out; so it is, in
-	// kernel mode, between an entry from user mode and its swapgs.
-	if regs.CS&3 != 0 || (l.zeroBased && !x86.Kernel(gs) && x86.Kernel(regs.KernelGSBase)) {
-		gs = regs.KernelGSBase
-	}
-	if l.zeroBased && !x86.Kernel(gs) {
-		return fmt.Errorf("kernel GS base %#x is not a kernel address: %w", gs, guestos.ErrBadGuestData)
+	gs, err := l.gsBase(regs)
+	if err != nil {
+		return err
 	}
 	ptr := gs + l.currentOff
 	if !x86.Kernel(ptr) {
@@ -36,6 +31,21 @@ func (l *Linux) Current(regs *vmi.Regs, th *guestos.Thread) error {
 		return fmt.Errorf("current task %#x is not a kernel address: %w", task, guestos.ErrBadGuestData)
 	}
 	return l.readTask(task, th)
+}
+
+// gsBase is the kernel's GS base on the vCPU of regs: the base of its
+// per-CPU area (or, without zero-based per-CPU data, the CPU's offset).
+func (l *Linux) gsBase(regs *vmi.Regs) (uint64, error) {
+	gs := regs.GSBase
+	// In user mode the kernel's GS base is swapped out; so it is, in
+	// kernel mode, between an entry from user mode and its swapgs.
+	if regs.CS&3 != 0 || (l.zeroBased && !x86.Kernel(gs) && x86.Kernel(regs.KernelGSBase)) {
+		gs = regs.KernelGSBase
+	}
+	if l.zeroBased && !x86.Kernel(gs) {
+		return 0, fmt.Errorf("kernel GS base %#x is not a kernel address: %w", gs, guestos.ErrBadGuestData)
+	}
+	return gs, nil
 }
 
 // readTask reads a task's identity in one read of the span holding tgid,
@@ -75,10 +85,16 @@ func (l *Linux) Args(regs *vmi.Regs, args *[6]uint64) error {
 		}
 		return nil
 	}
+	return l.argsAt(regs.RDI, bits32, args)
+}
+
+// argsAt reads the arguments of a call from the struct pt_regs at base:
+// the i386 registers for a 32-bit call.
+func (l *Linux) argsAt(base uint64, bits32 bool, args *[6]uint64) error {
 	r := &l.lay.regs
 	b := l.buf[:r.hi-r.lo]
-	if _, err := l.w.ReadVirt(l.kroot, l.la57, regs.RDI+r.lo, b); err != nil {
-		return fmt.Errorf("reading pt_regs at %#x: %w", regs.RDI, err)
+	if _, err := l.w.ReadVirt(l.kroot, l.la57, base+r.lo, b); err != nil {
+		return fmt.Errorf("reading pt_regs at %#x: %w", base, err)
 	}
 	get := func(off uint64) uint64 { return binary.LittleEndian.Uint64(b[off-r.lo:]) }
 	if !bits32 {

@@ -55,6 +55,7 @@ type Linux struct {
 	initTask   uint64 // runtime address
 	syscalls   []guestos.Syscall
 	abiAt      map[uint64]guestos.ABI // 32-bit system-call function address -> ABI
+	exit       exitInfo               // reading arguments at a function's exit
 
 	// fl is the layout FDPath needs, read from the profile on its first
 	// use (filesRead): tracing without -y needs none of it.
@@ -128,6 +129,7 @@ func (l *Linux) attach() error {
 		return err
 	}
 	l.findDirectMap()
+	l.findExitInfo()
 	l.SetKeepKernel(true)
 	l.listSyscalls()
 	return nil

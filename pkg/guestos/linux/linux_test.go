@@ -122,7 +122,7 @@ func TestCurrentAndArgs(t *testing.T) {
 // TestOldConvention: a kernel before 4.17 has sys_NAME called from C.
 func TestOldConvention(t *testing.T) {
 	s := newSynth(t, false, 0x1e200000)
-	for _, name := range []string{"__x64_sys_openat", "__x64_sys_getppid", "__ia32_sys_openat", "__ia32_compat_sys_openat", "__x64_sys_not_code"} {
+	for _, name := range []string{"__x64_sys_openat", "__x64_sys_getppid", "__ia32_sys_openat", "__ia32_compat_sys_openat", "__x64_sys_not_code", "__x64_sys_getppid.cold"} {
 		delete(s.profile.Symbols, name)
 	}
 	s.profile.Symbols["sys_openat"] = s.profile.Symbols["_stext"]

@@ -29,6 +29,7 @@ const (
 	linkDataSym  = 0xffffffff82b00000 // a __x64_sys_ symbol outside the text
 
 	percpuCurrent = 0x1fb80
+	percpuTop     = 0x1fb50 // cpu_current_top_of_stack
 
 	offTasks, offPID, offTGID, offParent, offComm = 0x890, 0x970, 0x974, 0x980, 0xba0
 
@@ -124,6 +125,7 @@ func newSynth(t testing.TB, la57 bool, slide uint64) *synth {
 	// Per-CPU areas: current_task of CPU 0 is the thread, of CPU 1 init.
 	s.gs0, s.gs1 = s.pob+physPercpu0, s.pob+physPercpu1
 	s.m.Put64(physPercpu0+percpuCurrent, s.thread.va)
+	s.m.Put64(physPercpu0+percpuTop, s.stack+0x1000)
 	s.m.Put64(physPercpu1+percpuCurrent, initProc.va)
 
 	// The process's table shares the kernel half and maps a user page.
@@ -226,8 +228,13 @@ func (s *synth) makeProfile() *isf.Profile {
 			"init_top_pgt":             {Address: linkTopPgt},
 			"init_task":                {Address: linkInitTask},
 			"current_task":             {Address: percpuCurrent},
+			"cpu_current_top_of_stack": {Address: percpuTop},
+			"do_syscall_64":            {Address: linkText + 0x3ef0},
+			"__x86_return_thunk":       {Address: linkText + 0xe01ef0},
+			"_find_next_bit":           {Address: linkText + 0x59ef00},
 			"__x64_sys_openat":         {Address: linkOpenat},
 			"__x64_sys_getppid":        {Address: linkGetppid},
+			"__x64_sys_getppid.cold":   {Address: linkGetppid + 0x80000}, // not an entry
 			"__ia32_sys_openat":        {Address: linkIA32Open},
 			"__ia32_compat_sys_openat": {Address: linkCompOpen},
 			"__x64_sys_not_code":       {Address: linkDataSym},

@@ -65,7 +65,9 @@ func (l *Linux) listSyscalls() {
 				continue
 			}
 			name := strings.TrimPrefix(sym, pf.prefix)
-			if name == "" {
+			// Parts the compiler split off (__x64_sys_gethostname.cold)
+			// are no entry points.
+			if name == "" || strings.ContainsRune(name, '.') {
 				continue
 			}
 			rt, _ := l.Symbol(sym)

@@ -131,6 +131,10 @@ func (r row) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64, m
 
 func (r row) NoReturn() bool { return r.s.NoReturn() }
 
+// NeedsEntry: the row says whether it reads its call's entry (tracer
+// chooses a one-stop trace of the others where the guest allows it).
+func (r row) NeedsEntry() bool { return r.s.NeedsEntry() }
+
 // ABI is "i386" for the calls of 32-bit processes, "" for x86-64 ones
 // (strace marks a process that changes between them).
 func (r row) ABI() string {
@@ -165,6 +169,8 @@ func (r *raw) Exit(b []byte, _ *output.Args, _ *printers.CallState, ret int64, _
 }
 
 func (r *raw) NoReturn() bool { return false }
+
+func (r *raw) NeedsEntry() bool { return false }
 
 func (r *raw) ABI() string {
 	if r.abi32 {

@@ -282,6 +282,26 @@ func (t *Target) stepOver(vcpu int, addr uint64) error {
 	if err := t.breakpointPacket('z', addr); err != nil {
 		return err
 	}
+	for try := 0; ; try++ {
+		if err := t.step(vcpu); err != nil {
+			return err
+		}
+		// A step can end before the instruction ran (QEMU let the vCPU
+		// go for another reason first): run it again, or the breakpoint
+		// put back would report the same hit twice.
+		if err := t.loadRegs(vcpu); err != nil {
+			return err
+		}
+		if t.regs[vcpu][rRIP] != addr || try == 3 {
+			break
+		}
+		t.stats.Restepped++
+	}
+	return t.breakpointPacket('Z', addr)
+}
+
+// step executes one instruction on a vCPU.
+func (t *Target) step(vcpu int) error {
 	t.buf = append(t.buf[:0], "vCont;s:p1."...)
 	t.buf = appendUint(t.buf, uint64(vcpu+1))
 	if err := t.c.send(t.buf); err != nil {
@@ -303,10 +323,9 @@ func (t *Target) stepOver(vcpu int, addr uint64) error {
 			return err
 		}
 		if !out {
-			break
+			return nil
 		}
 	}
-	return t.breakpointPacket('Z', addr)
 }
 
 func putLE64(b []byte, v uint64) {

@@ -74,7 +74,10 @@ type Stats struct {
 	Hits     uint64 // breakpoint events returned by Wait
 	Emulated uint64 // resumes that emulated the instruction under the breakpoint
 	Stepped  uint64 // resumes by remove, single-step, reinsert
-	Spurious uint64 // stops at no inserted breakpoint (continued silently)
+	// Restepped counts steps that ended before the instruction ran and
+	// were made again.
+	Restepped uint64
+	Spurious  uint64 // stops at no inserted breakpoint (continued silently)
 }
 
 type breakpoint struct {
