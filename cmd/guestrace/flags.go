@@ -36,6 +36,9 @@ type traceFlags struct {
 	quiet    bool
 	duration time.Duration
 	os       string
+	// noFollowReset: a guest reset ends the trace (exit 0) instead of
+	// attaching to the new kernel.
+	noFollowReset bool
 }
 
 // maxComm is the longest process name a kernel keeps.
@@ -64,6 +67,7 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl.BoolVar(&f.silent, "silent", false, "print nothing but the count at exit; no return breakpoints (cheapest)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no status messages on standard error")
 	fl.DurationVar(&f.duration, "duration", 0, "detach after this long (30s, 5m) and exit 0; 0 traces until a signal")
+	fl.BoolVar(&f.noFollowReset, "no-follow-reset", false, "when the guest is reset or reboots, detach and exit 0\n(default: wait for its new kernel, attach again and go on tracing)")
 
 	cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))               //nolint:errcheck
 	cmd.RegisterFlagCompletionFunc("os", fixedCompletion(oses.Names()...))                  //nolint:errcheck

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/guestrace/guestrace/pkg/backend"
+	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/oses"
@@ -136,6 +137,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		defer cancel()
 	}
 	runErr = tr.Run(ctx)
+	for errors.Is(runErr, guestos.ErrGuestReset) && ctx.Err() == nil {
+		runErr = afterReset(ctx, status, tr, runErr, f, be, spec, osd, prof)
+	}
 	closeErr := tr.Close()
 	c := tr.Counts()
 	var sumErr error

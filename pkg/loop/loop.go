@@ -48,6 +48,7 @@ type Stats struct {
 	Unmatched  uint64 // return-breakpoint hits of calls not traced
 	Unfinished uint64 // calls whose return was never seen
 	Errors     uint64 // events the OS layer could not decode (who ran)
+	Resets     uint64 // kernel checks that failed (see CheckInterval)
 }
 
 // ErrQuit is not returned: Run returns nil after Quit.
@@ -74,6 +75,7 @@ type Loop struct {
 
 	ev    vmi.Event
 	state State
+	check resetCheck
 
 	mu     sync.Mutex // guards cancel and quit, which Quit touches
 	cancel context.CancelFunc
@@ -196,11 +198,20 @@ func (l *Loop) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return nil
 		}
-		err := l.t.Wait(ctx, &l.ev)
+		err := l.t.Wait(l.waitCtx(ctx), &l.ev)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
+			if l.checkDue(err) {
+				if err := l.checkKernel(); err != nil {
+					return err
+				}
+				continue
+			}
+			return err
+		}
+		if err := l.checkEvent(); err != nil {
 			return err
 		}
 		if err := l.handle(); err != nil {
@@ -363,6 +374,9 @@ func (l *Loop) Close() error {
 	}
 	l.closed = true
 	l.Quit()
+	if l.check.cancel != nil {
+		l.check.cancel()
+	}
 	// In thread order, so that what is reported does not vary by run.
 	keys := make([]uint64, 0, len(l.pending))
 	for key := range l.pending {

@@ -15,12 +15,7 @@ import (
 // the previous event's cached translations. It allocates nothing.
 func (l *Linux) Current(regs *vmi.Regs, th *guestos.Thread) error {
 	l.w.Invalidate()
-	gs := regs.GSBase
-	// In user mode the kernel's GS base is swapped out; so it is, in
-	// kernel mode, between an entry from user mode and its swapgs.
-	if regs.CS&3 != 0 || (l.zeroBased && !x86.Kernel(gs) && x86.Kernel(regs.KernelGSBase)) {
-		gs = regs.KernelGSBase
-	}
+	gs := l.kernelGS(regs)
 	if l.zeroBased && !x86.Kernel(gs) {
 		return fmt.Errorf("kernel GS base %#x is not a kernel address: %w", gs, guestos.ErrBadGuestData)
 	}

@@ -56,6 +56,9 @@ type Linux struct {
 	syscalls   []guestos.Syscall
 	abiAt      map[uint64]guestos.ABI // 32-bit system-call function address -> ABI
 
+	gsSeen []uint64    // per-CPU bases seen running the attached kernel (CheckEvent)
+	cw     *x86.Walker // keeps nothing: reads through live page tables (CheckEvent)
+
 	buf [scratchSize]byte // scratch for reads: no allocation per event
 }
 
