@@ -86,9 +86,8 @@ func (g *Guest) Stop(ctx context.Context) error {
 // Reset resets the guest through QMP (system_reset), as a management tool
 // or the reset button would, and waits until the lab's init is ready
 // again in the new kernel. The lab runs QEMU with -no-reboot, so that a
-// panic ends QEMU; the reset is let through by switching QEMU's reboot
-// action to reset for this request only (QEMU decides between reset and
-// exit when the request is made).
+// panic ends QEMU; QEMU's reboot action is switched to reset until the new
+// kernel is ready (switched back at once, QEMU 7.2 still exits).
 func (g *Guest) Reset(ctx context.Context) error {
 	m, err := g.monitor(ctx)
 	if err != nil {
@@ -99,15 +98,14 @@ func (g *Guest) Reset(ctx context.Context) error {
 	if err := m.SetAction(ctx, "reset"); err != nil {
 		return fmt.Errorf("guestlab: %w", err)
 	}
-	err = m.SystemReset(ctx)
-	if aerr := m.SetAction(ctx, "shutdown"); err == nil && aerr != nil {
-		err = aerr
-	}
-	if err != nil {
+	if err := m.SystemReset(ctx); err != nil {
 		return fmt.Errorf("guestlab: reset: %w", err)
 	}
 	if _, err := g.con.waitRegexp(ctx, from, readyLine); err != nil {
 		return fmt.Errorf("guestlab: reset: waiting for the guest to be ready again: %w; console tail:\n%s", err, g.con.tail())
+	}
+	if err := m.SetAction(ctx, "shutdown"); err != nil {
+		return fmt.Errorf("guestlab: reset: %w", err)
 	}
 	return nil
 }
