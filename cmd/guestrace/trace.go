@@ -104,7 +104,8 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		}
 	}
 	var runErr error
-	tr := tracer.NewConfig(l, f.writer(out, filt.status), tracer.Config{
+	traceOut, closeBuffer := f.bufferOut(out)
+	tr := tracer.NewConfig(l, f.writer(traceOut, filt.status), tracer.Config{
 		PIDs:      pids,
 		Comms:     f.comms,
 		Summary:   f.summary || f.both,
@@ -141,6 +142,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		runErr = afterReset(ctx, status, tr, runErr, f, be, spec, osd, prof)
 	}
 	closeErr := tr.Close()
+	dropped, bufErr := closeBuffer()
 	c := tr.Counts()
 	var sumErr error
 	if f.summary || f.both {
@@ -151,7 +153,13 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		fmt.Fprintf(status, ", %d of other processes left out", tr.Skipped())
 	}
 	fmt.Fprintln(status)
+	if dropped > 0 {
+		fmt.Fprintf(status, "guestrace: %d lines dropped: the output was slower than the guest (--buffer %s)\n", dropped, f.buffer)
+	}
 	writeErr := tr.WriteErr()
+	if writeErr == nil {
+		writeErr = bufErr
+	}
 	switch {
 	case errors.Is(writeErr, syscall.EPIPE):
 		// The reader went away (guestrace ... | head): a clean end, as
@@ -181,7 +189,7 @@ func (f *traceFlags) writer(out io.Writer, status output.Status) output.Writer {
 	if f.format == "json" {
 		return output.NewJSON(out, cfg)
 	}
-	if out == os.Stdout {
+	if out == os.Stdout || out == f.stdoutBuffer {
 		cfg.Colors = terminalColors()
 	}
 	return output.NewTextConfig(out, cfg)

@@ -1,7 +1,6 @@
 package linux
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
@@ -59,18 +58,25 @@ func (l *Linux) checkRegs(regs *vmi.Regs) error {
 	if regs.CR3&x86.AddrMask == 0 || (regs.CR0 != 0 && regs.CR0&cr0PG == 0) || (regs.EFER != 0 && regs.EFER&eferLMA == 0) {
 		return fmt.Errorf("a vCPU runs without 64-bit paging (CR0 %#x, EFER %#x): %w", regs.CR0, regs.EFER, guestos.ErrGuestReset)
 	}
-	root := regs.CR3 & x86.AddrMask &^ ptiUser // the kernel half of a KPTI pair
 	if l.cw == nil {
 		l.cw = x86.NewWalker(l.t)
 	}
 	l.cw.Flush()
-	comm := l.initTask + l.lay.comm
-	var b [16]byte
-	n, _ := l.cw.ReadVirt(root, x86.LA57(regs.CR4), comm, b[:])
-	if n != len(b) || !(bytes.HasPrefix(b[:], []byte("swapper/0\x00")) || bytes.HasPrefix(b[:], []byte("swapper\x00"))) {
-		return fmt.Errorf("init_task at %#x (KASLR slide %#x) no longer reads \"swapper\": %w", l.initTask, l.slide, guestos.ErrGuestReset)
+	// A vCPU in user mode under KPTI runs on the user half of a pair,
+	// which does not map init_task: its kernel half is the page below.
+	root := regs.CR3 & x86.AddrMask
+	if l.swapperAt(root, x86.LA57(regs.CR4)) || (root&ptiUser != 0 && l.swapperAt(root&^ptiUser, x86.LA57(regs.CR4))) {
+		return nil
 	}
-	return nil
+	return fmt.Errorf("init_task at %#x (KASLR slide %#x) no longer reads \"swapper\": %w", l.initTask, l.slide, guestos.ErrGuestReset)
+}
+
+// swapperAt reports whether init_task's comm reads "swapper" through the
+// page tables at root, translated afresh.
+func (l *Linux) swapperAt(root uint64, la57 bool) bool {
+	var b [16]byte
+	n, _ := l.cw.ReadVirt(root, la57, l.initTask+l.lay.comm, b[:])
+	return n == len(b) && swapperComm(b[:])
 }
 
 // kernelGS is the kernel's GS base on the vCPU of regs, as Current reads
