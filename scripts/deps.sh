@@ -11,3 +11,5 @@ if [ ${#need[@]} -gt 0 ]; then
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+# libvirt for the libvirt backend's live tests.
+"$(dirname "$0")/libvirt.sh" deps

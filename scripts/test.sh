@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 go vet ./...
 # staticcheck, pinned, through the module proxy.
 go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
+# libvirtd for the libvirt tests: started here unless one runs, and then
+# stopped again at the end.
+trap 'scripts/libvirt.sh stop' EXIT
+scripts/libvirt.sh start
 go test -count=1 -p 1 -timeout 25m ./...
 scripts/fuzz.sh
 if pkg-config --exists libvmi 2>/dev/null; then

@@ -52,7 +52,7 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl := cmd.Flags()
 	fl.SortFlags = false
 	fl.StringVar(&f.qemu, "qemu", "", "QEMU/KVM guest: its GDB stub, unix:PATH or HOST:PORT")
-	fl.StringVarP(&f.domain, "domain", "d", "", "the guest by its domain name (Xen through libvmi)")
+	fl.StringVarP(&f.domain, "domain", "d", "", "the guest by its domain name (Xen through libvmi, or libvirt)")
 	fl.StringVar(&f.backend, "backend", "", "how to reach the -d guest: "+strings.Join(backend.Names(), ", ")+" (default: the first that has the domain)")
 	fl.StringVar(&f.connect, "connect", "", "the hypervisor's URI, as virsh --connect")
 	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON)")
@@ -89,7 +89,7 @@ func fixedCompletion(words ...string) func(*cobra.Command, []string, string) ([]
 func (f *traceFlags) validate() error {
 	switch {
 	case f.qemu == "" && f.domain == "":
-		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen)")
+		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen or libvirt)")
 	case f.qemu != "" && f.domain != "":
 		return usagef("--qemu and -d each name a guest: give one")
 	case f.qemu != "" && f.profile == "":

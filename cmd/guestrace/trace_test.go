@@ -18,7 +18,7 @@ func TestTraceUsageErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{nil, "guestrace: no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen)\n"},
+		{nil, "guestrace: no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen or libvirt)\n"},
 		{[]string{"--qemu", "unix:/x", "-d", "dom"}, "guestrace: --qemu and -d each name a guest: give one\n"},
 		{[]string{"--qemu", "unix:/x"}, "guestrace: --profile FILE is needed with --qemu (see profiles/README.md)\n"},
 		{[]string{"--qemu", "unix:/x", "--profile", miniProfile, "-s", "-1"}, "guestrace: -s -1: the string limit cannot be negative\n"},

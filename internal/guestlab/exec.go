@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -47,7 +48,7 @@ func (g *Guest) Exec(ctx context.Context, cmdline string) (string, int, error) {
 	} else {
 		g.stdin.SetWriteDeadline(time.Now().Add(time.Minute))
 	}
-	if _, err := g.stdin.WriteString(line); err != nil {
+	if _, err := io.WriteString(g.stdin, line); err != nil {
 		return "", -1, fmt.Errorf("guestlab: exec %q: writing the console: %w", cmdline, err)
 	}
 	var out string

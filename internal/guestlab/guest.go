@@ -61,6 +61,13 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// consoleIn is where commands are typed: QEMU's stdin, or a libvirt
+// domain's serial socket.
+type consoleIn interface {
+	io.WriteCloser
+	SetWriteDeadline(time.Time) error
+}
+
 // Guest is one running lab guest under QEMU (TCG).
 type Guest struct {
 	Dir       string // temp dir of this instance
@@ -72,7 +79,7 @@ type Guest struct {
 
 	opt   Options
 	cmd   *exec.Cmd
-	stdin *os.File
+	stdin consoleIn
 	con   *console
 
 	exited  chan struct{} // closed when QEMU has been reaped

@@ -37,7 +37,7 @@ func guestRunsOn(t *testing.T, g *guestlab.Guest) {
 // (exit 0) once head has gone, and the guest runs on.
 func TestReaderGoesAway(t *testing.T) {
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
-	cmd := exec.Command(binary, append(qemuArgs(g), "-e", "trace=close")...)
+	cmd := exec.Command(binary, append(qemuArgs(g), "-e", "trace=close", "--comm", "gt-closeloop")...)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	stderr := waitTracing(t, cmd)

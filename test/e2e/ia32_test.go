@@ -78,22 +78,30 @@ var ia32Want = []string{
 	"exit_group(0) = ?",
 }
 
-// TestIA32Calls traces the i386 entry points (__ia32_sys_*,
-// __ia32_compat_sys_*) while a 32-bit program runs in the guest, through
-// the tracer (the command line selects x86-64 calls), and wants each of
-// its calls as strace prints them for an i386 process.
-func TestIA32Calls(t *testing.T) {
-	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+// attachLoop attaches a loop to the lab guest in this process, through
+// the registries as the CLI does, with the lab's profile.
+func attachLoop(t *testing.T, c context.Context, g *guestlab.Guest) *loop.Loop {
+	t.Helper()
 	prof, err := isf.Load(g.Profile)
 	require.NoError(t, err)
-	c, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
 	tg, err := backend.Open(c, backend.Spec{Backend: "qemu", Guest: "unix:" + g.GDBSocket})
 	require.NoError(t, err)
 	osys, _, err := oses.Attach(tg, prof)
 	require.NoError(t, err)
 	l, err := loop.NewWithOS(tg, osys)
 	require.NoError(t, err)
+	return l
+}
+
+// TestIA32Calls traces the i386 entry points (__ia32_sys_*,
+// __ia32_compat_sys_*) while a 32-bit program runs in the guest, through
+// the tracer (the command line selects x86-64 calls), and wants each of
+// its calls as strace prints them for an i386 process.
+func TestIA32Calls(t *testing.T) {
+	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+	c, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	l := attachLoop(t, c, g)
 	var out lockedBuffer
 	tr := tracer.NewConfig(l, output.NewText(&out, printers.Options{}), tracer.Config{Comms: []string{"gt-ia32"}})
 	defer tr.Close()

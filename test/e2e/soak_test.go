@@ -17,12 +17,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/internal/guestlab"
-	"github.com/guestrace/guestrace/pkg/backend"
 	"github.com/guestrace/guestrace/pkg/guestos"
 	glinux "github.com/guestrace/guestrace/pkg/guestos/linux"
-	"github.com/guestrace/guestrace/pkg/isf"
-	"github.com/guestrace/guestrace/pkg/loop"
-	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/oses/linux"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
@@ -84,16 +80,9 @@ func TestSoak(t *testing.T) {
 		t.Skip("set GUESTRACE_SOAK=DURATION to run (make soak)")
 	}
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 2})
-	prof, err := isf.Load(g.Profile)
-	require.NoError(t, err)
 	c, cancel := context.WithTimeout(context.Background(), d+10*time.Minute)
 	defer cancel()
-	tg, err := backend.Open(c, backend.Spec{Backend: "qemu", Guest: "unix:" + g.GDBSocket})
-	require.NoError(t, err)
-	osys, _, err := oses.Attach(tg, prof)
-	require.NoError(t, err)
-	l, err := loop.NewWithOS(tg, osys)
-	require.NoError(t, err)
+	l := attachLoop(t, c, g)
 	var cw countingWriter
 	tr := tracer.New(l, output.NewText(&cw, printers.Options{}))
 	defer tr.Close()
