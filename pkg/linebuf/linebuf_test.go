@@ -162,3 +162,33 @@ func TestWriteAllocatesNothing(t *testing.T) {
 type writerFunc func([]byte) (int, error)
 
 func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// BenchmarkWrite is the cost --buffer adds to each line (a call's head
+// and its return written apart), output keeping up.
+func BenchmarkWrite(b *testing.B) {
+	buf := New(io.Discard, 64<<20, TextMarker)
+	defer buf.Close()
+	line := []byte("[pid 112/112 gt-closeloop] close(-1) = -1 EBADF (Bad file descriptor)\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Write(line[:37])
+		buf.Write(line[37:])
+	}
+}
+
+// BenchmarkWriteFull is the cost of a line dropped.
+func BenchmarkWriteFull(b *testing.B) {
+	g := newGate()
+	buf := New(g, 4096, TextMarker)
+	defer func() { close(g.open); buf.Close() }()
+	line := []byte("[pid 112/112 gt-closeloop] close(-1) = -1 EBADF (Bad file descriptor)\n")
+	buf.Write(line)
+	<-g.started
+	for range 100 {
+		buf.Write(line)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Write(line)
+	}
+}

@@ -26,7 +26,9 @@ func resetUnderTrace(t *testing.T, g *guestlab.Guest, args ...string) (*tracerPr
 	_, _, err := g.Exec(ctx(t, time.Minute), "/bin/gt-closeloop 200000 >/tmp/closeloop.out &")
 	require.NoError(t, err)
 	p.waitTrace(t, closeLine)
+	start := time.Now()
 	require.NoError(t, g.Reset(ctx(t, 4*time.Minute)), p.Stderr())
+	t.Logf("the guest was ready again %v after the reset", time.Since(start).Round(time.Second))
 	return p, before
 }
 
@@ -42,11 +44,18 @@ func waitStderr(t *testing.T, p *tracerProc, s string) {
 	}
 }
 
-// TestGuestResetFollowed: guestrace removes its breakpoints, attaches to
-// the new kernel and traces its calls, every one matched; the new kernel
-// runs its workload to the end, and its code is the kernel's own.
-func TestGuestResetFollowed(t *testing.T) {
+// TestGuestReset resets the lab guest under a trace twice (one boot for
+// both, to keep make test short): with --no-follow-reset, then without.
+func TestGuestReset(t *testing.T) {
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+	t.Run("NoFollow", func(t *testing.T) { testResetNoFollow(t, g) })
+	t.Run("Followed", func(t *testing.T) { testResetFollowed(t, g) })
+}
+
+// testResetFollowed: guestrace removes its breakpoints, attaches to the
+// new kernel and traces its calls, every one matched; the new kernel runs
+// its workload to the end, and its code is the kernel's own.
+func testResetFollowed(t *testing.T, g *guestlab.Guest) {
 	p, before := resetUnderTrace(t, g)
 	waitStderr(t, p, "guestrace: attached again to ")
 	stderr := p.Stderr()
@@ -69,10 +78,9 @@ func TestGuestResetFollowed(t *testing.T) {
 	guestRunsOn(t, g)
 }
 
-// TestGuestResetNoFollow: with --no-follow-reset, guestrace detaches and
-// exits 0; the new kernel runs untouched.
-func TestGuestResetNoFollow(t *testing.T) {
-	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+// testResetNoFollow: with --no-follow-reset, guestrace detaches and exits
+// 0; the new kernel runs untouched.
+func testResetNoFollow(t *testing.T, g *guestlab.Guest) {
 	p, before := resetUnderTrace(t, g, "--no-follow-reset")
 	select {
 	case <-p.done:
