@@ -21,6 +21,7 @@ func TestResetCheck(t *testing.T) {
 	ev := s.bpOpenat
 	require.NoError(t, l.CheckEvent(&ev))
 	require.NoError(t, l.CheckKernel())
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = l.CheckEvent(&ev) }), "the event path allocates nothing")
 
 	// The reset: the old kernel's init_task is gone from where it was.
 	s.m.MustWrite(s.phys(linkInitTask)+offComm, []byte("gt-other\x00"))
