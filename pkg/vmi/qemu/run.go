@@ -30,7 +30,7 @@ func (t *Target) restore(wasRunning bool, err error) error {
 	if !wasRunning || t.hasPnd || t.c.err != nil {
 		return err
 	}
-	if cerr := t.cont(pktContinue); cerr != nil && err == nil {
+	if cerr := t.contPaused(); cerr != nil && err == nil {
 		err = cerr
 	}
 	return err
@@ -42,8 +42,21 @@ func (t *Target) cont(pkt []byte) error {
 		return err
 	}
 	t.state = stateRunning
+	t.extPaused = false
 	t.invalidate()
 	return nil
+}
+
+// contPaused lets the guest run again after stopGuest, unless another
+// monitor had it paused already: that monitor continues it, and the stop
+// of the next breakpoint hit comes then as after a continue.
+func (t *Target) contPaused() error {
+	if t.extPaused {
+		t.extPaused = false
+		t.state = stateRunning
+		return nil
+	}
+	return t.cont(pktContinue)
 }
 
 // stopGuest interrupts the running guest and takes the stop it reports:
@@ -71,6 +84,7 @@ func (t *Target) stopGuest() error {
 				return err
 			}
 			t.state = statePaused
+			t.extPaused = true
 			t.gcpu = -1
 			t.invalidate()
 			return nil
@@ -113,6 +127,7 @@ func (t *Target) takeStop(reply []byte, checkBP bool) (output bool, err error) {
 	}
 	// The stub points 'g' and 'c' at the vCPU that stopped.
 	t.state = statePaused
+	t.extPaused = false
 	t.ccpu, t.gcpu = vcpu, vcpu
 	t.invalidate()
 	t.lastSignal = sr.signal
@@ -159,7 +174,7 @@ func (t *Target) Wait(ctx context.Context, ev *vmi.Event) error {
 		var err error
 		switch t.state {
 		case statePaused:
-			err = t.cont(pktContinue)
+			err = t.contPaused()
 		case stateEvent:
 			// Wait without Resume: resume the last event as it was.
 			t.cur.RegsChanged = false
@@ -419,7 +434,7 @@ func (t *Target) Unpause() error {
 		return t.resume(&t.cur)
 	case statePaused:
 		t.hasPnd = false
-		return t.cont(pktContinue)
+		return t.contPaused()
 	}
 	return nil
 }
