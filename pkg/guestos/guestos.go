@@ -43,7 +43,7 @@ var (
 	// ErrGuestReset means the kernel attached to no longer runs: the guest
 	// was reset or rebooted, and a new kernel (at another KASLR slide)
 	// runs or is booting.
-	ErrGuestReset = errors.New("guest was reset")
+	ErrGuestReset = vmi.ErrGuestReset
 )
 
 // ResetChecker is implemented by OS layers that can tell when the kernel

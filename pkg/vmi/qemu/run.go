@@ -261,6 +261,11 @@ func (t *Target) resume(ev *vmi.Event) error {
 		// Removed, or the handler moved rip: nothing to step over.
 		return t.cont(pktContinue)
 	}
+	if bp.insn.kind != emuNone && !ev.RegsChanged {
+		if err := t.stillAt(vcpu, ev.Addr); err != nil {
+			return err
+		}
+	}
 	if ok, err := t.emulate(ev, &bp.insn); ok || err != nil {
 		return err
 	}
@@ -478,6 +483,22 @@ func (t *Target) Close() error {
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("qemu gdb stub %s: close: %w", t.addr, err)
+	}
+	return nil
+}
+
+// stillAt re-reads the registers of the vCPU stopped at addr before its
+// instruction is emulated: a reset of the guest while it was stopped there
+// (QEMU resets a stopped guest too, and its stub says nothing) has put the
+// vCPU at the reset vector, and writing it the old kernel's next rip would
+// derail the new boot.
+func (t *Target) stillAt(vcpu int, addr uint64) error {
+	t.valid[vcpu] = false
+	if err := t.loadRegs(vcpu); err != nil {
+		return err
+	}
+	if rip := t.regs[vcpu][rRIP]; rip != addr {
+		return fmt.Errorf("qemu gdb stub %s: vCPU %d, stopped at %#x, is now at %#x: %w", t.addr, vcpu, addr, rip, vmi.ErrGuestReset)
 	}
 	return nil
 }
