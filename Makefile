@@ -1,13 +1,18 @@
 # guestrace — see README.md. `make test` is what CI runs.
 GO       ?= go
 BUILD    := build
-GUEST    := $(BUILD)/guest
+# KERNEL is the lab's kernel series (scripts/kernels.list): the default,
+# 6.1, is built into build/guest, the others into build/guest-$(KERNEL).
+# MATRIX are the other series `make test` also runs on (docs/testing.md).
+KERNEL   ?= 6.1
+MATRIX   := 5.10 6.12 7.2
+GUEST    := $(BUILD)/guest$(if $(filter-out 6.1,$(KERNEL)),-$(KERNEL))
 # FUZZTIME is how much `make test` runs each fuzzer (a count of inputs:
 # a time limit makes Go's fuzzer fail now and then with "context deadline
 # exceeded"); `make fuzz` runs each for 5 minutes.
 FUZZTIME ?= 3000x
 
-.PHONY: all build build-xen deps guest test test-short fuzz bench soak demo clean
+.PHONY: all build build-xen deps guest guests test test-short fuzz bench soak demo clean
 
 all: build
 
@@ -23,9 +28,13 @@ deps:
 	scripts/deps.sh
 
 guest: deps build
-	scripts/make-guest.sh $(GUEST)
+	KERNEL=$(KERNEL) scripts/make-guest.sh $(GUEST)
 
-test: guest
+# guests builds the default lab and the lab of every kernel of the matrix.
+guests: guest
+	for k in $(MATRIX); do KERNEL=$$k scripts/make-guest.sh $(BUILD)/guest-$$k || exit 1; done
+
+test: guests
 	FUZZTIME=$(FUZZTIME) scripts/test.sh
 
 test-short:
@@ -37,7 +46,7 @@ fuzz:
 # bench measures tracing against the lab guest: the GDB stub's own round
 # trips, and close() untraced vs traced (see docs/performance.md).
 bench: guest
-	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./test/e2e ./pkg/vmi/qemu
+	$(GO) test -run '^$$' -bench . -benchtime 1x -timeout 30m ./test/e2e ./pkg/vmi/qemu ./pkg/isf/linuxmem
 
 # soak traces the lab's busiest workloads, every call on 2 vCPUs, for
 # SOAKTIME (default 30m) and reports memory and goroutines at both ends.

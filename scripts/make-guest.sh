@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# make-guest.sh [OUT]: builds the lab guest in OUT (default build/guest),
-# reusing what is already there:
-#   vmlinuz, VERSION   Debian's cloud kernel (version resolved from the
-#                      linux-image-cloud-amd64 metapackage) and its release
+# [KERNEL=SERIES] make-guest.sh [OUT]: builds the lab guest in OUT (default
+# build/guest) for Debian's cloud kernel of SERIES (5.10, 6.1 - the
+# default -, 6.12 or 7.2: scripts/kernels.list), reusing what is there:
+#   vmlinuz, VERSION   Debian's cloud kernel (version resolved at build
+#                      time from the suite's linux-image-cloud-amd64
+#                      metapackage) and its release
 #   workloads/gt-*     static workload programs from guest/workloads/*.c
 #   initramfs.cpio.gz  busybox-static, guest/init and the workloads
 #   kallsyms, vmlinux.btf, version
@@ -12,13 +14,18 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=${1:-$root/build/guest}
-mkdir -p "$out"
-out=$(cd "$out" && pwd)
 qemu=${QEMU:-qemu-system-x86_64}
+# KERNEL is the kernel series (scripts/kernels.list); 6.1 is the default lab.
+kernel=${KERNEL:-6.1}
 
 log() { echo "make-guest: [$SECONDS s] $*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+series=$(awk '/^[0-9]/ { print $1 }' "$root/scripts/kernels.list" | uniq | paste -sd ' ')
+[[ " $series " == *" $kernel "* ]] || die "KERNEL=$kernel: no such series in scripts/kernels.list (have: $series)"
+out=${1:-$root/build/guest}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
 
 # newer TARGET SOURCES...: true if TARGET is missing or older than a source.
 newer() {
@@ -35,23 +42,54 @@ newer() {
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
+# apt_kernel ARGS...: apt-get (or apt-cache, when ARGS start with
+# "cache") on the sources of $kernel only, with lists and caches of its own.
+apt_kernel() {
+	local tool=apt-get
+	[ "$1" = cache ] && { tool=apt-cache; shift; }
+	"$tool" -o Dir::Etc::sourcelist="$tmp/apt/sources.list" -o Dir::Etc::sourceparts=- \
+		-o Dir::State::lists="$tmp/apt/lists" -o Dir::Cache="$tmp/apt/cache" "$@"
+}
+
+# kernel_path RELEASE DIR: where an extracted package keeps the image
+# (newer suites split linux-image-* into a stub and linux-binary-*, which
+# ships it under /usr/lib/modules).
+kernel_path() {
+	local f
+	for f in "$2/boot/vmlinuz-$1" "$2/usr/lib/modules/$1/vmlinuz" "$2/lib/modules/$1/vmlinuz"; do
+		[ -s "$f" ] && { echo "$f"; return 0; }
+	done
+	return 1
+}
+
 fetch_kernel() {
 	local meta=linux-image-cloud-amd64 pkg
-	pkg=$(apt-cache depends "$meta" 2>/dev/null | awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }')
-	if [ -z "$pkg" ]; then
-		log "apt-cache does not know $meta; running apt-get update"
-		apt-get update -qq
-		pkg=$(apt-cache depends "$meta" | awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }')
-	fi
-	[ -n "$pkg" ] || die "cannot resolve the kernel package from $meta"
+	mkdir -p "$tmp/apt/lists/partial" "$tmp/apt/cache/archives/partial" "$tmp/deb"
+	# apt's sandbox user downloads into these
+	chmod 755 "$tmp" "$tmp/apt" "$tmp/apt/cache" "$tmp/apt/cache/archives"
+	chown _apt "$tmp/apt/lists/partial" "$tmp/apt/cache/archives/partial" "$tmp/deb" 2>/dev/null || true
+	awk -v k="$kernel" '$1 == k { $1 = ""; sub(/^ /, ""); print }' "$root/scripts/kernels.list" >"$tmp/apt/sources.list"
+	log "apt-get update (sources of $kernel)"
+	apt_kernel update -qq || die "apt-get update for KERNEL=$kernel failed"
+	pkg=$(apt_kernel cache depends "$meta" | awk '$1 == "Depends:" && $2 ~ /^linux-image-[0-9]/ { print $2; exit }')
+	[ -n "$pkg" ] || die "cannot resolve the kernel package from $meta (KERNEL=$kernel)"
 	local release=${pkg#linux-image-}
-	log "downloading $pkg"
-	mkdir -p "$tmp/deb"
-	chmod 755 "$tmp" "$tmp/deb" # apt's sandbox user writes here
-	(cd "$tmp/deb" && apt-get download -qq "$pkg") || die "apt-get download $pkg failed"
+	case $release in
+	"$kernel".*) ;;
+	*) die "KERNEL=$kernel: $meta names $pkg, not a $kernel kernel" ;;
+	esac
+	log "downloading $pkg ($(apt_kernel cache show --no-all-versions "$pkg" | awk '$1 == "Version:" { print $2; exit }'))"
+	(cd "$tmp/deb" && apt_kernel download -qq "$pkg") || die "apt-get download $pkg failed"
 	dpkg-deb -x "$tmp"/deb/"$pkg"_*.deb "$tmp/kernel"
-	[ -s "$tmp/kernel/boot/vmlinuz-$release" ] || die "$pkg has no /boot/vmlinuz-$release"
-	cp "$tmp/kernel/boot/vmlinuz-$release" "$out/vmlinuz.tmp"
+	local image
+	if ! image=$(kernel_path "$release" "$tmp/kernel"); then
+		local bin=linux-binary-$release
+		log "$pkg has no image: downloading $bin"
+		(cd "$tmp/deb" && apt_kernel download -qq "$bin") || die "apt-get download $bin failed"
+		dpkg-deb -x "$tmp"/deb/"$bin"_*.deb "$tmp/kernel"
+		image=$(kernel_path "$release" "$tmp/kernel") || die "neither $pkg nor $bin has a vmlinuz for $release"
+	fi
+	cp "$image" "$out/vmlinuz.tmp"
 	mv "$out/vmlinuz.tmp" "$out/vmlinuz"
 	echo "$release" >"$out/VERSION"
 	# A new kernel makes everything dumped from the old one stale.
@@ -152,9 +190,11 @@ make_profile() {
 	mv "$out/profile.json.tmp" "$out/profile.json"
 }
 
-if [ ! -s "$out/vmlinuz" ] || [ ! -s "$out/VERSION" ]; then
-	fetch_kernel
-fi
+# A lab built for another series (or half-built) fetches its kernel anew.
+case $(cat "$out/VERSION" 2>/dev/null) in
+"$kernel".*) [ -s "$out/vmlinuz" ] || fetch_kernel ;;
+*) fetch_kernel ;;
+esac
 build_workloads
 build_initramfs
 dump_kernel

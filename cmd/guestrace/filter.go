@@ -15,6 +15,7 @@ type filters struct {
 	calls  callSelection
 	status output.Status // 0: every call
 	mode   tracer.Mode   // 0: calls of user and kernel mode
+	dumps  *tracer.Dumps // -e read=, -e write=; nil: none
 }
 
 // parseExprs reads the -e expressions, as strace does: "trace=SET" (or
@@ -35,8 +36,17 @@ func parseExprs(exprs []string, o *oses.OS) (filters, error) {
 			f.status, err = parseStatusSet(e, set)
 		case "mode":
 			f.mode, err = parseMode(e, set)
+		case "read", "write":
+			if f.dumps == nil {
+				f.dumps = &tracer.Dumps{}
+			}
+			dst := &f.dumps.Read
+			if kind == "write" {
+				dst = &f.dumps.Write
+			}
+			*dst, err = parseFDSet(e, set)
 		default:
-			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace=, status= and mode=)", e, kind)
+			err = usagef("-e %s: unknown qualifier %q (this guestrace knows trace=, status=, mode=, read= and write=)", e, kind)
 		}
 		if err != nil {
 			return filters{}, err

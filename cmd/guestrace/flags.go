@@ -37,6 +37,8 @@ type traceFlags struct {
 	quiet    bool
 	duration time.Duration
 	os       string
+	cacheDir string
+	printFlags
 	// noFollowReset: a guest reset ends the trace (exit 0) instead of
 	// attaching to the new kernel.
 	noFollowReset bool
@@ -55,9 +57,10 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl.StringVarP(&f.domain, "domain", "d", "", "the guest by its domain name (Xen through libvmi, or libvirt)")
 	fl.StringVar(&f.backend, "backend", "", "how to reach the -d guest: "+strings.Join(backend.Names(), ", ")+" (default: the first that has the domain)")
 	fl.StringVar(&f.connect, "connect", "", "the hypervisor's URI, as virsh --connect")
-	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON)")
+	fl.StringVar(&f.profile, "profile", "", "the guest kernel's profile (Volatility3 ISF JSON); with --qemu and none, made from a Linux guest's memory")
+	fl.StringVar(&f.cacheDir, "cache-dir", "", cacheDirUsage)
 	fl.StringVar(&f.os, "os", "", "the guest OS, linux or windows (default: what the profile says)")
-	fl.StringArrayVarP(&f.exprs, "expr", "e", nil, "trace=SET: calls to trace (names, %file %process %network %signal %ipc %desc %memory, /regex, all; !SET for all but SET);\nstatus=SET: calls to print by how they ended (successful, failed, unfinished, detached)")
+	fl.StringArrayVarP(&f.exprs, "expr", "e", nil, "trace=SET: calls to trace (names, %file %process %network %signal %ipc %desc %memory, /regex, all; !SET for all but SET);\nstatus=SET: calls to print by how they ended (successful, failed, unfinished, detached);\nread=SET, write=SET: hex dumps of the data read from, written to descriptors in SET")
 	fl.StringArrayVarP(&f.pids, "pid", "p", nil, "trace only process (or thread) PID; repeat or give a comma list")
 	fl.StringArrayVar(&f.comms, "comm", nil, "trace only processes named NAME; repeatable")
 	fl.StringVarP(&f.output, "output", "o", "", "write the trace to FILE instead of standard output")
@@ -74,10 +77,11 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl.StringVar(&f.buffer, "buffer", "", "keep up to `SIZE` (64M) of lines for a slow reader and drop lines, counted,\nwhen it is full, rather than stall the guest (default: never drop a line)")
 	fl.BoolVar(&f.noFollowReset, "no-follow-reset", false, "when the guest is reset or reboots, detach and exit 0\n(default: wait for its new kernel, attach again and go on tracing)")
 
-	cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))               //nolint:errcheck
-	cmd.RegisterFlagCompletionFunc("os", fixedCompletion(oses.Names()...))                  //nolint:errcheck
-	cmd.RegisterFlagCompletionFunc("backend", fixedCompletion(backend.Names()...))          //nolint:errcheck
-	cmd.RegisterFlagCompletionFunc("expr", fixedCompletion("trace=", "status=", "trace=%")) //nolint:errcheck
+	addPrintFlags(cmd, &f.printFlags)
+	cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))                                  //nolint:errcheck
+	cmd.RegisterFlagCompletionFunc("os", fixedCompletion(oses.Names()...))                                     //nolint:errcheck
+	cmd.RegisterFlagCompletionFunc("backend", fixedCompletion(backend.Names()...))                             //nolint:errcheck
+	cmd.RegisterFlagCompletionFunc("expr", fixedCompletion("trace=", "status=", "trace=%", "read=", "write=")) //nolint:errcheck
 }
 
 func fixedCompletion(words ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -92,8 +96,6 @@ func (f *traceFlags) validate() error {
 		return usagef("no guest: give --qemu unix:PATH (QEMU/KVM) or -d DOMAIN (Xen or libvirt)")
 	case f.qemu != "" && f.domain != "":
 		return usagef("--qemu and -d each name a guest: give one")
-	case f.qemu != "" && f.profile == "":
-		return usagef("--profile FILE is needed with --qemu (see profiles/README.md)")
 	case f.strsize < 0:
 		return usagef("-s %d: the string limit cannot be negative", f.strsize)
 	case f.qemu != "" && (f.backend != "" || f.connect != ""):
@@ -130,8 +132,10 @@ func (f *traceFlags) validate() error {
 			return usagef("--comm %q: process names are 1 to %d bytes (the kernel keeps no more)", c, maxComm)
 		}
 	}
-	_, err := f.pidList()
-	return err
+	if _, err := f.pidList(); err != nil {
+		return err
+	}
+	return f.printFlags.validate()
 }
 
 // spec is the guest the flags name.
@@ -160,9 +164,11 @@ func (f *traceFlags) pidList() ([]uint32, error) {
 // writerConfig is how the trace is printed.
 func (f *traceFlags) writerConfig(status output.Status) output.Config {
 	return output.Config{
-		Print:     printers.Options{StringLimit: f.strsize},
+		Print:     f.options(f.strsize),
 		Time:      output.TimeFormat(f.stamps),
+		Relative:  f.relative != "",
 		Durations: f.elapsed,
 		Status:    status,
+		Dump:      f.dumper(),
 	}
 }

@@ -37,7 +37,7 @@ func main() {
 // error is printed as one line, never a stack trace.
 func run(args []string) int {
 	root := newRootCmd()
-	root.SetArgs(args)
+	root.SetArgs(normalizeArgs(args))
 	err := root.Execute()
 	if err == nil {
 		return exitOK

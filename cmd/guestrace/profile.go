@@ -14,16 +14,32 @@ func init() { subcommands = append(subcommands, newProfileCmd) }
 
 func newProfileCmd() *cobra.Command {
 	var files linuxgen.Files
-	var out string
+	var out, qemuAddr, cache string
 	cmd := &cobra.Command{
-		Use:   "profile --kallsyms FILE --btf FILE [--banner FILE] -o profile.json",
+		Use:   "profile {--qemu unix:PATH | --kallsyms FILE --btf FILE [--banner FILE]} -o profile.json",
 		Short: "Make a Volatility3 ISF profile of a Linux kernel",
 		Long: `profile writes a Volatility3 ISF JSON profile of a Linux kernel, which
 guestrace, Volatility3 and libvmi read. Its inputs come from the kernel
-itself: /proc/kallsyms read as root with kernel.kptr_restrict=0 (and with
-nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and /proc/version.`,
+itself: with --qemu, from the running guest's memory (its kallsyms tables,
+BTF and banner; nothing is needed from inside the guest); else from files
+of the guest: /proc/kallsyms read as root with kernel.kptr_restrict=0 (and
+with nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and
+/proc/version.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if qemuAddr != "" {
+				if files != (linuxgen.Files{}) {
+					return usagef("profile: --qemu and --kallsyms/--btf/--banner: give one source")
+				}
+				if out == "" {
+					return usagef("profile: -o is required")
+				}
+				prof, err := qemuProfile(cmd.Context(), qemuAddr, cache, cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				return writeProfile(out, func(w *bufio.Writer) error { return prof.Write(w) })
+			}
 			for _, f := range []struct{ flag, val string }{{"--kallsyms", files.Kallsyms}, {"--btf", files.BTF}, {"-o", out}} {
 				if f.val == "" {
 					return usagef("profile: %s is required", f.flag)
@@ -51,6 +67,8 @@ nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and /proc/version.`,
 	fl.StringVar(&files.BTF, "btf", "", "the kernel's /sys/kernel/btf/vmlinux")
 	fl.StringVar(&files.Banner, "banner", "", "the kernel's /proc/version (optional; lets Volatility3 recognise the kernel)")
 	fl.StringVarP(&out, "output", "o", "", "the profile to write (\"-\" for standard output)")
+	fl.StringVar(&qemuAddr, "qemu", "", "make the profile from the memory of this running QEMU/KVM guest: its GDB stub, unix:PATH or HOST:PORT")
+	fl.StringVar(&cache, "cache-dir", "", cacheDirUsage)
 	return cmd
 }
 

@@ -70,6 +70,9 @@ func TestProfileErrors(t *testing.T) {
 		{"empty btf", []string{"--kallsyms", ks, "--btf", empty, "-o", out}, exitGuest, "guestrace: profile: btf " + empty + ": empty file"},
 		{"empty banner", []string{"--kallsyms", ks, "--btf", bt, "--banner", empty, "-o", out}, exitGuest, "guestrace: profile: banner " + empty + ": empty file"},
 		{"btf is kallsyms", []string{"--kallsyms", ks, "--btf", ks, "-o", out}, exitGuest, "guestrace: profile: btf " + ks + ": not valid BTF (truncated or corrupt): "},
+		{"qemu and files", []string{"--qemu", "unix:/x", "--kallsyms", ks, "-o", out}, exitUsage, "guestrace: profile: --qemu and --kallsyms/--btf/--banner: give one source"},
+		{"qemu no output", []string{"--qemu", "unix:/x"}, exitUsage, "guestrace: profile: -o is required"},
+		{"qemu unreachable", []string{"--qemu", "unix:" + dir + "/gdb.sock", "-o", out}, exitGuest, "guestrace: --qemu unix:" + dir + "/gdb.sock: "},
 		{"output dir", []string{"--kallsyms", ks, "--btf", bt, "--banner", bn, "-o", dir + "/nope/p.json"}, exitGuest, "guestrace: profile: -o " + dir + "/nope/p.json: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -7,8 +7,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/guestrace/guestrace/pkg/backend"
-	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/tracer"
 	"github.com/guestrace/guestrace/pkg/vmi"
@@ -21,11 +20,12 @@ const reattachEvery = time.Second
 // afterReset handles a reset that ended tr.Run (runErr): it detaches,
 // which removes every breakpoint so that the new kernel runs untouched,
 // then either ends the trace (--no-follow-reset: nil, exit 0) or waits
-// for the new kernel, attaches with the same profile, instruments the
-// same calls and traces on. It returns what the trace's Run returned
+// for the new kernel, attaches with the same profile (or one made again
+// from the guest's memory when there was none), instruments the same
+// calls and traces on. It returns what the trace's Run returned
 // last, or nil when ctx ended while it waited.
 func afterReset(ctx context.Context, status io.Writer, tr *tracer.Tracer, runErr error, f *traceFlags,
-	be *backend.Backend, spec backend.Spec, osd *oses.OS, prof *isf.Profile) error {
+	osd *oses.OS, reopen func(context.Context) (*loop.Loop, string, error)) error {
 	if err := tr.Close(); err != nil {
 		return fmt.Errorf("the guest was reset (%v), and detaching failed: %w", runErr, err)
 	}
@@ -37,7 +37,7 @@ func afterReset(ctx context.Context, status io.Writer, tr *tracer.Tracer, runErr
 	fmt.Fprintln(status, "guestrace: waiting for the guest's new kernel")
 	last := ""
 	for {
-		l, desc, err := open(ctx, be, spec, osd, prof)
+		l, desc, err := reopen(ctx)
 		if err == nil {
 			n, err := tr.Follow(l)
 			if err != nil {

@@ -43,17 +43,26 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	if err != nil {
 		return err
 	}
-	osd, err := oses.ForProfile(prof)
+	var osd *oses.OS
+	if prof == nil {
+		osd, err = memoryOS(f.os)
+	} else if osd, err = oses.ForProfile(prof); err != nil {
+		err = usagef("--profile: %v", err)
+	}
 	if err != nil {
-		return usagef("--profile: %v", err)
+		return err
 	}
 	if f.os != "" && f.os != osd.Name {
 		return usagef("--os %s: the profile is of a %s kernel", f.os, osd.Name)
 	}
-	filt, err := parseExprs(f.exprs, osd)
+	filt, err := parseExprs(f.printFlags.exprs(f.exprs), osd)
 	if err != nil {
 		return err
 	}
+	if filt.dumps != nil && osd.Name != "linux" {
+		return usagef("-e read=/write=: dumps are of Linux calls")
+	}
+	f.dumps = filt.dumps
 	if f.silent && filt.status != 0 {
 		return usagef("--silent and -e status=: --silent does not wait for returns")
 	}
@@ -84,8 +93,21 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	// than kill guestrace before it detaches.
 	signal.Notify(make(chan os.Signal, 1), syscall.SIGPIPE)
 
-	l, desc, err := open(ctx, be, spec, osd, prof)
+	var g *guard
+	fromMemory := func(t vmi.Target) (*isf.Profile, error) {
+		// The guest stays paused while its profile is made: the guard
+		// watches from now on.
+		if be.Rescue != nil {
+			var err error
+			if g, err = startGuard(spec); err != nil {
+				return nil, err
+			}
+		}
+		return memoryProfile(ctx, osd, t, f.cacheDir, status)
+	}
+	l, desc, err := open(ctx, be, spec, osd, prof, fromMemory)
 	if err != nil {
+		g.done(true) // open left the guest as it found it
 		var busy *qemu.BusyError
 		if errors.As(err, &busy) {
 			// Closing the queued connection would leave the guest paused
@@ -96,8 +118,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		}
 		return fmt.Errorf("%s: %w", f.guestName(), err)
 	}
-	var g *guard
-	if be.Rescue != nil {
+	if g == nil && be.Rescue != nil {
 		if g, err = startGuard(spec); err != nil {
 			l.Close()
 			return err
@@ -111,6 +132,9 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		Summary:   f.summary || f.both,
 		CallsOnly: f.silent,
 		Mode:      filt.mode,
+		Follow:    f.follow,
+		Paths:     f.paths,
+		FDPaths:   f.fdPaths.n > 0,
 	})
 	// The guard rescues the guest when the tracer could not detach, unless
 	// the guest itself went away.
@@ -139,7 +163,12 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	}
 	runErr = tr.Run(ctx)
 	for errors.Is(runErr, guestos.ErrGuestReset) && ctx.Err() == nil {
-		runErr = afterReset(ctx, status, tr, runErr, f, be, spec, osd, prof)
+		runErr = afterReset(ctx, status, tr, runErr, f, osd, func(ctx context.Context) (*loop.Loop, string, error) {
+			// The guard started at the first attach watches still.
+			return open(ctx, be, spec, osd, prof, func(t vmi.Target) (*isf.Profile, error) {
+				return memoryProfile(ctx, osd, t, f.cacheDir, status)
+			})
+		})
 	}
 	closeErr := tr.Close()
 	dropped, bufErr := closeBuffer()
@@ -203,11 +232,18 @@ func writeSummary(out io.Writer, format string, rows []output.SummaryRow) error 
 }
 
 // open opens the guest through its backend and attaches the OS layer the
-// profile describes: a loop ready for breakpoints, and what was opened.
-func open(ctx context.Context, be *backend.Backend, spec backend.Spec, osd *oses.OS, prof *isf.Profile) (*loop.Loop, string, error) {
+// profile describes (with no profile, the one fromMemory makes of the
+// opened guest): a loop ready for breakpoints, and what was opened.
+func open(ctx context.Context, be *backend.Backend, spec backend.Spec, osd *oses.OS, prof *isf.Profile, fromMemory func(vmi.Target) (*isf.Profile, error)) (*loop.Loop, string, error) {
 	g, err := be.Open(ctx, spec)
 	if err != nil {
 		return nil, "", err
+	}
+	if prof == nil {
+		if prof, err = fromMemory(g); err != nil {
+			g.Close()
+			return nil, "", err
+		}
 	}
 	osys, err := osd.Attach(g, prof)
 	if err != nil {
@@ -230,7 +266,8 @@ func (f *traceFlags) guestName() string {
 }
 
 // loadProfile is the profile --profile names, else the one the backend's
-// own configuration gives.
+// own configuration gives, else nil: the profile is made from the guest's
+// memory once it is opened.
 func (f *traceFlags) loadProfile(be *backend.Backend, spec backend.Spec) (*isf.Profile, error) {
 	if f.profile != "" {
 		return loadProfile(f.profile)
@@ -243,7 +280,7 @@ func (f *traceFlags) loadProfile(be *backend.Backend, spec backend.Spec) (*isf.P
 		}
 		return p, err
 	}
-	return nil, usagef("--profile FILE is needed with %s (see profiles/README.md)", f.guestName())
+	return nil, nil // made from guest memory
 }
 
 // loadProfile reads the profile; a file that is missing or not a profile

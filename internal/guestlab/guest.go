@@ -36,6 +36,7 @@ var readyLine = regexp.MustCompile(`(?m)GUESTLAB READY$`)
 
 // Options tune one lab guest; the zero value is the default lab.
 type Options struct {
+	Kernel         string        // kernel series (Kernels); default Kernel(): $GUESTRACE_KERNEL or DefaultKernel
 	VCPUs          int           // default 1
 	MemMB          int           // default 512
 	NoKASLR        bool          // default: KASLR on
@@ -46,6 +47,9 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
+	if o.Kernel == "" {
+		o.Kernel = Kernel()
+	}
 	if o.VCPUs <= 0 {
 		o.VCPUs = 1
 	}
@@ -73,9 +77,10 @@ type Guest struct {
 	Dir       string // temp dir of this instance
 	GDBSocket string // unix socket path of QEMU's GDB stub
 	QMPSocket string // unix socket path of QMP
-	LabDir    string // build/guest
-	Profile   string // build/guest/profile.json
-	Release   string // contents of build/guest/VERSION
+	Kernel    string // kernel series booted
+	LabDir    string // its lab: build/guest, build/guest-<series>
+	Profile   string // LabDir/profile.json
+	Release   string // contents of LabDir/VERSION
 
 	opt   Options
 	cmd   *exec.Cmd
@@ -94,15 +99,16 @@ type Guest struct {
 }
 
 // Boot starts the lab guest for a test and waits for its ready line. It
-// registers t.Cleanup to kill QEMU. If the lab is not built it fails the
-// test with "run make guest", or skips it under -short.
+// registers t.Cleanup to kill QEMU. Under -short it skips the test
+// (nothing boots QEMU there); if the lab is not built it fails the test
+// with "run make guest".
 func Boot(t testing.TB, opt Options) *Guest {
 	t.Helper()
 	// -short is unit tests only: nothing boots QEMU.
 	if testing.Short() {
 		t.Skip("boots the lab guest: skipped under -short")
 	}
-	if _, err := Dir(); err != nil {
+	if _, err := DirFor(opt.Kernel); err != nil {
 		t.Fatal(err)
 	}
 	g, err := Start(context.Background(), opt)
@@ -122,7 +128,7 @@ func Boot(t testing.TB, opt Options) *Guest {
 // error quotes the console's tail. Close kills QEMU.
 func Start(ctx context.Context, opt Options) (*Guest, error) {
 	opt = opt.withDefaults()
-	lab, err := Dir()
+	lab, err := DirFor(opt.Kernel)
 	if err != nil {
 		return nil, err
 	}
@@ -139,6 +145,7 @@ func Start(ctx context.Context, opt Options) (*Guest, error) {
 	}
 	g := &Guest{
 		Dir:       dir,
+		Kernel:    opt.Kernel,
 		GDBSocket: filepath.Join(dir, "gdb.sock"),
 		QMPSocket: filepath.Join(dir, "qmp.sock"),
 		LabDir:    lab,

@@ -18,3 +18,11 @@ type ArgsReader interface {
 	// could not read are zero.
 	ArgsN(regs *vmi.Regs, args []uint64) error
 }
+
+// SyscallFrameReader is implemented by an OS that can tell, at the entry
+// of a system-call function, which call number was made and the user
+// stack pointer: Linux's sys_ni_syscall serves every number the kernel
+// does not implement, and rt_sigreturn's frame is on the user stack.
+type SyscallFrameReader interface {
+	SyscallFrame(regs *vmi.Regs) (nr, sp uint64, err error)
+}

@@ -44,6 +44,9 @@ var (
 	// was reset or rebooted, and a new kernel (at another KASLR slide)
 	// runs or is booting.
 	ErrGuestReset = vmi.ErrGuestReset
+	// ErrUnsupported means the guest's kernel does not offer what was
+	// asked (a system-call number without pt_regs).
+	ErrUnsupported = errors.New("not supported by this guest")
 )
 
 // ResetChecker is implemented by OS layers that can tell when the kernel
@@ -132,4 +135,34 @@ type OS interface {
 	// with an error wrapping ErrUnmapped when the range runs into an
 	// unmapped page.
 	ReadVirt(regs *vmi.Regs, va uint64, buf []byte) (int, error)
+}
+
+// ErrNotOpen means a file descriptor is not open in the process.
+var ErrNotOpen = errors.New("file descriptor not open")
+
+// FDInfo is what a process's file descriptor refers to.
+type FDInfo struct {
+	// Path is the kernel's name of the file: a path, or socket:[INODE],
+	// pipe:[INODE], anon_inode:[eventfd]. Untrusted guest bytes.
+	Path []byte
+	Mode uint32 // the inode's mode (S_IFCHR...); 0 when not read
+	Rdev uint32 // a device's number, the kernel's (major<<20 | minor)
+	// Deleted says the file has no name any more (unlinked, or made
+	// without one, as memfd's): the kernel's d_path adds " (deleted)".
+	Deleted bool
+}
+
+// FDPather is an OS that can say what a thread's file descriptors refer
+// to (strace's -y). It is optional: tracers check for it.
+type FDPather interface {
+	// FDPath describes descriptor fd of thread th (-100, AT_FDCWD: its
+	// current directory), appending the path to buf.
+	FDPath(th *Thread, fd int32, buf []byte) (FDInfo, error)
+}
+
+// Parenter is an OS that knows the parent process of a thread's process
+// (strace's -f, following children). It is optional.
+type Parenter interface {
+	// Parent fills parent with the thread that created th's process.
+	Parent(th *Thread, parent *Thread) error
 }

@@ -63,9 +63,10 @@ type OS struct {
 	Class func(name string) (func(call string) bool, bool)
 	// List is what `guestrace syscalls` prints, in order.
 	List func() []Listed
-	// FromMemory builds the profile of a running guest from its memory;
-	// nil where the OS cannot.
-	FromMemory func(ctx context.Context, t vmi.Target) (*isf.Profile, error)
+	// FromMemory builds the profile of a running guest from its memory,
+	// or reads it from a cache in cacheDir ("" for none); from says where
+	// it came from, for the status line. nil where the OS cannot.
+	FromMemory func(ctx context.Context, t vmi.Target, cacheDir string) (p *isf.Profile, from string, err error)
 }
 
 // ErrUnknown means an OS name that no package registered.

@@ -12,6 +12,12 @@ type Config struct {
 	Print printers.Options
 	// Time is strace's -t, -tt and -ttt: the host's clock at each event.
 	Time TimeFormat
+	// Relative is strace's -r: each line starts with the time since the
+	// previous line's (with -t, after the time, as "(+ 0.000123)").
+	Relative bool
+	// Dump writes -e read= and -e write= dumps after the lines of the
+	// calls it dumps; nil dumps nothing.
+	Dump Dumper
 	// Durations is strace's -T: the time from the call to its return as
 	// the tracer saw them (the guest stops at both), after the line.
 	Durations bool
@@ -58,6 +64,28 @@ func appendStamp(b []byte, f TimeFormat, t time.Time) []byte {
 		b = appendPadded(b, uint64(t.Nanosecond()/1000), 6)
 	default:
 		return b
+	}
+	return append(b, ' ')
+}
+
+// appendRelative appends -r's stamp: "%6d.%06d " of the time since the
+// previous line or, after a -t stamp, "(+%6d.%06d) ".
+func appendRelative(b []byte, f TimeFormat, t time.Time, d time.Duration) []byte {
+	d = max(d, 0)
+	if f != TimeNone {
+		b = appendStamp(b, f, t)
+		b = append(b, "(+"...)
+	}
+	var s [20]byte
+	secs := strconv.AppendInt(s[:0], int64(d/time.Second), 10)
+	for i := len(secs); i < 6; i++ {
+		b = append(b, ' ')
+	}
+	b = append(b, secs...)
+	b = append(b, '.')
+	b = appendPadded(b, uint64(d%time.Second/time.Microsecond), 6)
+	if f != TimeNone {
+		b = append(b, ')')
 	}
 	return append(b, ' ')
 }

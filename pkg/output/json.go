@@ -164,7 +164,8 @@ func (j *JSON) write(r *record) {
 	b = append(b, `,"syscall":`...)
 	b = AppendJSONString(b, c.name)
 	b = append(b, `,"args":[`...)
-	j.spans, _ = SplitArgs(c.entry, bytes.IndexByte(c.entry, '(')+1, j.spans[:0])
+	var end int
+	j.spans, end = SplitArgs(c.entry, bytes.IndexByte(c.entry, '(')+1, j.spans[:0])
 	for i, s := range j.spans {
 		if i > 0 {
 			b = append(b, ',')
@@ -183,6 +184,9 @@ func (j *JSON) write(r *record) {
 		b = strconv.AppendUint(b, c.args[i], 10)
 	}
 	b = append(b, ']')
+	if j.cfg.Print.FDPaths > 0 {
+		b = appendFDPaths(b, c.entry, j.spans, end)
+	}
 	if r.hasRet {
 		b = append(b, `,"ret":`...)
 		b = strconv.AppendInt(b, r.ret, 10)

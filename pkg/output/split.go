@@ -1,5 +1,7 @@
 package output
 
+import "bytes"
+
 // Span is one argument's text: line[Start:End].
 type Span struct{ Start, End int }
 
@@ -35,6 +37,11 @@ scan:
 			continue
 		case c == '/' && i+1 < len(line) && line[i+1] == '*':
 			i = skipComment(line, i+2)
+			continue
+		case c == '<' && fdAngle(line, i, start):
+			// -y's <PATH> after a descriptor (or AT_FDCWD): the path may
+			// hold ',' and ')'; its own '<' and '>' are escaped.
+			i = skipAngled(line, i+1)
 			continue
 		case c == '(' || c == '[' || c == '{':
 			depth++
@@ -84,4 +91,30 @@ func skipComment(b []byte, i int) int {
 		}
 	}
 	return len(b)
+}
+
+// skipAngled returns the index after the '>' that closes a -y path whose
+// text starts at i (-yy's <char 1:3> nests in it), or len(b).
+func skipAngled(b []byte, i int) int {
+	depth := 1
+	for ; i < len(b); i++ {
+		switch b[i] {
+		case '<':
+			depth++
+		case '>':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(b)
+}
+
+// fdAngle reports whether the '<' at i opens a -y path: it follows a
+// number or AT_FDCWD, and is no shift operator (FUTEX_OP_ADD<<28).
+func fdAngle(b []byte, i, start int) bool {
+	if i <= start || (i+1 < len(b) && b[i+1] == '<') || b[i-1] == '<' {
+		return false
+	}
+	return b[i-1] >= '0' && b[i-1] <= '9' || bytes.HasSuffix(b[:i], []byte("AT_FDCWD"))
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"time"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/printers"
@@ -24,10 +25,12 @@ type Text struct {
 	line   []byte // the text of the open line, without its prefix
 	prefix []byte
 	errb   []byte
+	dump   []byte // -e read=, -e write= dumps
 	spans  []Span
 
 	open  *Call              // entry printed, line not ended
 	state printers.CallState // the entry's state until its call is made
+	last  time.Time          // -r: the time of the previous line
 	pool  callPool
 
 	stats Counts
@@ -82,7 +85,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	t.stats.Calls++
 	if t.cfg.filtered() {
 		c := t.newCall(ev, th, name, dec, args)
-		c.entry = appendStamp(c.entry, t.cfg.Time, ev.Time)
+		c.entry = t.stamp(c.entry, ev.Time)
 		c.entry = dec.Enter(c.entry, &c.args, &c.state, m, &t.cfg.Print)
 		if !noReturn(dec, &c.args) {
 			return c
@@ -97,7 +100,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 		return nil
 	}
 	t.endOpen()
-	t.line = appendStamp(t.line[:0], t.cfg.Time, ev.Time)
+	t.line = t.stamp(t.line[:0], ev.Time)
 	// Enter keeps its state in t.state, copied into the call after.
 	t.state = printers.CallState{}
 	t.line = dec.Enter(t.line, args, &t.state, m, &t.cfg.Print)
@@ -134,6 +137,7 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 			t.writePrefix(&c.thread)
 			t.writeText(c.entry, c.name, t.errAt(c.entry, bad))
 			t.endLine(ev, c)
+			t.writeDump(c, ret, bad, m)
 		}
 	case t.open == c:
 		// Same line: the decoder sees the entry text, for alignment.
@@ -146,14 +150,16 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 		}
 		t.open = nil
 		t.endLine(ev, c)
+		t.writeDump(c, ret, bad, m)
 	default:
 		t.endOpen()
-		t.line = appendStamp(t.line[:0], t.cfg.Time, ev.Time)
+		t.line = t.stamp(t.line[:0], ev.Time)
 		t.line = appendResumed(t.line, c.name)
 		t.line = c.dec.Exit(t.line, &c.args, &c.state, ret, m, &t.cfg.Print)
 		t.writePrefix(&c.thread)
 		t.writeText(t.line, c.name, t.errAt(t.line, bad))
 		t.endLine(ev, c)
+		t.writeDump(c, ret, bad, m)
 	}
 	t.pool.release(c)
 }
@@ -190,7 +196,7 @@ func (t *Text) Lost(c *Call, why string) {
 		t.writeLost(why)
 	default:
 		t.endOpen()
-		t.line = appendStamp(t.line[:0], t.cfg.Time, t.cfg.now())
+		t.line = t.stamp(t.line[:0], t.cfg.now())
 		t.line = appendResumed(t.line, c.name)
 		t.writePrefix(&c.thread)
 		t.writeText(t.line, c.name, -1)
@@ -292,4 +298,17 @@ func appendResumed(b []byte, name string) []byte {
 	b = append(b, "<... "...)
 	b = append(b, name...)
 	return append(b, " resumed>"...)
+}
+
+// stamp appends the time stamps that start a line: -t's and -r's.
+func (t *Text) stamp(b []byte, now time.Time) []byte {
+	if !t.cfg.Relative {
+		return appendStamp(b, t.cfg.Time, now)
+	}
+	if t.last.IsZero() {
+		t.last = now
+	}
+	b = appendRelative(b, t.cfg.Time, now, now.Sub(t.last))
+	t.last = now
+	return b
 }

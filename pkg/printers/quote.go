@@ -6,6 +6,14 @@ package printers
 // bytes of s are printed; "..." follows the closing quote when s was cut
 // there or when truncated says that s is itself only the start of the data.
 func AppendQuoted(b []byte, s []byte, limit int, truncated bool) []byte {
+	return AppendQuotedHex(b, s, limit, truncated, HexNone)
+}
+
+// AppendQuotedHex is AppendQuoted under strace's -x level hex: with
+// HexNonASCII a string holding any byte that is neither printable ASCII
+// nor one of \t \n \v \f \r is printed all in \xNN form; with HexAll every
+// string is.
+func AppendQuotedHex(b []byte, s []byte, limit int, truncated bool, hex HexStrings) []byte {
 	if limit < 0 {
 		limit = 0
 	}
@@ -14,7 +22,7 @@ func AppendQuoted(b []byte, s []byte, limit int, truncated bool) []byte {
 		truncated = true
 	}
 	b = append(b, '"')
-	b = appendEscaped(b, s)
+	b = AppendEscaped(b, s, hex, "")
 	b = append(b, '"')
 	if truncated {
 		b = append(b, "..."...)
@@ -22,7 +30,13 @@ func AppendQuoted(b []byte, s []byte, limit int, truncated bool) []byte {
 	return b
 }
 
-func appendEscaped(b []byte, s []byte) []byte {
+// AppendEscaped appends s escaped as inside strace's quotes, without them;
+// the bytes of also are escaped in octal too (strace escapes '<' and '>'
+// in the paths of -y).
+func AppendEscaped(b []byte, s []byte, hex HexStrings, also string) []byte {
+	if useHex(s, hex) {
+		return appendAllHex(b, s)
+	}
 	for i, c := range s {
 		switch c {
 		case '"', '\\':
@@ -38,7 +52,7 @@ func appendEscaped(b []byte, s []byte) []byte {
 		case '\v':
 			b = append(b, '\\', 'v')
 		default:
-			if c >= ' ' && c < 0x7f {
+			if c >= ' ' && c < 0x7f && !inString(also, c) {
 				b = append(b, c)
 				continue
 			}
@@ -56,6 +70,37 @@ func appendEscaped(b []byte, s []byte) []byte {
 	return b
 }
 
+func inString(s string, c byte) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return true
+		}
+	}
+	return false
+}
+
+// useHex is strace's choice of hex for a whole string under -x and -xx.
+func useHex(s []byte, hex HexStrings) bool {
+	switch hex {
+	case HexAll:
+		return true
+	case HexNonASCII:
+		for _, c := range s {
+			if c > 0x7e || (c < ' ' && (c < '\t' || c > '\r')) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func appendAllHex(b []byte, s []byte) []byte {
+	for _, c := range s {
+		b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
+	}
+	return b
+}
+
 // AppendHexQuoted appends s quoted with every byte in \xNN form, as strace
 // prints data it always shows in hex (getrandom's buffer, for one).
 func AppendHexQuoted(b []byte, s []byte, limit int, truncated bool) []byte {
@@ -64,9 +109,7 @@ func AppendHexQuoted(b []byte, s []byte, limit int, truncated bool) []byte {
 		truncated = true
 	}
 	b = append(b, '"')
-	for _, c := range s {
-		b = append(b, '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
-	}
+	b = appendAllHex(b, s)
 	b = append(b, '"')
 	if truncated {
 		b = append(b, "..."...)

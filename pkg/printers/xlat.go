@@ -138,3 +138,47 @@ func Flags(b []byte, x *Xlat, v uint64, dflt string) []byte {
 	b, _ = AppendFlags(b, x, v, dflt)
 	return b
 }
+
+// AppendXvalStyle is AppendXvalBase under strace's -X style: raw prints
+// the number alone, verbose the number then its name in a comment.
+func AppendXvalStyle(b []byte, x *Xlat, v uint64, dflt string, base Base, style XlatStyle) []byte {
+	if style == XlatAbbrev {
+		return AppendXvalBase(b, x, v, dflt, base)
+	}
+	s, ok := x.Lookup(v)
+	b = appendBase(b, v, base)
+	if ok && style == XlatVerbose {
+		b = AppendComment(b, s)
+	}
+	return b
+}
+
+// AppendFlagsStyle is Flags under strace's -X style: raw prints the
+// number alone, verbose the number then the names in a comment.
+func AppendFlagsStyle(b []byte, x *Xlat, v uint64, dflt string, style XlatStyle) []byte {
+	if style == XlatAbbrev {
+		return Flags(b, x, v, dflt)
+	}
+	if style == XlatRaw {
+		return AppendHex(b, v)
+	}
+	b = AppendHex(b, v)
+	// The names are the abbreviated form, appended after the number and
+	// moved into the comment when there are any.
+	mark := len(b)
+	b, any := AppendFlags(b, x, v, "")
+	if !any || !hasName(b[mark:]) {
+		b = b[:mark]
+		if dflt != "" && v != 0 {
+			b = AppendComment(b, dflt)
+		}
+		return b
+	}
+	names := string(b[mark:])
+	return AppendComment(b[:mark], names)
+}
+
+// hasName reports whether printed flags hold a name, not only a number.
+func hasName(s []byte) bool {
+	return len(s) > 0 && (s[0] < '0' || s[0] > '9')
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
+	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/vmi"
 )
 
@@ -26,8 +27,11 @@ type Tracer struct {
 	counts   output.Counts
 	skipped  uint64
 	scratch  []byte
-	args     output.Args  // the current call's, reused: writers copy them
-	ev       output.Event // the current event, reused likewise
+	pm       procMem            // the memory decoders read under -y and -P
+	follow   map[followKey]bool // -f: whether a thread descends from a selected one
+	pathBuf  []byte             // -P: a path argument
+	args     output.Args        // the current call's, reused: writers copy them
+	ev       output.Event       // the current event, reused likewise
 	closed   bool
 	closeErr error
 	gone     bool  // the guest went away: calls in progress are unfinished
@@ -53,6 +57,16 @@ type Config struct {
 	// Mode selects calls by who made them (guestos.Thread.KernelMode):
 	// programs, the kernel itself, or both (ModeAll).
 	Mode Mode
+	// Follow is strace's -f: with PIDs or Comms, the threads of the
+	// processes that descend from the selected ones are traced too.
+	Follow bool
+	// Paths is strace's -P: when not empty, only calls that name one of
+	// these paths, or use a descriptor of a file of that path, are
+	// traced.
+	Paths []string
+	// FDPaths says the printers may ask what descriptors refer to
+	// (strace's -y): the memory they get can answer.
+	FDPaths bool
 }
 
 // Mode selects calls by the mode they were made from.
@@ -68,7 +82,8 @@ const (
 type entry struct {
 	name  string
 	dec   output.Decoder
-	nargs int // arguments to capture at the call
+	nargs int                // arguments to capture at the call
+	kinds []printers.ArgKind // what each argument is, for -P
 
 	calls, returns, errors uint64
 	time                   time.Duration
@@ -110,6 +125,9 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 		e := &entry{name: sc.Name, dec: d, nargs: 6}
 		if c, ok := d.(output.ArgCounter); ok {
 			e.nargs = min(max(c.NArgs(), 0), guestos.MaxArgs)
+		}
+		if k, ok := d.(argKinder); ok {
+			e.kinds = k.ArgKinds()
 		}
 		t.entries = append(t.entries, e)
 		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e}
@@ -180,31 +198,39 @@ func (t *Tracer) now() time.Time {
 }
 
 // wanted reports whether the process and mode filters select a thread's
-// call.
-func (t *Tracer) wanted(th *guestos.Thread) bool {
+// call, the process filters by the thread itself or (-f) its ancestors.
+func (t *Tracer) wanted(s *loop.State) bool {
+	th := &s.Thread
 	if (t.cfg.Mode == ModeUser && th.KernelMode) || (t.cfg.Mode == ModeKernel && !th.KernelMode) {
 		return false
 	}
 	if len(t.cfg.PIDs) == 0 && len(t.cfg.Comms) == 0 {
 		return true
 	}
-	for _, p := range t.cfg.PIDs {
-		if th.PID == p || th.TID == p {
-			return true
-		}
-	}
-	name := th.Name()
-	for _, c := range t.cfg.Comms {
-		if string(name) == c {
-			return true
-		}
-	}
-	return false
+	return t.selected(&s.Thread) || (t.cfg.Follow && t.descends(&s.Thread, s.OS()))
 }
 
 func (t *Tracer) onCall(s *loop.State, ud any) any {
 	e := ud.(*entry)
-	if !t.wanted(&s.Thread) {
+	if !t.wanted(s) {
+		t.skipped++
+		return nil
+	}
+	m := t.mem(s)
+	args := &t.args
+	if t.out != nil || len(t.cfg.Paths) > 0 {
+		*args = output.Args{}
+		// Unreadable arguments print as zeros: the call still shows.
+		if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
+			_ = r.ArgsN(s.Regs(), args[:e.nargs])
+		} else {
+			_ = s.Args((*[6]uint64)(args[:6]))
+		}
+		if _, ok := e.dec.(output.FrameDecoder); ok {
+			readFrame(s, args)
+		}
+	}
+	if len(t.cfg.Paths) > 0 && !t.touchesPath(e, args, m) {
 		t.skipped++
 		return nil
 	}
@@ -213,15 +239,7 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 	t.ev = output.Event{Time: t.now(), VCPU: s.Event.VCPU}
 	var c *output.Call
 	if t.out != nil {
-		args := &t.args
-		*args = output.Args{}
-		// Unreadable arguments print as zeros: the call still shows.
-		if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
-			_ = r.ArgsN(s.Regs(), args[:e.nargs])
-		} else {
-			_ = s.Args((*[6]uint64)(args[:6]))
-		}
-		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, s)
+		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, m)
 		t.flush()
 	}
 	if c == nil && (!t.cfg.Summary || e.dec.NoReturn() || t.cfg.CallsOnly) {
@@ -252,7 +270,7 @@ func (t *Tracer) onReturn(s *loop.State, data, _ any) {
 		}
 	}
 	if p.c != nil {
-		t.out.ReturnAt(&t.ev, p.c, ret, s)
+		t.out.ReturnAt(&t.ev, p.c, ret, t.mem(s))
 		t.flush()
 	}
 	t.release(p)
@@ -328,4 +346,16 @@ func (t *Tracer) CallCounts() map[string]uint64 {
 		}
 	}
 	return m
+}
+
+// readFrame captures the call's number and user stack pointer for a
+// FrameDecoder, when the OS can read them.
+func readFrame(s *loop.State, args *output.Args) {
+	r, ok := s.OS().(guestos.SyscallFrameReader)
+	if !ok {
+		return
+	}
+	if nr, sp, err := r.SyscallFrame(s.Regs()); err == nil {
+		args[output.FrameAt], args[output.FrameAt+1], args[output.FrameAt+2] = nr, 1, sp
+	}
 }

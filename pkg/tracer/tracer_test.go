@@ -13,6 +13,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/guestos/guestostest"
 	"github.com/guestrace/guestrace/pkg/loop"
+	"github.com/guestrace/guestrace/pkg/oses"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 	"github.com/guestrace/guestrace/pkg/vmi"
@@ -132,20 +133,27 @@ func evPID(addr, pid, tid, rdi, rax, sp uint64) vmi.Event {
 // runScript traces the events with cfg and returns the trace and tracer.
 func runScript(t *testing.T, cfg Config, print bool, events ...vmi.Event) (string, *Tracer) {
 	t.Helper()
+	os := &guestostest.RegsOS{Syms: map[string]uint64{"__x64_sys_close": fnClose}, Comm: "w"}
+	return runScriptOS(t, os, testTable{}, cfg, print, printers.Options{}, events...)
+}
+
+// runScriptOS is runScript with an OS, a table and printing options.
+func runScriptOS(t *testing.T, os guestos.OS, table oses.Table, cfg Config, print bool, opts printers.Options, events ...vmi.Event) (string, *Tracer) {
+	t.Helper()
 	calls := []guestos.Syscall{{Name: "close", Symbol: "__x64_sys_close", Addr: fnClose, ABI: "x64"}}
 	script := vmitest.NewScript(events...)
 	script.Blocked = make(chan struct{})
-	l, err := loop.NewWithOS(script, &guestostest.RegsOS{Syms: map[string]uint64{"__x64_sys_close": fnClose}, Comm: "w"})
+	l, err := loop.NewWithOS(script, os)
 	require.NoError(t, err)
 	var out bytes.Buffer
 	var w output.Writer
 	if print {
-		w = output.NewText(&out, printers.Options{})
+		w = output.NewText(&out, opts)
 	}
 	tick := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 	cfg.Now = func() time.Time { tick = tick.Add(time.Millisecond); return tick }
 	tr := NewConfig(l, w, cfg)
-	_, err = tr.Instrument(calls, nil, testTable{})
+	_, err = tr.Instrument(calls, nil, table)
 	require.NoError(t, err)
 	done := make(chan error, 1)
 	go func() { done <- tr.Run(context.Background()) }()

@@ -37,11 +37,18 @@ func runWorkload(t *testing.T, g *guestlab.Guest, cmd string) []account {
 }
 
 // TestTraceMatchesWorkloads traces every system call of a KASLR guest
-// while the file and process workloads run, and finds each call they made
-// in the trace, with its pid, tid, process name, arguments and return.
+// while the file and process workloads run (traceWorkloads).
 func TestTraceMatchesWorkloads(t *testing.T) {
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
-	p := startTracer(t, qemuArgs(g)...)
+	traceWorkloads(t, g, qemuArgs(g))
+}
+
+// traceWorkloads attaches guestrace with the attach arguments, runs the
+// file and process workloads, detaches (SIGINT), and finds each call they
+// made in the trace, with its pid, tid, process name, arguments and
+// return.
+func traceWorkloads(t *testing.T, g *guestlab.Guest, attach []string) {
+	p := startTracer(t, attach...)
 
 	dir := marker(t)
 	var as []account

@@ -38,5 +38,10 @@ func init() {
 			return &backend.Guest{Target: t, Desc: "Xen domain " + s.Guest + " (libvmi)"}, nil
 		},
 		Profile: profile,
+		// The guard's rescue: libvmi's Open left a record of what it
+		// changed; undo it.
+		Rescue: func(ctx context.Context, s backend.Spec) error {
+			return libvmi.Rescue(ctx, s.Guest, libvmi.Options{})
+		},
 	})
 }

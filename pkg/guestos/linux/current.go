@@ -85,6 +85,26 @@ func (l *Linux) Args(regs *vmi.Regs, args *[6]uint64) error {
 	return nil
 }
 
+// SyscallFrame reads the number of the system call being entered and the
+// user stack pointer, from pt_regs->orig_ax and pt_regs->sp (Linux
+// 4.17+): what names a call whose kernel function serves many numbers
+// (sys_ni_syscall), and where rt_sigreturn finds its signal frame.
+func (l *Linux) SyscallFrame(regs *vmi.Regs) (nr, sp uint64, err error) {
+	r := &l.lay.regs
+	if l.conv != ptRegsConv || !r.hasOrigAX {
+		return 0, 0, fmt.Errorf("%w: no pt_regs in this kernel's convention", guestos.ErrUnsupported)
+	}
+	b := l.buf[:8]
+	if _, err := l.w.ReadVirt(l.kroot, l.la57, regs.RDI+r.origAX, b); err != nil {
+		return 0, 0, fmt.Errorf("reading pt_regs->orig_ax at %#x: %w", regs.RDI, err)
+	}
+	nr = binary.LittleEndian.Uint64(b)
+	if _, err := l.w.ReadVirt(l.kroot, l.la57, regs.RDI+r.sp, b); err != nil {
+		return 0, 0, fmt.Errorf("reading pt_regs->sp at %#x: %w", regs.RDI, err)
+	}
+	return nr, binary.LittleEndian.Uint64(b), nil
+}
+
 func truncate(args *[6]uint64) {
 	for i := range args {
 		args[i] = uint64(uint32(args[i]))

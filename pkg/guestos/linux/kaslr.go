@@ -11,10 +11,11 @@ import (
 	"github.com/guestrace/guestrace/pkg/vmi"
 )
 
-// root is an address space to look for the kernel in.
-type root struct {
-	pa   uint64
-	la57 bool
+// Root is the top-level page table of an address space (a CR3) and its
+// paging mode.
+type Root struct {
+	PA   uint64
+	LA57 bool
 }
 
 // Control-register bits.
@@ -27,12 +28,14 @@ const (
 	ptiUser = 1 << 12
 )
 
-// roots lists the address spaces of the vCPUs: each CR3, and the kernel
+func (l *Linux) roots() ([]Root, error) { return Roots(l.t) }
+
+// Roots lists the address spaces of the vCPUs: each CR3, and the kernel
 // table of its KPTI pair in case the vCPU was stopped in user mode.
-func (l *Linux) roots() ([]root, error) {
-	var rs []root
+func Roots(t vmi.Target) ([]Root, error) {
+	var rs []Root
 	var firstErr error
-	add := func(r root) {
+	add := func(r Root) {
 		for _, o := range rs {
 			if o == r {
 				return
@@ -40,9 +43,9 @@ func (l *Linux) roots() ([]root, error) {
 		}
 		rs = append(rs, r)
 	}
-	for i := 0; i < min(l.t.NumVCPUs(), maxVCPUs); i++ {
+	for i := 0; i < min(t.NumVCPUs(), maxVCPUs); i++ {
 		var r vmi.Regs
-		if err := l.t.Regs(i, &r); err != nil {
+		if err := t.Regs(i, &r); err != nil {
 			if firstErr == nil {
 				firstErr = fmt.Errorf("reading registers of vCPU %d: %w", i, err)
 			}
@@ -53,9 +56,9 @@ func (l *Linux) roots() ([]root, error) {
 			continue
 		}
 		la57 := x86.LA57(r.CR4)
-		add(root{r.CR3 & x86.AddrMask, la57})
+		add(Root{r.CR3 & x86.AddrMask, la57})
 		if r.CR3&ptiUser != 0 {
-			add(root{r.CR3 & x86.AddrMask &^ ptiUser, la57})
+			add(Root{r.CR3 & x86.AddrMask &^ ptiUser, la57})
 		}
 	}
 	if len(rs) == 0 {
@@ -65,6 +68,31 @@ func (l *Linux) roots() ([]root, error) {
 		return nil, fmt.Errorf("no vCPU is in 64-bit mode with paging on: %w", vmi.ErrUnsupported)
 	}
 	return rs, nil
+}
+
+// Slot is a present 2 MiB slot of the kernel image region: its address
+// and its page-directory entry.
+type Slot struct{ VA, Entry uint64 }
+
+// ImageSlots lists the 2 MiB slots of the kernel image region that r's
+// page directory maps, lowest first. Entries below _text are cleared at
+// boot, so the first is where KASLR put _text. buf is scratch of at least
+// 4 KiB.
+func ImageSlots(w *x86.Walker, mem x86.PhysReader, r Root, buf []byte) ([]Slot, error) {
+	pd, err := w.TableOf(r.PA, r.LA57, kernelMap, 2)
+	if err != nil {
+		return nil, err
+	}
+	if err := mem.ReadPhys(pd, buf[:4096]); err != nil {
+		return nil, err
+	}
+	var present []Slot
+	for i := range uint64(512) {
+		if e := binary.LittleEndian.Uint64(buf[i*8:]); e&1 != 0 {
+			present = append(present, Slot{kernelMap + i*kaslrAlign, e})
+		}
+	}
+	return present, nil
 }
 
 // findKernel finds the KASLR slide, the paging mode and the kernel's page
@@ -81,7 +109,7 @@ func (l *Linux) findKernel(initTask uint64) error {
 		for _, slide := range l.candidates(r, comm) {
 			tried++
 			if l.isSwapper(r, comm+slide) {
-				l.slide, l.la57 = slide, r.la57
+				l.slide, l.la57 = slide, r.LA57
 				l.kroot = l.kernelRoot(r, comm+slide)
 				l.w.Flush()
 				return nil
@@ -96,7 +124,7 @@ func (l *Linux) findKernel(initTask uint64) error {
 // below _text are cleared at boot, so the first present one is _text's
 // 2 MiB page. Then slide 0, then every slide that puts init_task.comm on
 // a present page (slides are multiples of 2 MiB).
-func (l *Linux) candidates(r root, comm uint64) []uint64 {
+func (l *Linux) candidates(r Root, comm uint64) []uint64 {
 	var out []uint64
 	add := func(s uint64) {
 		for _, o := range out {
@@ -106,30 +134,24 @@ func (l *Linux) candidates(r root, comm uint64) []uint64 {
 		}
 		out = append(out, s)
 	}
-	pd, err := l.w.TableOf(r.pa, r.la57, kernelMap, 2)
-	if err != nil || l.t.ReadPhys(pd, l.buf[:4096]) != nil {
+	present, err := ImageSlots(l.w, l.t, r, l.buf[:])
+	if err != nil {
 		return []uint64{0}
 	}
-	var present []uint64
-	for i := range uint64(512) {
-		if binary.LittleEndian.Uint64(l.buf[i*8:])&1 != 0 {
-			present = append(present, kernelMap+i*kaslrAlign)
-		}
-	}
 	if text, ok := l.p.SymbolAddress("_text"); ok && len(present) > 0 {
-		add(present[0] - text&^(kaslrAlign-1))
+		add(present[0].VA - text&^(kaslrAlign-1))
 	}
 	add(0)
-	for _, va := range present {
-		add(va - comm&^(kaslrAlign-1))
+	for _, s := range present {
+		add(s.VA - comm&^(kaslrAlign-1))
 	}
 	return out
 }
 
 // isSwapper reports whether va holds init_task's comm.
-func (l *Linux) isSwapper(r root, va uint64) bool {
+func (l *Linux) isSwapper(r Root, va uint64) bool {
 	b := l.buf[:16]
-	if n, _ := l.w.ReadVirt(r.pa, r.la57, va, b); n != len(b) {
+	if n, _ := l.w.ReadVirt(r.PA, r.LA57, va, b); n != len(b) {
 		return false
 	}
 	return swapperComm(b)
@@ -142,18 +164,18 @@ func swapperComm(b []byte) bool {
 
 // kernelRoot returns the physical address of init_top_pgt when the
 // profile names it and it maps the kernel like r does; else r's table.
-func (l *Linux) kernelRoot(r root, comm uint64) uint64 {
+func (l *Linux) kernelRoot(r Root, comm uint64) uint64 {
 	for _, name := range []string{"init_top_pgt", "init_level4_pgt"} {
 		va, ok := l.Symbol(name)
 		if !ok {
 			continue
 		}
-		pa, _, err := l.w.Translate(r.pa, r.la57, va)
-		if err == nil && pa&(x86.PageSize-1) == 0 && (pa == r.pa || l.isSwapper(root{pa, r.la57}, comm)) {
+		pa, _, err := l.w.Translate(r.PA, r.LA57, va)
+		if err == nil && pa&(x86.PageSize-1) == 0 && (pa == r.PA || l.isSwapper(Root{pa, r.LA57}, comm)) {
 			return pa
 		}
 	}
-	return r.pa
+	return r.PA
 }
 
 // maxBanner bounds the read of linux_banner.

@@ -32,6 +32,8 @@ type ptRegs struct {
 	di, si, dx, r10, r8, r9, bx, cx, bp uint64
 	lo, hi                              uint64 // span of the x64 and ia32 argument registers
 	ok                                  bool
+	origAX, sp                          uint64 // the system-call number, the user stack pointer
+	hasOrigAX                           bool
 }
 
 // mismatch makes an ErrProfileMismatch error.
@@ -88,6 +90,11 @@ func readLayout(p *isf.Profile, needPtRegs bool) (layout, error) {
 		r.lo = min(r.di, r.si, r.dx, r.r10, r.r8, r.r9, r.bx, r.cx, r.bp)
 		r.hi = max(r.di, r.si, r.dx, r.r10, r.r8, r.r9, r.bx, r.cx, r.bp) + 8
 		r.ok = true
+		if p.HasField("pt_regs", "orig_ax") && p.HasField("pt_regs", "sp") {
+			r.origAX, _ = field(p, "pt_regs", "orig_ax")
+			r.sp, _ = field(p, "pt_regs", "sp")
+			r.hasOrigAX = true
+		}
 	} else if needPtRegs {
 		return l, mismatch("profile has __x64_sys_* functions but lacks struct pt_regs")
 	}

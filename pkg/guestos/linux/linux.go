@@ -59,6 +59,12 @@ type Linux struct {
 	gsSeen []uint64    // per-CPU bases seen running the attached kernel (CheckEvent)
 	cw     *x86.Walker // keeps nothing: reads through live page tables (CheckEvent)
 
+	// fl is the layout FDPath needs, read from the profile on its first
+	// use (filesRead): tracing without -y needs none of it.
+	fl        fileLayout
+	flErr     error
+	filesRead bool
+
 	buf [scratchSize]byte // scratch for reads: no allocation per event
 }
 
@@ -114,7 +120,7 @@ func (l *Linux) attach() error {
 	l.initTask = initTask + l.slide
 	l.findRealParent()
 	l.currentOff = l.lay.currentTask
-	l.zeroBased = !inImage(l.lay.currentTask)
+	l.zeroBased = !InImage(l.lay.currentTask)
 	if !l.zeroBased {
 		// Per-CPU data that is not zero-based (Linux 6.15+): GS holds
 		// the CPU's offset and %gs:current_task names the variable's
@@ -130,10 +136,10 @@ func (l *Linux) attach() error {
 	return nil
 }
 
-// inImage reports whether a profile address lies in the kernel image's
+// InImage reports whether a profile address lies in the kernel image's
 // region, where KASLR moves it (per-CPU offsets and absolute symbols do
 // not move).
-func inImage(addr uint64) bool { return addr >= kernelMap && addr-kernelMap < imageSize }
+func InImage(addr uint64) bool { return addr >= kernelMap && addr-kernelMap < imageSize }
 
 // Type is guestos.Linux.
 func (l *Linux) Type() guestos.Type { return guestos.Linux }
@@ -155,7 +161,7 @@ func (l *Linux) Symbol(name string) (uint64, bool) {
 	if !ok {
 		return 0, false
 	}
-	if inImage(addr) {
+	if InImage(addr) {
 		addr += l.slide
 	}
 	return addr, true

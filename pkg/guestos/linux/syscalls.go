@@ -55,6 +55,9 @@ func (l *Linux) listSyscalls() {
 	}
 	textHi, okHi := l.p.SymbolAddress("_etext")
 	l.abiAt = make(map[uint64]guestos.ABI)
+	// A function that is also an x64 entry point (__ia32_sys_ni_syscall
+	// and __x64_sys_ni_syscall are one function) reads x64 registers.
+	x64 := map[uint64]bool{}
 	for _, pf := range prefixes[l.conv] {
 		for _, sym := range l.p.SymbolsWithPrefix(pf.prefix) {
 			addr, _ := l.p.SymbolAddress(sym)
@@ -67,7 +70,11 @@ func (l *Linux) listSyscalls() {
 			}
 			rt, _ := l.Symbol(sym)
 			l.syscalls = append(l.syscalls, guestos.Syscall{Name: name, Symbol: sym, Addr: rt, ABI: pf.abi})
-			if pf.abi != ABIX64 {
+			switch {
+			case pf.abi == ABIX64:
+				x64[rt] = true
+				delete(l.abiAt, rt)
+			case !x64[rt]:
 				l.abiAt[rt] = pf.abi
 			}
 		}

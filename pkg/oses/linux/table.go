@@ -18,12 +18,13 @@ func init() {
 		Name:       "linux",
 		DefaultABI: glinux.ABIX64,
 		// Profiles without OS metadata (System.map-made ones) are Linux's.
-		Matches:  func(p *isf.Profile) bool { return p.OS() == "linux" || p.OS() == "" },
-		Fallback: true,
-		Attach:   func(t vmi.Target, p *isf.Profile) (guestos.OS, error) { return glinux.Attach(t, p) },
-		Calls:    Table,
-		Class:    class,
-		List:     list,
+		Matches:    func(p *isf.Profile) bool { return p.OS() == "linux" || p.OS() == "" },
+		Fallback:   true,
+		Attach:     func(t vmi.Target, p *isf.Profile) (guestos.OS, error) { return glinux.Attach(t, p) },
+		Calls:      Table,
+		Class:      class,
+		List:       list,
+		FromMemory: fromMemory,
 	})
 }
 
@@ -46,6 +47,9 @@ func (table) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
 	if !ok {
 		return nil, false
 	}
+	if s.Name == "rt_sigreturn" && !s.Is32() {
+		return sigreturnRow{row{s}}, true
+	}
 	return row{s}, true
 }
 
@@ -63,7 +67,11 @@ func rowOf(sc *guestos.Syscall) (*linux.Syscall, bool) {
 // number it does not know syscall_0x1b6; guestrace knows the function
 // rather than the number, and its name says more.
 func (table) Raw(sc *guestos.Syscall) output.Decoder {
-	return &raw{name: sc.Name, abi32: sc.ABI == glinux.ABIIA32 || sc.ABI == glinux.ABICompat}
+	r := raw{name: sc.Name, abi32: sc.ABI == glinux.ABIIA32 || sc.ABI == glinux.ABICompat}
+	if sc.Name == niSyscall {
+		return &niRow{r}
+	}
+	return &r
 }
 
 // Known reports whether name is an x86-64 or i386 system call.
@@ -177,4 +185,73 @@ func appendErrno(b []byte, ret int64) ([]byte, bool) {
 		return append(b, name...), true
 	}
 	return printers.AppendInt(append(b, "errno "...), -ret), true
+}
+
+// niSyscall is the kernel function behind every number the kernel does
+// not implement (afs_syscall, tuxcall, _sysctl...).
+const niSyscall = "ni_syscall"
+
+// frameAt is where the tracer puts the call's number and stack pointer.
+const frameAt = output.FrameAt
+
+// niRow prints a call of sys_ni_syscall under the name of its number, as
+// strace does: afs_syscall(0x1, 0x2, 0x3, 0x4, 0x5) = -1 ENOSYS. Without
+// the number it prints as the raw function.
+type niRow struct{ raw }
+
+func (*niRow) NeedsFrame() {}
+
+func (r *niRow) row(a *output.Args) (*linux.Syscall, bool) {
+	if a[frameAt+1] != 1 || a[frameAt] > 1<<16 {
+		return nil, false
+	}
+	if r.abi32 {
+		return linux.I386ByNumber(int(a[frameAt]))
+	}
+	return linux.ByNumber(int(a[frameAt]))
+}
+
+func (r *niRow) Enter(b []byte, a *output.Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte {
+	if s, ok := r.row(a); ok {
+		return row{s}.Enter(b, a, st, m, o)
+	}
+	if a[frameAt+1] == 1 {
+		return linux.Raw(linux.UnknownName(b, int(a[frameAt])), "", (*[6]uint64)(a[:6]), 6)
+	}
+	return r.raw.Enter(b, a, st, m, o)
+}
+
+func (r *niRow) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte {
+	if s, ok := r.row(a); ok {
+		return row{s}.Exit(b, a, st, ret, m, o)
+	}
+	return r.raw.Exit(b, a, st, ret, m, o)
+}
+
+// sigreturnRow is rt_sigreturn, which prints the signal mask its frame
+// restores: the row takes the user stack pointer as its first argument.
+type sigreturnRow struct{ row }
+
+func (sigreturnRow) NeedsFrame() {}
+
+func (r sigreturnRow) Enter(b []byte, a *output.Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte {
+	a[0] = 0
+	if a[frameAt+1] == 1 {
+		a[0] = a[frameAt+2]
+	}
+	return r.row.Enter(b, a, st, m, o)
+}
+
+// ArgKinds lists what each argument of the call is, for the path filter
+// (-P); a row with a decoder of its own lists none, and its first
+// argument is taken to be a descriptor when the call is of class %desc.
+func (r row) ArgKinds() []printers.ArgKind {
+	kinds := make([]printers.ArgKind, 0, len(r.s.Args))
+	for _, a := range r.s.Args {
+		kinds = append(kinds, a.Kind)
+	}
+	if len(kinds) == 0 && r.s.Class&linux.ClassDesc != 0 {
+		kinds = append(kinds, printers.KindFD)
+	}
+	return kinds
 }

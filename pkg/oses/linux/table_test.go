@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/guestrace/guestrace/pkg/guestos"
+	glinux "github.com/guestrace/guestrace/pkg/guestos/linux"
 	"github.com/guestrace/guestrace/pkg/output"
 	"github.com/guestrace/guestrace/pkg/printers"
 )
@@ -140,4 +141,49 @@ func TestLinuxAdapterAllocs(t *testing.T) {
 		b = d.Exit(b, &a, &st, 0, mem, nil)
 	})
 	assert.Zero(t, allocs)
+}
+
+// TestNiSyscallByNumber: sys_ni_syscall serves every number the kernel
+// lacks; with the number read at the call the line is strace's.
+func TestNiSyscallByNumber(t *testing.T) {
+	ni := guestos.Syscall{Name: "ni_syscall", ABI: glinux.ABIX64}
+	mem := memAt{}
+	enosys := int64(-38)
+	args := func(nr uint64, known bool) []uint64 {
+		a := make([]uint64, frameAt+2)
+		copy(a, []uint64{1, 2, 3, 4, 5, 6})
+		if known {
+			a[frameAt], a[frameAt+1] = nr, 1
+		}
+		return a
+	}
+	assert.Equal(t, "afs_syscall(0x1, 0x2, 0x3, 0x4, 0x5) = -1 ENOSYS (Function not implemented)",
+		collapse(line(t, ni, args(183, true), enosys, mem, mem)))
+	assert.Equal(t, "_sysctl(0x1) = -1 ENOSYS (Function not implemented)",
+		collapse(line(t, ni, args(156, true), enosys, mem, mem)))
+	assert.Equal(t, "syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)",
+		collapse(line(t, ni, args(500, true), enosys, mem, mem)))
+	assert.Equal(t, "ni_syscall(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)",
+		collapse(line(t, ni, args(0, false), enosys, mem, mem)))
+	_, ok := Table.Raw(&ni).(output.FrameDecoder)
+	assert.True(t, ok, "the tracer must read the number for ni_syscall")
+}
+
+// TestSigreturnMask: rt_sigreturn prints the mask of the frame at the
+// user stack pointer the tracer read at the call.
+func TestSigreturnMask(t *testing.T) {
+	const sp = 0x7ffc0000
+	frame := make([]byte, 512)
+	binary.LittleEndian.PutUint64(frame[296:], 1<<9|1<<1) // SIGUSR1, SIGINT
+	mem := memAt{sp, frame}
+	sc := guestos.Syscall{Name: "rt_sigreturn", ABI: glinux.ABIX64}
+	a := make([]uint64, frameAt+3)
+	a[0] = 0xdead // (rdi: whatever the process left there)
+	a[frameAt], a[frameAt+1], a[frameAt+2] = 15, 1, sp
+	assert.Equal(t, "rt_sigreturn({mask=[INT USR1]}) = 0", collapse(line(t, sc, a, 0, mem, mem)))
+	a[frameAt+1] = 0 // the OS could not read the frame
+	assert.Equal(t, "rt_sigreturn() = 0", collapse(line(t, sc, a, 0, mem, mem)))
+	d, _ := Table.Lookup(&sc)
+	_, ok := d.(output.FrameDecoder)
+	assert.True(t, ok, "the tracer must read the stack pointer for rt_sigreturn")
 }

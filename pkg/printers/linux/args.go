@@ -21,27 +21,6 @@ func (c *ctx) ulong(v uint64) { c.b = printers.AppendUint(c.b, v) }
 func (c *ctx) hex(v uint64)   { c.b = printers.AppendHex(c.b, v) }
 func (c *ctx) ptr(v uint64)   { c.b = printers.AppendPtr(c.b, v) }
 func (c *ctx) mode(v uint64)  { c.b = printers.AppendMode(c.b, v) }
-func (c *ctx) fd(v uint64)    { c.int(v) }
-
-func (c *ctx) dirfd(v uint64) {
-	if int32(v) == atFDCWD {
-		c.str("AT_FDCWD")
-		return
-	}
-	c.int(v)
-}
-
-func (c *ctx) flags(x *printers.Xlat, v uint64, dflt string) {
-	c.b = printers.Flags(c.b, x, v, dflt)
-}
-
-func (c *ctx) xval(x *printers.Xlat, v uint64, dflt string) {
-	c.b = printers.AppendXval(c.b, x, v, dflt)
-}
-
-func (c *ctx) xvalD(x *printers.Xlat, v uint64, dflt string) {
-	c.b = printers.AppendXvalBase(c.b, x, v, dflt, printers.Decimal)
-}
 
 // Reading guest memory. Each read is bounded by its caller.
 
@@ -87,7 +66,7 @@ func (c *ctx) strZ(addr uint64, limit int) {
 		c.ptr(addr)
 		return
 	}
-	c.b = printers.AppendQuoted(c.b, buf[:min(n, limit)], limit, !nul)
+	c.quote(buf[:min(n, limit)], limit, !nul)
 }
 
 func (c *ctx) path(addr uint64) { c.strZ(addr, pathMax-1) }
@@ -106,7 +85,7 @@ func (c *ctx) pathN(addr uint64, n int) int {
 		c.ptr(addr)
 		return -1
 	}
-	c.b = printers.AppendQuoted(c.b, buf[:min(k, n)], n, !nul)
+	c.quote(buf[:min(k, n)], n, !nul)
 	if nul {
 		return 1
 	}
@@ -138,7 +117,7 @@ func (c *ctx) strNStyle(addr, n uint64, hex bool) {
 		c.b = printers.AppendHexQuoted(c.b, buf, lim, n > uint64(lim))
 		return
 	}
-	c.b = printers.AppendQuoted(c.b, buf, lim, n > uint64(lim))
+	c.quote(buf, lim, n > uint64(lim))
 }
 
 // outStr prints the buffer a call filled: its address if the call failed,
@@ -197,10 +176,6 @@ func aXval32(x *printers.Xlat, dflt string) Arg {
 	return argOf(printers.KindEnum, func(c *ctx, v uint64) { c.xval(x, uint64(uint32(v)), dflt) })
 }
 
-func aXvalD(x *printers.Xlat, dflt string) Arg {
-	return argOf(printers.KindEnum, func(c *ctx, v uint64) { c.xvalD(x, uint64(int64(int32(v))), dflt) })
-}
-
 // aBufIn prints a buffer whose length is argument n, at entry.
 func aBufIn(n int) Arg {
 	return argOf(printers.KindBufIn, func(c *ctx, v uint64) { c.strN(v, c.a[n]) })
@@ -215,8 +190,6 @@ func aOutStruct(fn func(c *ctx, v uint64)) Arg {
 }
 
 func aInStruct(fn func(c *ctx, v uint64)) Arg { return argOf(printers.KindStructIn, fn) }
-
-func aCustom(fn func(c *ctx, v uint64)) Arg { return argOf(printers.KindCustom, fn) }
 
 // cstrN prints the NUL-terminated string at addr, of at most n bytes and
 // at most -s of them (strace's printstr_ex with a length).
@@ -233,5 +206,5 @@ func (c *ctx) cstrN(addr, n uint64) {
 		c.ptr(addr)
 		return
 	}
-	c.b = printers.AppendQuoted(c.b, buf[:min(k, lim)], lim, !nul && n != 0)
+	c.quote(buf[:min(k, lim)], lim, !nul && n != 0)
 }

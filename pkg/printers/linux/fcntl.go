@@ -161,6 +161,9 @@ func fcntlRet(c *ctx) {
 			}
 		}
 		return
+	case fDupfd, fDupfdCloexec:
+		c.fd(v) // a new descriptor: its path under -y
+		return
 	}
 	c.long(v)
 }

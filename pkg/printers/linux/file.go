@@ -15,6 +15,9 @@ const (
 // openFlags prints open's flags as strace does: the access mode by name,
 // then the other flags.
 func (c *ctx) openFlags(v uint64) {
+	if c.styled(func() { c.hex(v) }, func() { c.openFlags(v) }) {
+		return
+	}
 	if name, ok := xOpenAccessModes.Lookup(v & 3); ok {
 		c.str(name)
 		v &^= 3
@@ -54,6 +57,9 @@ const (
 // symbolicMode prints a st_mode: S_IFREG|0644.
 func (c *ctx) symbolicMode(m uint64) {
 	m = uint64(uint32(m))
+	if c.styled(func() { c.mode(m) }, func() { c.symbolicMode(m) }) {
+		return
+	}
 	ifmt := ""
 	if m&sIFMT != 0 {
 		var ok bool

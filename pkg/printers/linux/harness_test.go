@@ -151,6 +151,9 @@ func ptraceRun(t *testing.T, prog, dir string, o *printers.Options) []record {
 			}
 			if !inCall {
 				cur = record{nr: int(regs.Orig_rax), args: [6]uint64{regs.Rdi, regs.Rsi, regs.Rdx, regs.R10, regs.R8, regs.R9}}
+				if cur.nr == syscall.SYS_RT_SIGRETURN {
+					cur.args[0] = regs.Rsp // (what the tracer passes it)
+				}
 				m := procMem{mf, &cur.enter}
 				line = line[:0]
 				if s, ok := ByNumber(cur.nr); ok {
@@ -228,7 +231,7 @@ func fromMarker(t *testing.T, lines []string) []string {
 }
 
 var (
-	pidCalls = regexp.MustCompile(`^(fork|vfork|clone|clone3|getpid|gettid|getppid)\(.*= (\d+)$`)
+	pidCalls = regexp.MustCompile(`^(fork|vfork|clone|clone3|getpid|gettid|getppid|getpgid)\(.*= (\d+)$`)
 	number   = regexp.MustCompile(`\b\d+\b`)
 )
 
@@ -249,6 +252,51 @@ func normalizePIDs(lines []string) []string {
 			}
 			return s
 		})
+	}
+	return out
+}
+
+var (
+	// keyCalls return key serial numbers, which differ between runs.
+	keyCalls = regexp.MustCompile(`^(add_key|request_key|keyctl\(KEYCTL_(SEARCH|GET_KEYRING_ID|JOIN_SESSION_KEYRING))\(?.*= (\d+)$`)
+	// ipcGets return IPC ids, which differ between runs; ipcID is an id
+	// as the first argument of the calls that take one.
+	ipcGets = regexp.MustCompile(`^((?:msg|sem|shm)get\(.*= )(\d+)$`)
+	padding = regexp.MustCompile(`\) += `)
+	ipcID   = regexp.MustCompile(`^((?:msg|sem|shm)(?:snd|rcv|ctl|op|timedop|at)\()(\d+)\b`)
+)
+
+// normalizeIDs replaces key serial numbers and IPC ids by <key> and <ipc>.
+func normalizeIDs(lines []string) []string {
+	keys := map[string]bool{}
+	ipc := map[string]bool{}
+	for _, l := range lines {
+		if m := keyCalls.FindStringSubmatch(l); m != nil {
+			keys[m[len(m)-1]] = true
+		}
+		if m := ipcGets.FindStringSubmatch(l); m != nil {
+			ipc[m[2]] = true
+		}
+	}
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		orig := l
+		l = number.ReplaceAllStringFunc(l, func(s string) string {
+			if keys[s] {
+				return "<key>"
+			}
+			return s
+		})
+		if m := ipcGets.FindStringSubmatch(l); m != nil {
+			l = m[1] + "<ipc>"
+		}
+		if m := ipcID.FindStringSubmatch(l); m != nil && ipc[m[2]] {
+			l = m[1] + "<ipc>" + l[len(m[0]):]
+		}
+		if l != orig { // (the padding before " = " depended on the id)
+			l = padding.ReplaceAllString(l, ") = ")
+		}
+		out[i] = l
 	}
 	return out
 }

@@ -45,6 +45,9 @@ var x64Entries = map[string]string{
 	"newlstat": "lstat",
 	"newuname": "uname",
 	"umount":   "umount2",
+	// x86-64's sendfile takes a 64-bit offset: its entry point is
+	// sendfile64, strace's sendfile.
+	"sendfile64": "sendfile",
 }
 
 // ByEntry returns the call whose kernel entry point is fn (the function's
@@ -118,6 +121,7 @@ var compatSame = map[string]bool{
 	"recvfrom": true, "arch_prctl": true, "open": true, "openat": true,
 	"lseek": true, "ppoll_time64": true, "epoll_pwait2": true,
 	"truncate": true, "ftruncate": true, "open_by_handle_at": true,
+	"keyctl": true, "add_key": true, "request_key": true,
 }
 
 // i386Only are calls x86-64 lacks, with their argument counts, printed
@@ -271,6 +275,16 @@ var i386Decoded = map[string]*Syscall{
 	"fstatat64": {NArgs: 4, Class: D | F | FST | STA, Args: a(aDirFD, aPath, aStat64Out, aAtFlags)},
 	"_llseek":   {NArgs: 5, Class: D, dec: decLlseek},
 	"waitpid":   {NArgs: 3, Class: P, dec: decWaitpid},
+	// The IPC calls' structures have their 32-bit layout: addresses.
+	"msgctl":          {NArgs: 3, Class: I, Args: a(aInt, aXval32(xMsgctlFlags, "MSG_???"), aPtr)},
+	"shmctl":          {NArgs: 3, Class: I, Args: a(aInt, aXval32(xShmctlFlags, "SHM_???"), aPtr)},
+	"semctl":          {NArgs: 4, Class: I, Args: a(aInt, aInt, aXval32(xSemctlFlags, "SEM_???"), aPtr)},
+	"msgrcv":          {NArgs: 5, Class: I, Args: a(aInt, aPtr, aUlong, aLong, aIpcMsgFlags)},
+	"recvmmsg":        {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
+	"recvmmsg_time64": {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
+	"sendmmsg":        {NArgs: 4, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags)},
+	// i386's signal frame has another layout: no mask.
+	"rt_sigreturn": {NArgs: 0, Class: S},
 }
 
 // statI386 is i386's struct stat64, 96 bytes.

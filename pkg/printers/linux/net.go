@@ -90,10 +90,10 @@ func (c *ctx) sockaddr(addr uint64, n int64) {
 			for end < len(path) && path[end] != 0 {
 				end++
 			}
-			c.b = printers.AppendQuoted(c.b, path[:end], len(path), false)
+			c.quote(path[:end], len(path), false)
 		} else {
 			c.b = append(c.b, '@')
-			c.b = printers.AppendQuoted(c.b, path[1:], len(path), false)
+			c.quote(path[1:], len(path), false)
 		}
 	case family == afInet && n >= 16:
 		c.str("sin_port=htons(")
@@ -133,7 +133,7 @@ func (c *ctx) sockaddr(addr uint64, n int64) {
 		}
 	default:
 		c.name("sa_data")
-		c.b = printers.AppendQuoted(c.b, sa[2:n], int(n), false)
+		c.quote(sa[2:n], int(n), false)
 	}
 	c.b = append(c.b, '}')
 }
@@ -243,9 +243,9 @@ func decSocketpair(c *ctx) {
 func (c *ctx) intPair(addr uint64) {
 	if b := c.read(addr, 8); b != nil {
 		c.b = append(c.b, '[')
-		c.int(uint64(le32(b)))
+		c.fd(uint64(le32(b)))
 		c.sep()
-		c.int(uint64(le32(b[4:])))
+		c.fd(uint64(le32(b[4:])))
 		c.b = append(c.b, ']')
 	}
 }
@@ -262,6 +262,12 @@ var (
 	xSetsockIPOpts   = merged(xSockIpOptions, xSetsockIpOptions)
 	xGetsockIPv6Opts = merged(xSockIpv6Options, xGetsockIpv6Options)
 	xSetsockIPv6Opts = merged(xSockIpv6Options, xSetsockIpv6Options)
+)
+
+// SOL_SOCKET options with structures of their own.
+const (
+	soLinger   = 13
+	soPeercred = 17
 )
 
 // Socket option levels.
@@ -353,9 +359,28 @@ func decGetsockopt(c *ctx) {
 		c.entryLen(c.a[4])
 		return
 	}
-	if uint32(c.a[1]) == solSocket && rlen >= 4 {
+	switch {
+	case uint32(c.a[1]) == solSocket && uint32(c.a[2]) == soPeercred && rlen >= 12:
+		if b := c.read(c.a[3], 12); b != nil {
+			c.str("{pid=")
+			c.int(uint64(le32(b)))
+			c.str(", uid=")
+			c.uid(uint64(le32(b[4:])))
+			c.str(", gid=")
+			c.uid(uint64(le32(b[8:])))
+			c.b = append(c.b, '}')
+		}
+	case uint32(c.a[1]) == solSocket && uint32(c.a[2]) == soLinger && rlen >= 8:
+		if b := c.read(c.a[3], 8); b != nil {
+			c.str("{l_onoff=")
+			c.int(uint64(le32(b)))
+			c.str(", l_linger=")
+			c.int(uint64(le32(b[4:])))
+			c.b = append(c.b, '}')
+		}
+	case uint32(c.a[1]) == solSocket && rlen >= 4:
 		c.numAt(c.a[3], 4, true)
-	} else {
+	default:
 		c.sockoptVal(c.a[3], rlen)
 	}
 	c.lenPair(in, rlen)
@@ -381,6 +406,15 @@ func decRecvfrom(c *ctx) {
 	c.sep()
 	c.flags(xMsgFlags, uint64(uint32(c.a[3])), "MSG_???")
 	c.sep()
+	if c.failed && addr != 0 && lenp != 0 && c.readable(lenp, 4) {
+		// strace prints the length entry read: [16].
+		c.ptr(addr)
+		c.str(", [")
+		ulen, _, _ := c.saved()
+		c.int(ulen)
+		c.b = append(c.b, ']')
+		return
+	}
 	var in, out int64
 	ok := false
 	if addr != 0 && lenp != 0 {
@@ -405,6 +439,11 @@ func (c *ctx) msghdr(addr uint64, data uint64, iovAsAddr bool) {
 	}
 	var h [56]byte
 	copy(h[:], m)
+	c.msghdrOf(&h, data, iovAsAddr)
+}
+
+// msghdrOf prints the struct msghdr held in h.
+func (c *ctx) msghdrOf(h *[56]byte, data uint64, iovAsAddr bool) {
 	name, namelen := le64(h[0:]), le32(h[8:])
 	iov, iovlen := le64(h[16:]), le64(h[24:])
 	ctl, ctllen := le64(h[32:]), le64(h[40:])
@@ -422,7 +461,7 @@ func (c *ctx) msghdr(addr uint64, data uint64, iovAsAddr bool) {
 	c.ulong(iovlen)
 	if ctllen != 0 {
 		c.str(", msg_control=")
-		c.ptr(ctl)
+		c.msgControl(ctl, ctllen)
 	}
 	c.str(", msg_controllen=")
 	c.ulong(ctllen)
@@ -441,3 +480,8 @@ var (
 		c.msghdr(v, uint64(c.ret), false)
 	})
 )
+
+// readable reports whether n bytes at addr can be read now.
+func (c *ctx) readable(addr uint64, n int) bool {
+	return addr != 0 && printers.ReadFull(c.m, addr, c.mem(n)) == nil
+}

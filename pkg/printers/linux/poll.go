@@ -7,7 +7,7 @@ func (c *ctx) pollfds(addr, n uint64) {
 	c.array(addr, n, 8, false, func(c *ctx, e []byte) bool {
 		fd := int32(le32(e))
 		c.str("{fd=")
-		c.int(uint64(fd))
+		c.fd(uint64(fd))
 		if fd >= 0 {
 			c.str(", events=")
 			c.flags(xPollflags, uint64(le16(e[4:])), "POLL???")
@@ -270,7 +270,7 @@ func (c *ctx) fdSet(addr uint64, n, size int) {
 				c.b = append(c.b, ' ')
 			}
 			first = false
-			c.int(uint64(j))
+			c.fd(uint64(j))
 		}
 	}
 	c.b = append(c.b, ']')

@@ -347,9 +347,8 @@ var (
 		}
 		c.cpuSet(v, min(uint64(c.ret), c.a[1]))
 	})
-	aIntOut  = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, true) })
-	aUIDOut  = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, false) })
-	aLongOut = aOutStruct(func(c *ctx, v uint64) { c.ulongAt(v) })
+	aIntOut = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, true) })
+	aUIDOut = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, false) })
 )
 
 // gids prints a list of n group ids.
@@ -361,9 +360,11 @@ func (c *ctx) gids(addr, n uint64) {
 }
 
 var (
-	aGidsIn  = aInStruct(func(c *ctx, v uint64) { c.gids(v, uint64(uint32(c.a[0]))) })
+	aGidsIn = aInStruct(func(c *ctx, v uint64) { c.gids(v, uint64(uint32(c.a[0]))) })
+	// getgroups' list holds what it returned: [] for none, NULL for a
+	// NULL list (strace's print_groups with the return as the count).
 	aGidsOut = aOutStruct(func(c *ctx, v uint64) {
-		if c.a[0] == 0 || c.ret <= 0 {
+		if c.failed {
 			c.ptr(v)
 			return
 		}

@@ -1,7 +1,5 @@
 package linux
 
-import "github.com/guestrace/guestrace/pkg/printers"
-
 // rlim prints one limit: RLIM64_INFINITY, N*1024 or N.
 func (c *ctx) rlim(v uint64) {
 	switch {
@@ -31,7 +29,7 @@ func (c *ctx) cstrField(b []byte) {
 	for n < len(b) && b[n] != 0 {
 		n++
 	}
-	c.b = printers.AppendQuoted(c.b, b[:n], len(b), n == len(b))
+	c.quote(b[:n], len(b), n == len(b))
 }
 
 func (c *ctx) utsname(addr uint64) {

@@ -212,8 +212,8 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 	"writev":   iovCall(0),
 	"preadv":   iovCall(4096),
 	"pwritev":  iovCall(4096),
-	"preadv2":  iovCall(4096, 1),
-	"pwritev2": iovCall(4096, 1),
+	"preadv2":  iovCall(4096, 0, 1), // (pos_h, then RWF_HIPRI)
+	"pwritev2": iovCall(4096, 0, 1),
 	"vmsplice": iovCall(1),
 	"poll": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{m.pollfds(), 2, 1000}
@@ -322,6 +322,147 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 	"mq_open": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{m.str("/queue"), 0x42, 0o600, m.words(0, 10, 8192, 0)} // O_RDWR|O_CREAT
 	},
+	"add_key": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.str("user"), m.str("name"), m.str("secret"), 6, 1<<64 - 3} // KEY_SPEC_SESSION_KEYRING
+		e.ok = 652638960
+	},
+	"request_key": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.str("user"), m.str("name"), 0, 1<<64 - 4} // KEY_SPEC_USER_KEYRING
+		e.ok = 652638960
+	},
+	"keyctl": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{11, 652638960, m.str("secret2"), 128} // KEYCTL_READ
+		e.ok, e.errno = 7, 126                                   // ENOKEY
+	},
+	"msgget": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0, 0o1600} // IPC_PRIVATE, IPC_CREAT|0600
+	},
+	"msgrcv": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.put(append([]byte{1, 0, 0, 0, 0, 0, 0, 0}, "hello"...)), 5, 0, 0x800} // IPC_NOWAIT
+		e.ok, e.errno = 5, 42                                                                         // ENOMSG
+	},
+	"msgctl":     ipcStat(1, 2),    // IPC_STAT
+	"shmctl":     ipcStat(1, 14),   // SHM_INFO
+	"semctl":     ipcStat(2, 3),    // IPC_INFO
+	"semtimedop": semop(m4timeout), // (a timeout)
+	"semop":      semop(nil),
+	"capget": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.u32s(0x20080522, 0), m.u32s(0xffffffff, 0xffffffff, 0, 0x1ff, 0x1ff, 0)}
+		e.ok, e.errno = 0, 1 // EPERM
+	},
+	"capset": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.u32s(0x20080522, 0), m.u32s(1<<21|1, 1<<21, 0, 1<<8, 0, 0)} // CAP_SYS_ADMIN|CAP_CHOWN, CAP_MAC_ADMIN
+		e.ok, e.errno = 0, 1
+	},
+	"personality": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0x40000 | 8} // PER_LINUX32|ADDR_NO_RANDOMIZE
+		e.ok = 0x400000
+	},
+	"sched_setattr": func(e *rowExample, m *rowMem) {
+		attr := make([]byte, 56)
+		attr[0], attr[4], attr[16] = 56, 3, 0xfb // SCHED_BATCH, nice -5
+		attr[17], attr[18], attr[19] = 0xff, 0xff, 0xff
+		e.args = [6]uint64{0, m.put(attr), 0}
+		e.ok = 0
+	},
+	"sched_getattr": func(e *rowExample, m *rowMem) {
+		attr := make([]byte, 56)
+		attr[0], attr[4], attr[8] = 48, 0, 1 // SCHED_OTHER, SCHED_FLAG_RESET_ON_FORK
+		e.args = [6]uint64{0, m.put(attr), 56, 0}
+		e.ok = 0
+	},
+	"ioprio_set": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1, 0, 2<<13 | 4} // IOPRIO_WHO_PROCESS, BE 4
+		e.ok, e.errno = 0, 1
+	},
+	"ioprio_get": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1, 0}
+		e.ok = 2<<13 | 4
+	},
+	"reboot": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0xfee1dead, 0x28121969, 0xa1b2c3d4, m.str("rescue")} // LINUX_REBOOT_CMD_RESTART2
+		e.ok, e.errno = 0, 1
+	},
+	"syslog": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.str(bufData), 16} // SYSLOG_ACTION_READ_ALL
+		e.ok, e.errno = 5, 1
+	},
+	"mount": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.str("none"), m.str("/mnt"), m.str("tmpfs"), 0x6, m.str("size=1m")} // MS_NOSUID|MS_NODEV
+		e.ok, e.errno = 0, 1
+	},
+	"quotactl": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0x800002<<8 | 1, m.str("/dev/vda"), 2, m.str("/aquota.group")} // QCMD(Q_QUOTAON, GRPQUOTA), QFMT_VFS_V0
+		e.ok, e.errno = 0, 1
+	},
+	"quotactl_fd": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 0x800007 << 8, 1000, m.structure()} // QCMD(Q_GETQUOTA, USRQUOTA)
+		e.ok, e.errno = 0, 9
+	},
+	"fsconfig": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, 1, m.str("size"), m.str("1m"), 0} // FSCONFIG_SET_STRING
+		e.ok, e.errno = 0, 22
+	},
+	"name_to_handle_at": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{atFDCWD64, m.str("/etc"), m.u32s(8, 1, 0x01020304, 0x05060708), m.u32s(21), 0}
+		e.ok, e.errno = 0, 2
+	},
+	"kcmp": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1234, 1235, 0, 3, 4} // KCMP_FILE
+		e.ok = 0
+	},
+	"sendmsg": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.msghdr(m.cmsg(1, 1, 4, 5)), 0} // SOL_SOCKET, SCM_RIGHTS, [4, 5]
+		e.ok = 5
+	},
+	"recvmsg": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.msghdr(m.cmsg(1, 2, 1234, 0, 0)), 0} // SCM_CREDENTIALS
+		e.ok = 5
+	},
+	"sendmmsg": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.mmsghdrs(2), 2, 0}
+		e.ok = 1
+	},
+	"recvmmsg": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.mmsghdrs(2), 2, 0x40, m.timespec()} // MSG_DONTWAIT
+		e.ok, e.errno = 2, 11
+	},
+	"rt_sigreturn": func(e *rowExample, m *rowMem) {
+		frame := make([]byte, 512)
+		binary.LittleEndian.PutUint64(frame[296:], 1<<9) // SIGUSR1
+		e.args = [6]uint64{m.put(frame)}                 // the user stack pointer
+		e.ok = 0
+	},
+	"get_mempolicy": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{m.u32s(2), m.words(1), 64, 0, 0} // MPOL_BIND, node 0
+		e.ok = 0
+	},
+	"move_pages": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0, 2, m.words(0x7f0012340000, 0x7f0012341000), 0, m.u32s(0, 1<<32-14), 0} // status 0, -EFAULT
+		e.ok = 0
+	},
+	"process_vm_readv": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1234, m.iov(), 2, m.words(0x7f0012340000, 13), 1, 0}
+		e.ok, e.errno = 10, 3 // ESRCH
+	},
+	"process_vm_writev": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{1234, m.iov(), 2, m.words(0x7f0012340000, 13), 1, 0}
+		e.ok, e.errno = 13, 3
+	},
+	"membarrier": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{0, 0, 0} // MEMBARRIER_CMD_QUERY
+		e.ok = 0x1fb
+	},
+	"io_uring_setup": func(e *rowExample, m *rowMem) {
+		p := make([]byte, 120)
+		binary.LittleEndian.PutUint32(p[0:], 8)       // sq_entries
+		binary.LittleEndian.PutUint32(p[4:], 16)      // cq_entries
+		binary.LittleEndian.PutUint32(p[8:], 2)       // IORING_SETUP_SQPOLL
+		binary.LittleEndian.PutUint32(p[20:], 0x1fff) // the features
+		binary.LittleEndian.PutUint32(p[44:], 64)     // sq_off.tail
+		e.args = [6]uint64{8, m.put(p)}
+		e.ok, e.errno = 4, 12 // ENOMEM
+	},
 	"_llseek": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 0, 1024, m.words(1024), 0} // SEEK_SET
 		e.ok = 0
@@ -344,4 +485,68 @@ func sockname(rest ...uint64) func(e *rowExample, m *rowMem) {
 		copy(e.args[3:], rest)
 		e.ok = 4
 	}
+}
+
+// ipcStat is a *ctl call of command cmd at argument cmdArg, its buffer
+// after it.
+func ipcStat(cmdArg int, cmd uint64) func(e *rowExample, m *rowMem) {
+	return func(e *rowExample, m *rowMem) {
+		e.args[0], e.args[1] = 3, 0
+		e.args[cmdArg] = cmd
+		e.args[cmdArg+1] = m.structure()
+		e.ok = 0
+	}
+}
+
+func m4timeout(m *rowMem) uint64 { return m.timespec() }
+
+// semop is semop or semtimedop with two struct sembuf.
+func semop(timeout func(m *rowMem) uint64) func(e *rowExample, m *rowMem) {
+	return func(e *rowExample, m *rowMem) {
+		sops := m.put([]byte{0, 0, 0xff, 0xff, 0, 0x10, 1, 0, 1, 0, 0, 0x08}) // {0, -1, SEM_UNDO}, {1, 1, IPC_NOWAIT}
+		e.args = [6]uint64{3, sops, 2}
+		if timeout != nil {
+			e.args[3] = timeout(m)
+		}
+		e.ok, e.errno = 0, 11 // EAGAIN
+	}
+}
+
+// cmsg is one control message of the level and type, with 32-bit data.
+func (m *rowMem) cmsg(level, typ uint32, data ...uint32) []byte {
+	b := binary.LittleEndian.AppendUint64(nil, uint64(16+4*len(data)))
+	b = binary.LittleEndian.AppendUint32(b, level)
+	b = binary.LittleEndian.AppendUint32(b, typ)
+	for _, d := range data {
+		b = binary.LittleEndian.AppendUint32(b, d)
+	}
+	for len(b)%8 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// msghdr is a struct msghdr with one buffer of "hello" and the control
+// messages ctl.
+func (m *rowMem) msghdr(ctl []byte) uint64 {
+	var h []byte
+	h = binary.LittleEndian.AppendUint64(h, 0)
+	h = binary.LittleEndian.AppendUint64(h, 0)
+	h = binary.LittleEndian.AppendUint64(h, m.words(m.str("hello"), 5))
+	h = binary.LittleEndian.AppendUint64(h, 1)
+	h = binary.LittleEndian.AppendUint64(h, m.put(ctl))
+	h = binary.LittleEndian.AppendUint64(h, uint64(len(ctl)))
+	h = binary.LittleEndian.AppendUint64(h, 0)
+	return m.put(h)
+}
+
+// mmsghdrs is an array of n struct mmsghdr, message i of msg_len 5.
+func (m *rowMem) mmsghdrs(n int) uint64 {
+	var v []byte
+	for range n {
+		h := m.data[m.msghdr(nil)-m.base:][:56]
+		v = append(v, h...)
+		v = binary.LittleEndian.AppendUint64(v, 5)
+	}
+	return m.put(v)
 }

@@ -1,6 +1,10 @@
 package linux
 
-import "github.com/guestrace/guestrace/pkg/printers"
+import (
+	"strconv"
+
+	"github.com/guestrace/guestrace/pkg/printers"
+)
 
 // signalNames are the x86-64 signal names, by number.
 var signalNames = [...]string{"0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL",
@@ -30,9 +34,14 @@ func appendSigName(b []byte, sig int64) ([]byte, bool) {
 
 // signal prints a signal number by name, or in decimal.
 func (c *ctx) signal(sig int64) {
+	mark := len(c.b)
 	var ok bool
 	if c.b, ok = appendSigName(c.b, sig); !ok {
 		c.b = printers.AppendInt(c.b, sig)
+	} else if c.o.Style() != printers.XlatAbbrev {
+		name := string(c.b[mark:])
+		c.b = c.b[:mark]
+		c.styledName(sig, name)
 	}
 }
 
@@ -64,8 +73,12 @@ func (c *ctx) sigmask(mask []byte) {
 		sig := i + 1
 		switch {
 		case sig < len(signalNames):
-			c.str(signalNames[sig][3:])
+			c.styledName(int64(sig), signalNames[sig][3:])
 		case sig > sigRTMin && sig <= sigRTMax:
+			if c.o.Style() != printers.XlatAbbrev {
+				c.styledName(int64(sig), "RT_"+strconv.Itoa(sig-sigRTMin))
+				break
+			}
 			c.str("RT_")
 			c.b = printers.AppendInt(c.b, int64(sig-sigRTMin))
 		default:
@@ -146,3 +159,70 @@ func (c *ctx) stackT(addr uint64) {
 	c.ulong(le64(ss[16:]))
 	c.b = append(c.b, '}')
 }
+
+// sigframeMask is where, from the user stack pointer at rt_sigreturn, the
+// signal frame keeps the mask to restore: the frame begins one word below
+// (its return address was popped), and uc_sigmask lies after pretcode,
+// uc_flags, uc_link, uc_stack and the 256-byte sigcontext.
+const sigframeMask = -8 + 8 + 40 + 256
+
+// decRtSigreturn prints rt_sigreturn({mask=[...]}) from the user stack
+// pointer, which the caller passes as the first argument (the call has
+// none): 0 when it is unknown, and then nothing is printed.
+func decRtSigreturn(c *ctx) {
+	if c.exiting || c.a[0] == 0 {
+		return
+	}
+	c.str("{mask=")
+	c.sigsetAt(c.a[0]+sigframeMask, 8)
+	c.b = append(c.b, '}')
+}
+
+// The sigev_notify values whose sigev_signo is a signal.
+const (
+	sigevSignal   = 0
+	sigevThread   = 2
+	sigevThreadID = 4
+)
+
+// sigevent prints a struct sigevent (timer_create, mq_notify); the value
+// only when it is not zero.
+func (c *ctx) sigevent(addr uint64) {
+	b := c.read(addr, 32)
+	if b == nil {
+		return
+	}
+	var ev [32]byte
+	copy(ev[:], b)
+	c.b = append(c.b, '{')
+	if v := le64(ev[:]); v != 0 {
+		c.str("sigev_value={sival_int=")
+		c.int(v)
+		c.str(", sival_ptr=")
+		c.ptr(v)
+		c.str("}, ")
+	}
+	notify := le32(ev[12:])
+	c.str("sigev_signo=")
+	switch notify {
+	case sigevSignal, sigevThread, sigevThreadID:
+		c.signal(int64(int32(le32(ev[8:]))))
+	default:
+		c.uint(uint64(le32(ev[8:])))
+	}
+	c.str(", sigev_notify=")
+	c.xval(xSigevNotify, uint64(notify), "SIGEV_???")
+	switch notify {
+	case sigevThreadID:
+		c.str(", sigev_notify_thread_id=")
+		c.int(uint64(le32(ev[16:])))
+	case sigevThread:
+		c.str(", sigev_notify_function=")
+		c.ptr(le64(ev[16:]))
+		c.str(", sigev_notify_attributes=")
+		c.ptr(le64(ev[24:]))
+	}
+	c.b = append(c.b, '}')
+}
+
+var aSigevent = aInStruct((*ctx).sigevent)

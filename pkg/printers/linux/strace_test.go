@@ -23,6 +23,7 @@ var programs = []struct {
 	{name: "files"},
 	{name: "more"},
 	{name: "siginfo"},
+	{name: "longtail"}, // (guest/workloads/gt-longtail.c)
 	{name: "verbose", straceArgs: []string{"-v", "-s", "8"}, opts: &printers.Options{StringLimit: 8, Verbose: true}, extra: []string{"exit7"}},
 }
 
@@ -39,14 +40,14 @@ func TestAgainstStrace(t *testing.T) {
 			for _, e := range p.extra {
 				buildProg(t, e, dir, false)
 			}
-			want := normalizePIDs(fromMarker(t, straceRun(t, bin, t.TempDir(), p.straceArgs...)))
+			want := normalizeIDs(normalizePIDs(fromMarker(t, straceRun(t, bin, t.TempDir(), p.straceArgs...))))
 			recs := ptraceRun(t, bin, t.TempDir(), p.opts)
 			var lines []string
 			for _, r := range recs {
 				lines = append(lines, r.line)
 			}
 			start := len(lines) - len(fromMarker(t, lines))
-			got := normalizePIDs(lines[start:])
+			got := normalizeIDs(normalizePIDs(lines[start:]))
 			for i := 0; i < max(len(want), len(got)); i++ {
 				var w, g string
 				if i < len(want) {

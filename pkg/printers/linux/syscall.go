@@ -189,12 +189,11 @@ func (c *ctx) mem(n int) []byte {
 	return c.buf[:n]
 }
 
-func (c *ctx) sep()             { c.b = append(c.b, ", "...) }
-func (c *ctx) str(s string)     { c.b = append(c.b, s...) }
-func (c *ctx) name(n string)    { c.b = append(c.b, n...); c.b = append(c.b, '=') }
-func (c *ctx) limit() int       { return c.o.Limit() }
-func (c *ctx) verbose() bool    { return c.o.IsVerbose() }
-func (c *ctx) arg(i int) uint64 { return c.a[i] }
+func (c *ctx) sep()          { c.b = append(c.b, ", "...) }
+func (c *ctx) str(s string)  { c.b = append(c.b, s...) }
+func (c *ctx) name(n string) { c.b = append(c.b, n...); c.b = append(c.b, '=') }
+func (c *ctx) limit() int    { return c.o.Limit() }
+func (c *ctx) verbose() bool { return c.o.IsVerbose() }
 
 // Enter appends what strace prints when the call is entered: the name, '('
 // and the arguments known at entry, with the ", " that strace prints before
@@ -272,6 +271,7 @@ func (s *Syscall) exit(c *ctx, ret int64) {
 	case s.ret != nil:
 		c.str("= ")
 		s.ret(c)
+	case s.retFD(c):
 	default:
 		c.b = appendRet(c.b, s.Ret, ret)
 	}

@@ -1,4 +1,6 @@
-// Code generated from Linux UAPI constants, in the order strace prints them. DO NOT EDIT.
+// Names of Linux UAPI constants, in the order strace prints them: one
+// table per constant family, kept by hand (values from the kernel's UAPI
+// headers).
 
 package linux
 
@@ -1410,12 +1412,6 @@ var xMpolModes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x5, Name: "MPOL_PREFERRED_MANY"},
 }}
 
-var xMpolModeFlags = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0x8000, Name: "MPOL_F_STATIC_NODES"},
-	{Val: 0x4000, Name: "MPOL_F_RELATIVE_NODES"},
-	{Val: 0x2000, Name: "MPOL_F_NUMA_BALANCING"},
-}}
-
 var xMovePagesFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x2, Name: "MPOL_MF_MOVE"},
 	{Val: 0x4, Name: "MPOL_MF_MOVE_ALL"},
@@ -1471,21 +1467,6 @@ var xPersonalityFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x2000000, Name: "WHOLE_SECONDS"},
 	{Val: 0x4000000, Name: "STICKY_TIMEOUTS"},
 	{Val: 0x8000000, Name: "ADDR_LIMIT_3GB"},
-}}
-
-var xTcpStates = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "TCP_ESTABLISHED"},
-	{Val: 0x2, Name: "TCP_SYN_SENT"},
-	{Val: 0x3, Name: "TCP_SYN_RECV"},
-	{Val: 0x4, Name: "TCP_FIN_WAIT1"},
-	{Val: 0x5, Name: "TCP_FIN_WAIT2"},
-	{Val: 0x6, Name: "TCP_TIME_WAIT"},
-	{Val: 0x7, Name: "TCP_CLOSE"},
-	{Val: 0x8, Name: "TCP_CLOSE_WAIT"},
-	{Val: 0x9, Name: "TCP_LAST_ACK"},
-	{Val: 0xa, Name: "TCP_LISTEN"},
-	{Val: 0xb, Name: "TCP_CLOSING"},
-	{Val: 0xc, Name: "TCP_NEW_SYN_RECV"},
 }}
 
 var xNetlinkProtocols = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
@@ -1603,8 +1584,6 @@ var xLandlockCreateRulesetFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "LANDLOCK_CREATE_RULESET_VERSION"},
 }}
 
-var xUringSetupFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
-
 var xUringEnterFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "IORING_ENTER_GETEVENTS"},
 	{Val: 0x2, Name: "IORING_ENTER_SQ_WAKEUP"},
@@ -1706,13 +1685,18 @@ var xFanClasses = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x8, Name: "FAN_CLASS_PRE_CONTENT"},
 }}
 
-var xSemopFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xSemopFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1000, Name: "SEM_UNDO"},
+	{Val: 0x800, Name: "IPC_NOWAIT"},
+}}
 
 var xMqAttrFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x800, Name: "O_NONBLOCK"},
 }}
 
 var xOpenTreeFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "OPEN_TREE_CLONE"},
+	{Val: 0x80000, Name: "OPEN_TREE_CLOEXEC"},
 	{Val: 0x100, Name: "AT_SYMLINK_NOFOLLOW"},
 	{Val: 0x200, Name: "AT_REMOVEDIR"},
 	{Val: 0x400, Name: "AT_SYMLINK_FOLLOW"},
@@ -1776,9 +1760,52 @@ var xMembarrierFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "MEMBARRIER_CMD_FLAG_CPU"},
 }}
 
-var xKeySpec = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xKeySpec = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0xffffffffffffffff, Name: "KEY_SPEC_THREAD_KEYRING"},
+	{Val: 0xfffffffffffffffe, Name: "KEY_SPEC_PROCESS_KEYRING"},
+	{Val: 0xfffffffffffffffd, Name: "KEY_SPEC_SESSION_KEYRING"},
+	{Val: 0xfffffffffffffffc, Name: "KEY_SPEC_USER_KEYRING"},
+	{Val: 0xfffffffffffffffb, Name: "KEY_SPEC_USER_SESSION_KEYRING"},
+	{Val: 0xfffffffffffffffa, Name: "KEY_SPEC_GROUP_KEYRING"},
+	{Val: 0xfffffffffffffff9, Name: "KEY_SPEC_REQKEY_AUTH_KEY"},
+	{Val: 0xfffffffffffffff8, Name: "KEY_SPEC_REQUESTOR_KEYRING"},
+}}
 
-var xKeyctlCommands = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{}}
+var xKeyctlCommands = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "KEYCTL_GET_KEYRING_ID"},
+	{Val: 0x1, Name: "KEYCTL_JOIN_SESSION_KEYRING"},
+	{Val: 0x2, Name: "KEYCTL_UPDATE"},
+	{Val: 0x3, Name: "KEYCTL_REVOKE"},
+	{Val: 0x4, Name: "KEYCTL_CHOWN"},
+	{Val: 0x5, Name: "KEYCTL_SETPERM"},
+	{Val: 0x6, Name: "KEYCTL_DESCRIBE"},
+	{Val: 0x7, Name: "KEYCTL_CLEAR"},
+	{Val: 0x8, Name: "KEYCTL_LINK"},
+	{Val: 0x9, Name: "KEYCTL_UNLINK"},
+	{Val: 0xa, Name: "KEYCTL_SEARCH"},
+	{Val: 0xb, Name: "KEYCTL_READ"},
+	{Val: 0xc, Name: "KEYCTL_INSTANTIATE"},
+	{Val: 0xd, Name: "KEYCTL_NEGATE"},
+	{Val: 0xe, Name: "KEYCTL_SET_REQKEY_KEYRING"},
+	{Val: 0xf, Name: "KEYCTL_SET_TIMEOUT"},
+	{Val: 0x10, Name: "KEYCTL_ASSUME_AUTHORITY"},
+	{Val: 0x11, Name: "KEYCTL_GET_SECURITY"},
+	{Val: 0x12, Name: "KEYCTL_SESSION_TO_PARENT"},
+	{Val: 0x13, Name: "KEYCTL_REJECT"},
+	{Val: 0x14, Name: "KEYCTL_INSTANTIATE_IOV"},
+	{Val: 0x15, Name: "KEYCTL_INVALIDATE"},
+	{Val: 0x16, Name: "KEYCTL_GET_PERSISTENT"},
+	{Val: 0x17, Name: "KEYCTL_DH_COMPUTE"},
+	{Val: 0x18, Name: "KEYCTL_PKEY_QUERY"},
+	{Val: 0x19, Name: "KEYCTL_PKEY_ENCRYPT"},
+	{Val: 0x1a, Name: "KEYCTL_PKEY_DECRYPT"},
+	{Val: 0x1b, Name: "KEYCTL_PKEY_SIGN"},
+	{Val: 0x1c, Name: "KEYCTL_PKEY_VERIFY"},
+	{Val: 0x1d, Name: "KEYCTL_RESTRICT_KEYRING"},
+	{Val: 0x1e, Name: "KEYCTL_MOVE"},
+	{Val: 0x1f, Name: "KEYCTL_CAPABILITIES"},
+	{Val: 0x20, Name: "KEYCTL_WATCH_KEY"},
+}}
 
 var xPrSetMm = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "PR_SET_MM_START_CODE"},
@@ -1809,15 +1836,6 @@ var xPrDumpable = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x2, Name: "SUID_DUMP_ROOT"},
 }}
 
-var xSigchldCodes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "CLD_EXITED"},
-	{Val: 0x2, Name: "CLD_KILLED"},
-	{Val: 0x3, Name: "CLD_DUMPED"},
-	{Val: 0x4, Name: "CLD_TRAPPED"},
-	{Val: 0x5, Name: "CLD_STOPPED"},
-	{Val: 0x6, Name: "CLD_CONTINUED"},
-}}
-
 var xSiginfoCodes = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x0, Name: "SI_USER"},
 	{Val: 0x80, Name: "SI_KERNEL"},
@@ -1831,7 +1849,11 @@ var xSiginfoCodes = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0xffffffffffffffc4, Name: "SI_ASYNCNL"},
 }}
 
-var xCapVersion = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xCapVersion = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x19980330, Name: "_LINUX_CAPABILITY_VERSION_1"},
+	{Val: 0x20071026, Name: "_LINUX_CAPABILITY_VERSION_2"},
+	{Val: 0x20080522, Name: "_LINUX_CAPABILITY_VERSION_3"},
+}}
 
 var xTermLineDiscs = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x0, Name: "N_TTY"},
@@ -1907,40 +1929,14 @@ var xNotifyflags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x80000000, Name: "DN_MULTISHOT"},
 }}
 
-var xResourceFlags = &printers.Xlat{Entries: []printers.XlatEntry{}}
-
-var xAdjtimexModes = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0xa001, Name: "ADJ_OFFSET_SS_READ"},
-	{Val: 0x8001, Name: "ADJ_OFFSET_SINGLESHOT"},
-	{Val: 0x1, Name: "ADJ_OFFSET"},
-	{Val: 0x2, Name: "ADJ_FREQUENCY"},
-	{Val: 0x4, Name: "ADJ_MAXERROR"},
-	{Val: 0x8, Name: "ADJ_ESTERROR"},
-	{Val: 0x10, Name: "ADJ_STATUS"},
-	{Val: 0x20, Name: "ADJ_TIMECONST"},
-	{Val: 0x80, Name: "ADJ_TAI"},
-	{Val: 0x100, Name: "ADJ_SETOFFSET"},
-	{Val: 0x1000, Name: "ADJ_MICRO"},
-	{Val: 0x2000, Name: "ADJ_NANO"},
-	{Val: 0x4000, Name: "ADJ_TICK"},
-}}
-
-var xAdjtimexState = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x0, Name: "TIME_OK"},
-	{Val: 0x1, Name: "TIME_INS"},
-	{Val: 0x2, Name: "TIME_DEL"},
-	{Val: 0x3, Name: "TIME_OOP"},
-	{Val: 0x4, Name: "TIME_WAIT"},
-	{Val: 0x5, Name: "TIME_ERROR"},
+var xResourceFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x200, Name: "IPC_CREAT"},
+	{Val: 0x400, Name: "IPC_EXCL"},
+	{Val: 0x800, Name: "IPC_NOWAIT"},
 }}
 
 var xClockflags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "TIMER_ABSTIME"},
-}}
-
-var xSockShutdownFlags = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "RCV_SHUTDOWN"},
-	{Val: 0x2, Name: "SEND_SHUTDOWN"},
 }}
 
 var xSockNetlinkOptions = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
@@ -1994,15 +1990,12 @@ var xSockPacketOptions = &printers.Xlat{Sorted: true, Entries: []printers.XlatEn
 	{Val: 0x17, Name: "PACKET_IGNORE_OUTGOING"},
 }}
 
-var xNumaNode = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0xffffffff, Name: "NUMA_NO_NODE"},
-}}
-
 var xMemfdSecretFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x80000, Name: "O_CLOEXEC"},
 }}
 
 var xUffdFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "UFFD_USER_MODE_ONLY"},
 	{Val: 0x800, Name: "O_NONBLOCK"},
 	{Val: 0x80000, Name: "O_CLOEXEC"},
 }}
@@ -2326,37 +2319,56 @@ var xSetsockIpv6Options = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x41, Name: "IP6T_SO_SET_ADD_COUNTERS"},
 }}
 
-var xPrMceKill = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x0, Name: "PR_MCE_KILL_CLEAR"},
-	{Val: 0x1, Name: "PR_MCE_KILL_SET"},
-}}
-
 var xPrUnalignFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "PR_UNALIGN_NOPRINT"},
 	{Val: 0x2, Name: "PR_UNALIGN_SIGBUS"},
 }}
 
-var xPrFpMode = &printers.Xlat{Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "PR_FP_MODE_FR"},
-	{Val: 0x2, Name: "PR_FP_MODE_FRE"},
-}}
-
-var xPrSpecCmds = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x0, Name: "PR_SPEC_STORE_BYPASS"},
-	{Val: 0x1, Name: "PR_SPEC_INDIRECT_BRANCH"},
-	{Val: 0x2, Name: "PR_SPEC_L1D_FLUSH"},
-}}
-
-var xPrCapAmbient = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
-	{Val: 0x1, Name: "PR_CAP_AMBIENT_IS_SET"},
-	{Val: 0x2, Name: "PR_CAP_AMBIENT_RAISE"},
-	{Val: 0x3, Name: "PR_CAP_AMBIENT_LOWER"},
-	{Val: 0x4, Name: "PR_CAP_AMBIENT_CLEAR_ALL"},
-}}
-
 var xSecbits = &printers.Xlat{Entries: []printers.XlatEntry{}}
 
-var xCap = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{}}
+var xCap = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "CAP_CHOWN"},
+	{Val: 0x1, Name: "CAP_DAC_OVERRIDE"},
+	{Val: 0x2, Name: "CAP_DAC_READ_SEARCH"},
+	{Val: 0x3, Name: "CAP_FOWNER"},
+	{Val: 0x4, Name: "CAP_FSETID"},
+	{Val: 0x5, Name: "CAP_KILL"},
+	{Val: 0x6, Name: "CAP_SETGID"},
+	{Val: 0x7, Name: "CAP_SETUID"},
+	{Val: 0x8, Name: "CAP_SETPCAP"},
+	{Val: 0x9, Name: "CAP_LINUX_IMMUTABLE"},
+	{Val: 0xa, Name: "CAP_NET_BIND_SERVICE"},
+	{Val: 0xb, Name: "CAP_NET_BROADCAST"},
+	{Val: 0xc, Name: "CAP_NET_ADMIN"},
+	{Val: 0xd, Name: "CAP_NET_RAW"},
+	{Val: 0xe, Name: "CAP_IPC_LOCK"},
+	{Val: 0xf, Name: "CAP_IPC_OWNER"},
+	{Val: 0x10, Name: "CAP_SYS_MODULE"},
+	{Val: 0x11, Name: "CAP_SYS_RAWIO"},
+	{Val: 0x12, Name: "CAP_SYS_CHROOT"},
+	{Val: 0x13, Name: "CAP_SYS_PTRACE"},
+	{Val: 0x14, Name: "CAP_SYS_PACCT"},
+	{Val: 0x15, Name: "CAP_SYS_ADMIN"},
+	{Val: 0x16, Name: "CAP_SYS_BOOT"},
+	{Val: 0x17, Name: "CAP_SYS_NICE"},
+	{Val: 0x18, Name: "CAP_SYS_RESOURCE"},
+	{Val: 0x19, Name: "CAP_SYS_TIME"},
+	{Val: 0x1a, Name: "CAP_SYS_TTY_CONFIG"},
+	{Val: 0x1b, Name: "CAP_MKNOD"},
+	{Val: 0x1c, Name: "CAP_LEASE"},
+	{Val: 0x1d, Name: "CAP_AUDIT_WRITE"},
+	{Val: 0x1e, Name: "CAP_AUDIT_CONTROL"},
+	{Val: 0x1f, Name: "CAP_SETFCAP"},
+	{Val: 0x20, Name: "CAP_MAC_OVERRIDE"},
+	{Val: 0x21, Name: "CAP_MAC_ADMIN"},
+	{Val: 0x22, Name: "CAP_SYSLOG"},
+	{Val: 0x23, Name: "CAP_WAKE_ALARM"},
+	{Val: 0x24, Name: "CAP_BLOCK_SUSPEND"},
+	{Val: 0x25, Name: "CAP_AUDIT_READ"},
+	{Val: 0x26, Name: "CAP_PERFMON"},
+	{Val: 0x27, Name: "CAP_BPF"},
+	{Val: 0x28, Name: "CAP_CHECKPOINT_RESTORE"},
+}}
 
 var xFutexwakeops = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x0, Name: "FUTEX_OP_SET"},
@@ -2380,4 +2392,324 @@ var xPerfEventOpenFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x2, Name: "PERF_FLAG_FD_OUTPUT"},
 	{Val: 0x4, Name: "PERF_FLAG_PID_CGROUP"},
 	{Val: 0x8, Name: "PERF_FLAG_FD_CLOEXEC"},
+}}
+
+var xKeyPerms = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1000000, Name: "KEY_POS_VIEW"},
+	{Val: 0x2000000, Name: "KEY_POS_READ"},
+	{Val: 0x4000000, Name: "KEY_POS_WRITE"},
+	{Val: 0x8000000, Name: "KEY_POS_SEARCH"},
+	{Val: 0x10000000, Name: "KEY_POS_LINK"},
+	{Val: 0x20000000, Name: "KEY_POS_SETATTR"},
+	{Val: 0x3f000000, Name: "KEY_POS_ALL"},
+	{Val: 0x10000, Name: "KEY_USR_VIEW"},
+	{Val: 0x20000, Name: "KEY_USR_READ"},
+	{Val: 0x40000, Name: "KEY_USR_WRITE"},
+	{Val: 0x80000, Name: "KEY_USR_SEARCH"},
+	{Val: 0x100000, Name: "KEY_USR_LINK"},
+	{Val: 0x200000, Name: "KEY_USR_SETATTR"},
+	{Val: 0x3f0000, Name: "KEY_USR_ALL"},
+	{Val: 0x100, Name: "KEY_GRP_VIEW"},
+	{Val: 0x200, Name: "KEY_GRP_READ"},
+	{Val: 0x400, Name: "KEY_GRP_WRITE"},
+	{Val: 0x800, Name: "KEY_GRP_SEARCH"},
+	{Val: 0x1000, Name: "KEY_GRP_LINK"},
+	{Val: 0x2000, Name: "KEY_GRP_SETATTR"},
+	{Val: 0x3f00, Name: "KEY_GRP_ALL"},
+	{Val: 0x1, Name: "KEY_OTH_VIEW"},
+	{Val: 0x2, Name: "KEY_OTH_READ"},
+	{Val: 0x4, Name: "KEY_OTH_WRITE"},
+	{Val: 0x8, Name: "KEY_OTH_SEARCH"},
+	{Val: 0x10, Name: "KEY_OTH_LINK"},
+	{Val: 0x20, Name: "KEY_OTH_SETATTR"},
+	{Val: 0x3f, Name: "KEY_OTH_ALL"},
+}}
+
+var xKeyReqkeys = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0xffffffffffffffff, Name: "KEY_REQKEY_DEFL_NO_CHANGE"},
+	{Val: 0x0, Name: "KEY_REQKEY_DEFL_DEFAULT"},
+	{Val: 0x1, Name: "KEY_REQKEY_DEFL_THREAD_KEYRING"},
+	{Val: 0x2, Name: "KEY_REQKEY_DEFL_PROCESS_KEYRING"},
+	{Val: 0x3, Name: "KEY_REQKEY_DEFL_SESSION_KEYRING"},
+	{Val: 0x4, Name: "KEY_REQKEY_DEFL_USER_KEYRING"},
+	{Val: 0x5, Name: "KEY_REQKEY_DEFL_USER_SESSION_KEYRING"},
+	{Val: 0x6, Name: "KEY_REQKEY_DEFL_GROUP_KEYRING"},
+	{Val: 0x7, Name: "KEY_REQKEY_DEFL_REQUESTOR_KEYRING"},
+}}
+
+var xKeyctlMoveFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "KEYCTL_MOVE_EXCL"},
+}}
+
+var xKeyctlCaps0 = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "KEYCTL_CAPS0_CAPABILITIES"},
+	{Val: 0x2, Name: "KEYCTL_CAPS0_PERSISTENT_KEYRINGS"},
+	{Val: 0x4, Name: "KEYCTL_CAPS0_DIFFIE_HELLMAN"},
+	{Val: 0x8, Name: "KEYCTL_CAPS0_PUBLIC_KEY"},
+	{Val: 0x10, Name: "KEYCTL_CAPS0_BIG_KEY"},
+	{Val: 0x20, Name: "KEYCTL_CAPS0_INVALIDATE"},
+	{Val: 0x40, Name: "KEYCTL_CAPS0_RESTRICT_KEYRING"},
+	{Val: 0x80, Name: "KEYCTL_CAPS0_MOVE"},
+}}
+
+var xKeyctlCaps1 = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "KEYCTL_CAPS1_NS_KEYRING_NAME"},
+	{Val: 0x2, Name: "KEYCTL_CAPS1_NS_KEY_TAG"},
+	{Val: 0x4, Name: "KEYCTL_CAPS1_NOTIFICATIONS"},
+}}
+
+var xPersonalityTypes = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PER_LINUX"},
+	{Val: 0x800000, Name: "PER_LINUX_32BIT"},
+	{Val: 0x80000, Name: "PER_LINUX_FDPIC"},
+	{Val: 0x4100001, Name: "PER_SVR4"},
+	{Val: 0x5000002, Name: "PER_SVR3"},
+	{Val: 0x7000003, Name: "PER_SCOSVR3"},
+	{Val: 0x6000003, Name: "PER_OSR5"},
+	{Val: 0x5000004, Name: "PER_WYSEV386"},
+	{Val: 0x4000005, Name: "PER_ISCR4"},
+	{Val: 0x6, Name: "PER_BSD"},
+	{Val: 0x4000006, Name: "PER_SUNOS"},
+	{Val: 0x5000007, Name: "PER_XENIX"},
+	{Val: 0x8, Name: "PER_LINUX32"},
+	{Val: 0x8000008, Name: "PER_LINUX32_3GB"},
+	{Val: 0x4000009, Name: "PER_IRIX32"},
+	{Val: 0x400000a, Name: "PER_IRIXN32"},
+	{Val: 0x400000b, Name: "PER_IRIX64"},
+	{Val: 0xc, Name: "PER_RISCOS"},
+	{Val: 0x400000d, Name: "PER_SOLARIS"},
+	{Val: 0x410000e, Name: "PER_UW7"},
+	{Val: 0xf, Name: "PER_OSF4"},
+	{Val: 0x10, Name: "PER_HPUX"},
+	{Val: 0xff, Name: "PER_MASK"},
+}}
+
+var xMountAttrFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "MOUNT_ATTR_RDONLY"},
+	{Val: 0x2, Name: "MOUNT_ATTR_NOSUID"},
+	{Val: 0x4, Name: "MOUNT_ATTR_NODEV"},
+	{Val: 0x8, Name: "MOUNT_ATTR_NOEXEC"},
+	{Val: 0x10, Name: "MOUNT_ATTR_NOATIME"},
+	{Val: 0x20, Name: "MOUNT_ATTR_STRICTATIME"},
+	{Val: 0x80, Name: "MOUNT_ATTR_NODIRATIME"},
+	{Val: 0x100000, Name: "MOUNT_ATTR_IDMAP"},
+	{Val: 0x200000, Name: "MOUNT_ATTR_NOSYMFOLLOW"},
+}}
+
+var xUringRegisterOpcodes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "IORING_REGISTER_BUFFERS"},
+	{Val: 0x1, Name: "IORING_UNREGISTER_BUFFERS"},
+	{Val: 0x2, Name: "IORING_REGISTER_FILES"},
+	{Val: 0x3, Name: "IORING_UNREGISTER_FILES"},
+	{Val: 0x4, Name: "IORING_REGISTER_EVENTFD"},
+	{Val: 0x5, Name: "IORING_UNREGISTER_EVENTFD"},
+	{Val: 0x6, Name: "IORING_REGISTER_FILES_UPDATE"},
+	{Val: 0x7, Name: "IORING_REGISTER_EVENTFD_ASYNC"},
+	{Val: 0x8, Name: "IORING_REGISTER_PROBE"},
+	{Val: 0x9, Name: "IORING_REGISTER_PERSONALITY"},
+	{Val: 0xa, Name: "IORING_UNREGISTER_PERSONALITY"},
+	{Val: 0xb, Name: "IORING_REGISTER_RESTRICTIONS"},
+	{Val: 0xc, Name: "IORING_REGISTER_ENABLE_RINGS"},
+	{Val: 0xd, Name: "IORING_REGISTER_FILES2"},
+	{Val: 0xe, Name: "IORING_REGISTER_FILES_UPDATE2"},
+	{Val: 0xf, Name: "IORING_REGISTER_BUFFERS2"},
+	{Val: 0x10, Name: "IORING_REGISTER_BUFFERS_UPDATE"},
+	{Val: 0x11, Name: "IORING_REGISTER_IOWQ_AFF"},
+	{Val: 0x12, Name: "IORING_UNREGISTER_IOWQ_AFF"},
+	{Val: 0x13, Name: "IORING_REGISTER_IOWQ_MAX_WORKERS"},
+	{Val: 0x14, Name: "IORING_REGISTER_RING_FDS"},
+	{Val: 0x15, Name: "IORING_UNREGISTER_RING_FDS"},
+	{Val: 0x16, Name: "IORING_REGISTER_PBUF_RING"},
+	{Val: 0x17, Name: "IORING_UNREGISTER_PBUF_RING"},
+}}
+
+var xBpfCommands = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_MAP_CREATE"},
+	{Val: 0x1, Name: "BPF_MAP_LOOKUP_ELEM"},
+	{Val: 0x2, Name: "BPF_MAP_UPDATE_ELEM"},
+	{Val: 0x3, Name: "BPF_MAP_DELETE_ELEM"},
+	{Val: 0x4, Name: "BPF_MAP_GET_NEXT_KEY"},
+	{Val: 0x5, Name: "BPF_PROG_LOAD"},
+	{Val: 0x6, Name: "BPF_OBJ_PIN"},
+	{Val: 0x7, Name: "BPF_OBJ_GET"},
+	{Val: 0x8, Name: "BPF_PROG_ATTACH"},
+	{Val: 0x9, Name: "BPF_PROG_DETACH"},
+	{Val: 0xa, Name: "BPF_PROG_TEST_RUN"},
+	{Val: 0xb, Name: "BPF_PROG_GET_NEXT_ID"},
+	{Val: 0xc, Name: "BPF_MAP_GET_NEXT_ID"},
+	{Val: 0xd, Name: "BPF_PROG_GET_FD_BY_ID"},
+	{Val: 0xe, Name: "BPF_MAP_GET_FD_BY_ID"},
+	{Val: 0xf, Name: "BPF_OBJ_GET_INFO_BY_FD"},
+	{Val: 0x10, Name: "BPF_PROG_QUERY"},
+	{Val: 0x11, Name: "BPF_RAW_TRACEPOINT_OPEN"},
+	{Val: 0x12, Name: "BPF_BTF_LOAD"},
+	{Val: 0x13, Name: "BPF_BTF_GET_FD_BY_ID"},
+	{Val: 0x14, Name: "BPF_TASK_FD_QUERY"},
+	{Val: 0x15, Name: "BPF_MAP_LOOKUP_AND_DELETE_ELEM"},
+	{Val: 0x16, Name: "BPF_MAP_FREEZE"},
+	{Val: 0x17, Name: "BPF_BTF_GET_NEXT_ID"},
+	{Val: 0x18, Name: "BPF_MAP_LOOKUP_BATCH"},
+	{Val: 0x19, Name: "BPF_MAP_LOOKUP_AND_DELETE_BATCH"},
+	{Val: 0x1a, Name: "BPF_MAP_UPDATE_BATCH"},
+	{Val: 0x1b, Name: "BPF_MAP_DELETE_BATCH"},
+	{Val: 0x1c, Name: "BPF_LINK_CREATE"},
+	{Val: 0x1d, Name: "BPF_LINK_UPDATE"},
+	{Val: 0x1e, Name: "BPF_LINK_GET_FD_BY_ID"},
+	{Val: 0x1f, Name: "BPF_LINK_GET_NEXT_ID"},
+	{Val: 0x20, Name: "BPF_ENABLE_STATS"},
+	{Val: 0x21, Name: "BPF_ITER_CREATE"},
+	{Val: 0x22, Name: "BPF_LINK_DETACH"},
+	{Val: 0x23, Name: "BPF_PROG_BIND_MAP"},
+}}
+
+var xQuotaCmds = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x100, Name: "Q_V1_QUOTAON"},
+	{Val: 0x200, Name: "Q_V1_QUOTAOFF"},
+	{Val: 0x300, Name: "Q_V1_GETQUOTA"},
+	{Val: 0x400, Name: "Q_V1_SETQUOTA"},
+	{Val: 0x500, Name: "Q_V1_SETUSE"},
+	{Val: 0x600, Name: "Q_V1_SYNC"},
+	{Val: 0x700, Name: "Q_SETQLIM"},
+	{Val: 0x800, Name: "Q_V1_GETSTATS"},
+	{Val: 0x1000, Name: "Q_V1_RSQUASH"},
+	{Val: 0xd00, Name: "Q_V2_GETQUOTA"},
+	{Val: 0xe00, Name: "Q_V2_SETQUOTA"},
+	{Val: 0xf00, Name: "Q_V2_SETUSE"},
+	{Val: 0x900, Name: "Q_V2_GETINFO"},
+	{Val: 0xa00, Name: "Q_V2_SETINFO"},
+	{Val: 0xb00, Name: "Q_V2_SETGRACE"},
+	{Val: 0xc00, Name: "Q_V2_SETFLAGS"},
+	{Val: 0x1100, Name: "Q_V2_GETSTATS"},
+	{Val: 0x800001, Name: "Q_SYNC"},
+	{Val: 0x800002, Name: "Q_QUOTAON"},
+	{Val: 0x800003, Name: "Q_QUOTAOFF"},
+	{Val: 0x800004, Name: "Q_GETFMT"},
+	{Val: 0x800005, Name: "Q_GETINFO"},
+	{Val: 0x800006, Name: "Q_SETINFO"},
+	{Val: 0x800007, Name: "Q_GETQUOTA"},
+	{Val: 0x800008, Name: "Q_SETQUOTA"},
+	{Val: 0x800009, Name: "Q_GETNEXTQUOTA"},
+	{Val: 0x5801, Name: "Q_XQUOTAON"},
+	{Val: 0x5802, Name: "Q_XQUOTAOFF"},
+	{Val: 0x5803, Name: "Q_XGETQUOTA"},
+	{Val: 0x5804, Name: "Q_XSETQLIM"},
+	{Val: 0x5805, Name: "Q_XGETQSTAT"},
+	{Val: 0x5806, Name: "Q_XQUOTARM"},
+	{Val: 0x5807, Name: "Q_XQUOTASYNC"},
+	{Val: 0x5808, Name: "Q_XGETQSTATV"},
+	{Val: 0x5809, Name: "Q_XGETNEXTQUOTA"},
+}}
+
+var xQuotaFormats = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "QFMT_VFS_OLD"},
+	{Val: 0x2, Name: "QFMT_VFS_V0"},
+	{Val: 0x3, Name: "QFMT_OCFS2"},
+	{Val: 0x4, Name: "QFMT_VFS_V1"},
+}}
+
+var xLandlockRuleTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "LANDLOCK_RULE_PATH_BENEATH"},
+}}
+
+var xSyslogConsoleLevels = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0xfffffffffffffffe, Name: "LOGLEVEL_SCHED"},
+	{Val: 0xffffffffffffffff, Name: "LOGLEVEL_DEFAULT"},
+	{Val: 0x0, Name: "LOGLEVEL_EMERG"},
+	{Val: 0x1, Name: "LOGLEVEL_ALERT"},
+	{Val: 0x2, Name: "LOGLEVEL_CRIT"},
+	{Val: 0x3, Name: "LOGLEVEL_ERR"},
+	{Val: 0x4, Name: "LOGLEVEL_WARNING"},
+	{Val: 0x5, Name: "LOGLEVEL_NOTICE"},
+	{Val: 0x6, Name: "LOGLEVEL_INFO"},
+	{Val: 0x7, Name: "LOGLEVEL_DEBUG"},
+}}
+
+var xScmvals = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "SCM_RIGHTS"},
+	{Val: 0x2, Name: "SCM_CREDENTIALS"},
+	{Val: 0x3, Name: "SCM_SECURITY"},
+	{Val: 0x29, Name: "SO_WIFI_STATUS"},
+	{Val: 0x3d, Name: "SO_TXTIME"},
+	{Val: 0x1d, Name: "SO_TIMESTAMP_OLD"},
+	{Val: 0x23, Name: "SO_TIMESTAMPNS_OLD"},
+	{Val: 0x25, Name: "SO_TIMESTAMPING_OLD"},
+	{Val: 0x3f, Name: "SO_TIMESTAMP_NEW"},
+	{Val: 0x40, Name: "SO_TIMESTAMPNS_NEW"},
+	{Val: 0x41, Name: "SO_TIMESTAMPING_NEW"},
+	{Val: 0x36, Name: "SCM_TIMESTAMPING_OPT_STATS"},
+	{Val: 0x3a, Name: "SCM_TIMESTAMPING_PKTINFO"},
+}}
+
+var xIPCmsgTypes = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IP_TOS"},
+	{Val: 0x2, Name: "IP_TTL"},
+	{Val: 0x6, Name: "IP_RECVOPTS"},
+	{Val: 0x7, Name: "IP_RETOPTS"},
+	{Val: 0x8, Name: "IP_PKTINFO"},
+	{Val: 0xb, Name: "IP_RECVERR"},
+	{Val: 0x14, Name: "IP_ORIGDSTADDR"},
+	{Val: 0x17, Name: "IP_CHECKSUM"},
+	{Val: 0x3, Name: "SCM_SECURITY"},
+}}
+
+var xSigevNotify = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "SIGEV_SIGNAL"},
+	{Val: 0x1, Name: "SIGEV_NONE"},
+	{Val: 0x2, Name: "SIGEV_THREAD"},
+	{Val: 0x4, Name: "SIGEV_THREAD_ID"},
+}}
+
+var xLandlockAccessFs = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "LANDLOCK_ACCESS_FS_EXECUTE"},
+	{Val: 0x2, Name: "LANDLOCK_ACCESS_FS_WRITE_FILE"},
+	{Val: 0x4, Name: "LANDLOCK_ACCESS_FS_READ_FILE"},
+	{Val: 0x8, Name: "LANDLOCK_ACCESS_FS_READ_DIR"},
+	{Val: 0x10, Name: "LANDLOCK_ACCESS_FS_REMOVE_DIR"},
+	{Val: 0x20, Name: "LANDLOCK_ACCESS_FS_REMOVE_FILE"},
+	{Val: 0x40, Name: "LANDLOCK_ACCESS_FS_MAKE_CHAR"},
+	{Val: 0x80, Name: "LANDLOCK_ACCESS_FS_MAKE_DIR"},
+	{Val: 0x100, Name: "LANDLOCK_ACCESS_FS_MAKE_REG"},
+	{Val: 0x200, Name: "LANDLOCK_ACCESS_FS_MAKE_SOCK"},
+	{Val: 0x400, Name: "LANDLOCK_ACCESS_FS_MAKE_FIFO"},
+	{Val: 0x800, Name: "LANDLOCK_ACCESS_FS_MAKE_BLOCK"},
+	{Val: 0x1000, Name: "LANDLOCK_ACCESS_FS_MAKE_SYM"},
+	{Val: 0x2000, Name: "LANDLOCK_ACCESS_FS_REFER"},
+}}
+
+var xMountPropagation = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x20000, Name: "MS_UNBINDABLE"},
+	{Val: 0x40000, Name: "MS_PRIVATE"},
+	{Val: 0x80000, Name: "MS_SLAVE"},
+	{Val: 0x100000, Name: "MS_SHARED"},
+}}
+
+var xUringSetupFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IORING_SETUP_IOPOLL"},
+	{Val: 0x2, Name: "IORING_SETUP_SQPOLL"},
+	{Val: 0x4, Name: "IORING_SETUP_SQ_AFF"},
+	{Val: 0x8, Name: "IORING_SETUP_CQSIZE"},
+	{Val: 0x10, Name: "IORING_SETUP_CLAMP"},
+	{Val: 0x20, Name: "IORING_SETUP_ATTACH_WQ"},
+	{Val: 0x40, Name: "IORING_SETUP_R_DISABLED"},
+	{Val: 0x80, Name: "IORING_SETUP_SUBMIT_ALL"},
+	{Val: 0x100, Name: "IORING_SETUP_COOP_TASKRUN"},
+	{Val: 0x200, Name: "IORING_SETUP_TASKRUN_FLAG"},
+	{Val: 0x400, Name: "IORING_SETUP_SQE128"},
+	{Val: 0x800, Name: "IORING_SETUP_CQE32"},
+}}
+
+var xUringSetupFeatures = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IORING_FEAT_SINGLE_MMAP"},
+	{Val: 0x2, Name: "IORING_FEAT_NODROP"},
+	{Val: 0x4, Name: "IORING_FEAT_SUBMIT_STABLE"},
+	{Val: 0x8, Name: "IORING_FEAT_RW_CUR_POS"},
+	{Val: 0x10, Name: "IORING_FEAT_CUR_PERSONALITY"},
+	{Val: 0x20, Name: "IORING_FEAT_FAST_POLL"},
+	{Val: 0x40, Name: "IORING_FEAT_POLL_32BITS"},
+	{Val: 0x80, Name: "IORING_FEAT_SQPOLL_NONFIXED"},
+	{Val: 0x100, Name: "IORING_FEAT_EXT_ARG"},
+	{Val: 0x200, Name: "IORING_FEAT_NATIVE_WORKERS"},
+	{Val: 0x400, Name: "IORING_FEAT_RSRC_TAGS"},
+	{Val: 0x800, Name: "IORING_FEAT_CQE_SKIP"},
+	{Val: 0x1000, Name: "IORING_FEAT_LINKED_FILE"},
 }}

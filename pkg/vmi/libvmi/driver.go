@@ -49,7 +49,25 @@ type driver interface {
 	listen(timeout time.Duration) error // vmi_events_listen
 
 	destroy() error // vmi_destroy
+
+	// Xen's own controls, through libxenctrl: libvmi has none for them.
+	//
+	// memLimit is the domain's memory limit (KiB) as it was before
+	// vmi_init, which lifts it (libvmi's xen.c xen_init_vmi:
+	// xc_domain_setmaxmem ~0) and whose vmi_destroy does not put it back
+	// (xen_destroy passes max_gpfn * page size, in bytes, as KiB).
+	memLimit() uint64
+	setMemLimit(kib uint64) error // xc_domain_setmaxmem; works after destroy
+	// monitorOff is a rescue's way to stop the monitor a dead process
+	// left: int3 and single-step monitoring off, single-step off on each
+	// vCPU, the vm_event ring disabled (xc_monitor_disable), which wakes
+	// the vCPUs that waited for answers (Xen's vm_event_disable).
+	monitorOff(nvcpu int) error
 }
+
+// unlimitedKiB is the memory limit shadow frames are allocated under, as
+// libvmi and DRAKVUF set it (xc_domain_setmaxmem ~0).
+const unlimitedKiB = ^uint64(0)
 
 // invalidGFN given to slatChangeGFN restores a page's own mapping in a view
 // (Xen's INVALID_GFN).

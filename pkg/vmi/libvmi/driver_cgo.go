@@ -26,6 +26,9 @@ type cdriver struct {
 	handle cgo.Handle
 	nvcpu  int
 
+	domid   uint32
+	origKiB uint64 // the memory limit before vmi_init
+
 	int3 *C.vmi_event_t
 	ss   []*C.vmi_event_t
 	mem  *C.vmi_event_t

@@ -38,6 +38,59 @@ type fakeDriver struct {
 	answers  []string // event -> response, in delivery order
 	nextView uint16
 	gone     bool
+	blocked  int // vCPUs waiting for an answer nobody will give (a dead tracer's)
+
+	// remapped is each view's remapped range, [min, max] of the frames
+	// p2m_change_altp2m_gfn mapped into it (Xen 4.17
+	// xen/arch/x86/mm/p2m.c; min_remapped_gfn, max_remapped_gfn).
+	remapped map[uint16][2]uint64
+	// racer, when set, is a write another vCPU makes to the original
+	// page when the domain is not paused at vmi_slat_change_gfn.
+	racer *[2]uint64 // pa, byte
+	// onCall runs a hook after the call of that name is recorded.
+	onCall map[string]func()
+
+	// The domain's memory limit in KiB (Xen's max_pages * 4): vmi_init
+	// has lifted it to ~0, as libvmi's xen_init_vmi does.
+	memKiB uint64
+}
+
+// fakeMemKiB is the fake domain's own memory limit, and fakeLibvmiKiB
+// what libvmi's xen_destroy sets it to: max_gpfn * XC_PAGE_SIZE, bytes
+// passed to xc_domain_setmaxmem as KiB.
+const (
+	fakeMemKiB    = 0x20000*4 + 1024
+	fakeLibvmiKiB = (0x20000 - 1) * pageSize
+)
+
+func (f *fakeDriver) memLimit() uint64 { return fakeMemKiB }
+
+func (f *fakeDriver) setMemLimit(kib uint64) error {
+	if err := f.record("xc_domain_setmaxmem %d", kib); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.memKiB = kib
+	return nil
+}
+
+// monitorOff models xc_monitor_software_breakpoint and
+// xc_monitor_singlestep off, XEN_DOMCTL_DEBUG_OP_SINGLE_STEP_OFF on each
+// vCPU, and xc_monitor_disable (Xen 4.17 xen/common/vm_event.c
+// vm_event_disable: the ring goes, the vCPUs blocked on it are unpaused).
+func (f *fakeDriver) monitorOff(nvcpu int) error {
+	if err := f.record("xc_monitor_disable %d", nvcpu); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.events = map[string]bool{}
+	for v := range f.stepping {
+		f.stepping[v] = false
+	}
+	f.blocked = 0
+	return nil
 }
 
 func newFake(vcpus int) *fakeDriver {
@@ -55,6 +108,9 @@ func newFake(vcpus int) *fakeDriver {
 		events:   map[string]bool{},
 		queue:    make(chan *event, 16),
 		nextView: 1,
+		remapped: map[uint16][2]uint64{},
+		onCall:   map[string]func(){},
+		memKiB:   unlimitedKiB,
 	}
 }
 
@@ -63,6 +119,12 @@ func (f *fakeDriver) record(format string, args ...any) error {
 	defer f.mu.Unlock()
 	f.calls = append(f.calls, fmt.Sprintf(format, args...))
 	name := strings.Fields(f.calls[len(f.calls)-1])[0]
+	if hook := f.onCall[name]; hook != nil {
+		delete(f.onCall, name)
+		f.mu.Unlock()
+		hook()
+		f.mu.Lock()
+	}
 	return f.fail[name]
 }
 
@@ -159,8 +221,15 @@ func (f *fakeDriver) state() string {
 	for _, m := range f.access {
 		restricted += len(m)
 	}
-	return fmt.Sprintf("pauses=%d altp2m=%v views=%d restricted=%d events=%v extra-frames=%v vcpu-views=%v stepping=%v gone=%v",
-		f.pauses, f.altp2m, len(f.views), restricted, ev, extra, f.vcpuView, f.stepping, f.gone)
+	limit := fmt.Sprint(f.memKiB)
+	switch f.memKiB {
+	case fakeMemKiB:
+		limit = "own"
+	case unlimitedKiB:
+		limit = "lifted"
+	}
+	return fmt.Sprintf("pauses=%d altp2m=%v views=%d restricted=%d events=%v extra-frames=%v vcpu-views=%v stepping=%v blocked=%d memlimit=%s gone=%v",
+		f.pauses, f.altp2m, len(f.views), restricted, ev, extra, f.vcpuView, f.stepping, f.blocked, limit, f.gone)
 }
 
 func (f *fakeDriver) setHandler(h handler) { f.h = h }
@@ -299,6 +368,7 @@ func (f *fakeDriver) slatDestroy(view uint16) error {
 	defer f.mu.Unlock()
 	delete(f.views, view)
 	delete(f.access, view)
+	delete(f.remapped, view)
 	return nil
 }
 
@@ -308,11 +378,20 @@ func (f *fakeDriver) slatChangeGFN(view uint16, old, new uint64) error {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.racer != nil && f.pauses == 0 {
+		f.mem[f.racer[0]>>pageShift][f.racer[0]&(pageSize-1)] = byte(f.racer[1])
+		f.racer = nil
+	}
 	if new == invalidGFN {
 		delete(f.views[view], old)
-	} else {
-		f.views[view][old] = new
+		return nil
 	}
+	f.views[view][old] = new
+	r, ok := f.remapped[view]
+	if !ok {
+		r = [2]uint64{new, new}
+	}
+	f.remapped[view] = [2]uint64{min(r[0], new), max(r[1], new)}
 	return nil
 }
 
@@ -341,6 +420,16 @@ func (f *fakeDriver) freeGFN(gfn uint64) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	delete(f.mem, gfn)
+	// Xen 4.17 p2m_altp2m_propagate_change: a frame dropped from the
+	// host's p2m inside a view's remapped range resets that view
+	// (p2m_reset_altp2m): every remapping and access setting is gone.
+	for v, r := range f.remapped {
+		if gfn >= r[0] && gfn <= r[1] {
+			f.views[v] = map[uint64]uint64{}
+			f.access[v] = map[uint64]memAccess{}
+			delete(f.remapped, v)
+		}
+	}
 	return nil
 }
 
@@ -445,6 +534,15 @@ func (f *fakeDriver) deliver(e *event) {
 		panic(fmt.Sprintf("%v event delivered with no event registered", e.kind))
 	}
 	e.slat = f.vcpuView[e.vcpu]
+	if e.kind == evInt3 && e.gfn == 0 {
+		// Xen reports the frame of the int3 (vm_event's
+		// software_breakpoint.gfn): the page of rip in the guest's tables.
+		for _, pt := range f.pt {
+			if gfn, ok := pt[e.gla>>pageShift]; ok {
+				e.gfn = gfn
+			}
+		}
+	}
 	f.mu.Unlock()
 	r := f.h.handle(e)
 	f.mu.Lock()
@@ -495,6 +593,7 @@ func (f *fakeDriver) destroy() error {
 	err := f.record("vmi_destroy")
 	f.mu.Lock()
 	f.gone = true
+	f.memKiB = fakeLibvmiKiB
 	f.mu.Unlock()
 	return err
 }

@@ -10,7 +10,9 @@ import "C"
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"os"
 	"runtime/cgo"
 	"unsafe"
 )
@@ -31,20 +33,66 @@ func Open(ctx context.Context, domain string, opt Options) (*Target, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d, err := openDriver(domain, opt.File)
+	if !opt.File && opt.StateDir == "" {
+		opt.StateDir = DefaultStateDir
+	}
+	if !opt.File {
+		// A record left by a guestrace that died and was not rescued:
+		// undo it first, or its monitor ring would refuse this one.
+		err := rescueDomain(opt.StateDir, domain, processAlive, func() (driver, error) { return openDriver(domain, false, false) })
+		if errors.Is(err, ErrAttached) {
+			return nil, err
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: undoing what a guestrace that died left: %w", domain, err)
+		}
+	}
+	d, err := openDriver(domain, opt.File, true)
 	if err != nil {
 		return nil, err
 	}
 	return newTarget(d, domain, opt)
 }
 
-func openDriver(domain string, file bool) (*cdriver, error) {
+// Rescue undoes what a guestrace that died without closing its target
+// left in the domain, as its rescue record in opt.StateDir (default
+// DefaultStateDir) says: views, shadow frames, the monitor, altp2m, the
+// memory limit, its pause. Without a record it does nothing. A record
+// whose guestrace still runs is left alone, unless that guestrace is the
+// caller's parent: guestrace's guard, its child, runs Rescue when the
+// tracer dies or could not close the target.
+func Rescue(ctx context.Context, domain string, opt Options) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if opt.StateDir == "" {
+		opt.StateDir = DefaultStateDir
+	}
+	parent := os.Getppid()
+	alive := func(pid int) bool { return pid != parent && processAlive(pid) }
+	return rescueDomain(opt.StateDir, domain, alive, func() (driver, error) { return openDriver(domain, false, false) })
+}
+
+// openDriver opens libvmi on a domain (with its events when events) or a
+// dump (file).
+func openDriver(domain string, file, events bool) (*cdriver, error) {
+	var domid uint32
+	var origKiB uint64
+	if !file {
+		var err error
+		if domid, origKiB, err = domainMemLimit(domain); err != nil {
+			return nil, err
+		}
+	}
 	// libvmi keeps no per-thread state: the instance made here is used
 	// from the driver goroutine's thread afterwards.
 	name := C.CString(domain)
 	defer C.free(unsafe.Pointer(name))
 	mode := C.vmi_mode_t(C.VMI_XEN)
-	flags := C.uint64_t(C.VMI_INIT_DOMAINNAME | C.VMI_INIT_EVENTS)
+	flags := C.uint64_t(C.VMI_INIT_DOMAINNAME)
+	if events {
+		flags |= C.VMI_INIT_EVENTS
+	}
 	if file {
 		mode = C.VMI_FILE
 		flags = C.VMI_INIT_DOMAINNAME
@@ -54,11 +102,12 @@ func openDriver(domain string, file bool) (*cdriver, error) {
 	if C.vmi_init(&v, mode, unsafe.Pointer(name), flags, nil, &ierr) != C.VMI_SUCCESS {
 		return nil, initError(domain, file, ierr)
 	}
-	if !file && C.vmi_init_paging(v, 0) == C.VMI_PM_UNKNOWN {
+	// A rescue (no events) needs no page tables.
+	if !file && events && C.vmi_init_paging(v, 0) == C.VMI_PM_UNKNOWN {
 		C.vmi_destroy(v)
 		return nil, fmt.Errorf("%s: libvmi cannot tell the guest's paging mode (is it an HVM guest past its boot loader?)", domain)
 	}
-	d := &cdriver{vmi: v, nvcpu: int(C.vmi_get_num_vcpus(v))}
+	d := &cdriver{vmi: v, nvcpu: int(C.vmi_get_num_vcpus(v)), domid: domid, origKiB: origKiB}
 	d.handle = cgo.NewHandle(d)
 	return d, nil
 }

@@ -15,6 +15,12 @@ import (
 // cancelled Wait or a Close takes to be noticed while the guest runs.
 const listenSlice = 100 * time.Millisecond
 
+// maxVCPUs is the most vCPUs a domain may have: libvmi's single-step
+// event names its vCPUs in a 32-bit mask (events.h vmi_event_t
+// ss_event.vcpus, SETUP_SINGLESTEP_EVENT; shim.c's 1u << vcpu), as the
+// original guestrace's limit was.
+const maxVCPUs = 32
+
 // Options of Open.
 type Options struct {
 	// File opens a raw physical-memory dump (QEMU's pmemsave, a
@@ -32,6 +38,9 @@ type Options struct {
 	// one (or at a second one): the guest is restored however the
 	// program ends.
 	NoSignals bool
+	// StateDir is where the rescue record is kept (record.go); Open
+	// uses DefaultStateDir when empty.
+	StateDir string
 }
 
 // Target is a Xen domain (or a memory dump) through libvmi. It
@@ -56,6 +65,8 @@ type Target struct {
 	waitErr chan error // the listener failed while a Wait ran
 	exited  chan struct{}
 
+	stateDir string // rescue record's directory; none when empty
+
 	closeOnce   sync.Once
 	closeErr    error
 	stopSignals func()
@@ -76,11 +87,16 @@ type state struct {
 	viewOn     bool                   // view created
 	altp2mByUs bool                   // altp2m was off and we enabled it
 	registered bool                   // events registered
-	bps        map[uint64]*breakpoint // by guest virtual address
+	bps        map[uint64]uint64      // breakpoints: virtual -> physical address
 	pages      map[uint64]*shadowPage // by original gfn
-	placed     map[uint64]uint64      // every breakpoint ever placed: va -> pa
-	resync     map[int]uint64         // vCPU -> gfn it wrote while stepping
+	placed     map[uint64]bool        // every physical address ever given a breakpoint
+	wrote      map[int]bool           // vCPUs stepping a write in view 0
+	frames     []uint64               // every shadow frame allocated, freed after the view
+	spare      []uint64               // allocated frames no page uses (a shadow that failed)
 	finishErr  error
+	memLimit   uint64 // KiB, the domain's limit before Open; 0: unknown
+	mapping    uint64 // the frame being mapped to a shadow, for the record
+	recordErr  error  // the first failure to write the rescue record
 }
 
 // hit is a breakpoint event held by its callback.
@@ -103,18 +119,19 @@ var _ vmi.Target = (*Target)(nil)
 // paused until Wait or Unpause.
 func newTarget(drv driver, name string, opt Options) (*Target, error) {
 	t := &Target{
-		drv:     drv,
-		name:    name,
-		file:    opt.File,
-		reqs:    make(chan request),
-		events:  make(chan *hit),
-		waitErr: make(chan error, 1),
-		exited:  make(chan struct{}),
+		drv:      drv,
+		name:     name,
+		file:     opt.File,
+		reqs:     make(chan request),
+		events:   make(chan *hit),
+		waitErr:  make(chan error, 1),
+		exited:   make(chan struct{}),
+		stateDir: opt.StateDir,
 	}
-	t.s.bps = map[uint64]*breakpoint{}
+	t.s.bps = map[uint64]uint64{}
 	t.s.pages = map[uint64]*shadowPage{}
-	t.s.placed = map[uint64]uint64{}
-	t.s.resync = map[int]uint64{}
+	t.s.placed = map[uint64]bool{}
+	t.s.wrote = map[int]bool{}
 	if opt.RegsFile != "" {
 		regs, err := LoadRegs(opt.RegsFile)
 		if err != nil {
@@ -131,13 +148,19 @@ func newTarget(drv driver, name string, opt Options) (*Target, error) {
 	if t.nvcpu < 1 {
 		t.nvcpu = 1
 	}
+	if !t.file && t.nvcpu > maxVCPUs {
+		_ = drv.destroy()
+		return nil, fmt.Errorf("%s: %d vCPUs: guestrace's Xen backend handles at most %d (libvmi's single-step event takes a 32-bit vCPU mask)", name, t.nvcpu, maxVCPUs)
+	}
 	go t.run()
+	if !opt.NoSignals {
+		// From before setup: a signal meanwhile must not kill the
+		// program with the domain paused and half set up.
+		t.watchSignals()
+	}
 	if err := t.call(t.setup); err != nil {
 		_ = t.Close()
 		return nil, err
-	}
-	if !opt.NoSignals {
-		t.watchSignals()
 	}
 	return t, nil
 }
@@ -149,10 +172,18 @@ func (t *Target) setup() error {
 		return nil
 	}
 	s := &t.s
-	if err := t.drv.pause(); err != nil {
-		return fmt.Errorf("pausing %s: %w", t.name, err)
+	s.memLimit = t.drv.memLimit()
+	if err := t.pause(); err != nil {
+		return err
 	}
-	s.paused = true
+	if t.stateDir != "" && s.recordErr != nil {
+		return fmt.Errorf("%s: %w (a rescue after a crash needs it: see Options.StateDir)", t.name, s.recordErr)
+	}
+	// Shadow frames are allocated beyond the domain's memory (libvmi
+	// lifts the limit at vmi_init already; this does not depend on it).
+	if err := t.drv.setMemLimit(unlimitedKiB); err != nil {
+		return fmt.Errorf("%s: lifting the memory limit for shadow pages: %w", t.name, err)
+	}
 	on, err := t.drv.slatState()
 	if err != nil {
 		return fmt.Errorf("%s: reading the altp2m state: %w", t.name, err)
@@ -162,12 +193,14 @@ func (t *Target) setup() error {
 			return fmt.Errorf("%s: cannot enable altp2m (boot Xen with altp2m=1 and give the domain altp2m = \"external\"): %w", t.name, err)
 		}
 		s.altp2mByUs = true
+		t.persist()
 	}
 	if s.view, err = t.drv.slatCreate(); err != nil {
 		return fmt.Errorf("%s: creating an altp2m view: %w", t.name, err)
 	}
 	s.viewOn = true
 	s.registered = true // teardown clears whatever got registered
+	t.persist()
 	if err := t.drv.registerInt3(); err != nil {
 		return fmt.Errorf("%s: registering the int3 event: %w", t.name, err)
 	}
@@ -288,7 +321,17 @@ func (t *Target) Regs(vcpu int, r *vmi.Regs) error {
 }
 
 // SetRegs implements vmi.Target. At an event, the event's vCPU gets them
-// with the event's answer.
+// with the event's answer, which sets the general registers, rip and
+// rflags only (VMI_EVENT_RESPONSE_SET_REGISTERS: libvmi passes every
+// register, Xen's xen/arch/x86/vm_event.c vm_event_set_registers applies
+// those).
+//
+// Outside an event the vCPU's registers are read, changed and written
+// back (libvmi's vmi_set_vcpuregs takes all of them) with the domain
+// paused, so that the vCPU does not run in between. libvmi's
+// xen_set_vcpuregs_hvm (xen.c) does not write KernelGSBase (shadow_gs) nor
+// the CS and SS selectors: a change to those is refused with
+// vmi.ErrUnsupported rather than silently lost.
 func (t *Target) SetRegs(vcpu int, r *vmi.Regs) error {
 	return t.call(func() error {
 		if vcpu < 0 || vcpu >= t.nvcpu {
@@ -302,11 +345,29 @@ func (t *Target) SetRegs(vcpu int, r *vmi.Regs) error {
 			h.regsChanged = true
 			return nil
 		}
-		if err := t.drv.setRegs(vcpu, r); err != nil {
-			return fmt.Errorf("%s: setting registers of vCPU %d: %w", t.name, vcpu, err)
-		}
-		return nil
+		return t.setRegsPaused(vcpu, r)
 	})
+}
+
+// setRegsPaused is SetRegs outside an event.
+func (t *Target) setRegsPaused(vcpu int, r *vmi.Regs) (err error) {
+	if !t.s.paused {
+		if err := t.pause(); err != nil {
+			return err
+		}
+		defer func() { err = errors.Join(err, t.unpause()) }()
+	}
+	var cur vmi.Regs
+	if err := t.drv.regs(vcpu, &cur); err != nil {
+		return fmt.Errorf("%s: registers of vCPU %d: %w", t.name, vcpu, err)
+	}
+	if cur.KernelGSBase != r.KernelGSBase || cur.CS != r.CS || cur.SS != r.SS {
+		return fmt.Errorf("%s: vCPU %d: libvmi cannot set KernelGSBase or the CS and SS selectors: %w", t.name, vcpu, vmi.ErrUnsupported)
+	}
+	if err := t.drv.setRegs(vcpu, r); err != nil {
+		return fmt.Errorf("%s: setting registers of vCPU %d: %w", t.name, vcpu, err)
+	}
+	return nil
 }
 
 // Pause implements vmi.Target.
@@ -325,10 +386,16 @@ func (t *Target) pause() error {
 	if t.file || t.s.paused {
 		return nil
 	}
+	// Recorded first: a rescue releasing a pause not taken is refused by
+	// Xen (domain_unpause_by_systemcontroller: -EINVAL at count 0), one
+	// taken and not recorded would stay.
+	t.s.paused = true
+	t.persist()
 	if err := t.drv.pause(); err != nil {
+		t.s.paused = false
+		t.persist()
 		return fmt.Errorf("pausing %s: %w", t.name, err)
 	}
-	t.s.paused = true
 	return nil
 }
 
@@ -340,6 +407,7 @@ func (t *Target) unpause() error {
 		return fmt.Errorf("resuming %s: %w", t.name, err)
 	}
 	t.s.paused = false
+	t.persist()
 	return nil
 }
 

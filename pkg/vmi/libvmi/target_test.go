@@ -26,7 +26,7 @@ const (
 )
 
 // cleanState is the domain as before Open (and as Close must leave it).
-const cleanState = "pauses=0 altp2m=false views=0 restricted=0 events=[] extra-frames=[] vcpu-views=[0 0] stepping=[false false] gone=true"
+const cleanState = "pauses=0 altp2m=false views=0 restricted=0 events=[] extra-frames=[] vcpu-views=[0 0] stepping=[false false] blocked=0 memlimit=own gone=true"
 
 func newTestTarget(t *testing.T, altp2mOn bool) (*Target, *fakeDriver) {
 	t.Helper()
@@ -52,6 +52,7 @@ func TestOpenCloseSequence(t *testing.T) {
 	tg, f := newTestTarget(t, false)
 	assert.Equal(t, []string{
 		"vmi_pause_vm",
+		"xc_domain_setmaxmem 18446744073709551615",
 		"vmi_slat_state",
 		"vmi_slat_control true",
 		"vmi_slat_create",
@@ -61,7 +62,7 @@ func TestOpenCloseSequence(t *testing.T) {
 		"vmi_register_event mem",
 		"vmi_slat_switch 1",
 	}, f.takeCalls())
-	assert.Equal(t, "pauses=1 altp2m=true views=1 restricted=0 events=[int3 mem singlestep/0 singlestep/1] extra-frames=[] vcpu-views=[1 1] stepping=[false false] gone=false", f.state())
+	assert.Equal(t, "pauses=1 altp2m=true views=1 restricted=0 events=[int3 mem singlestep/0 singlestep/1] extra-frames=[] vcpu-views=[1 1] stepping=[false false] blocked=0 memlimit=lifted gone=false", f.state())
 	assert.Equal(t, 2, tg.NumVCPUs())
 
 	require.NoError(t, tg.Close())
@@ -76,6 +77,7 @@ func TestOpenCloseSequence(t *testing.T) {
 		"vmi_slat_control false",
 		"vmi_resume_vm",
 		"vmi_destroy",
+		"xc_domain_setmaxmem 525312",
 	}, f.takeCalls())
 	assert.Equal(t, cleanState, f.state())
 
@@ -102,12 +104,14 @@ func TestAltp2mUnavailable(t *testing.T) {
 	assert.Equal(t, `dom: cannot enable altp2m (boot Xen with altp2m=1 and give the domain altp2m = "external"): xc_altp2m_set_domain_state: Operation not supported`, err.Error())
 	assert.Equal(t, []string{
 		"vmi_pause_vm",
+		"xc_domain_setmaxmem 18446744073709551615",
 		"vmi_slat_state",
 		"vmi_slat_control true",
 		"vmi_resume_vm",
 		"vmi_destroy",
+		"xc_domain_setmaxmem 525312",
 	}, f.takeCalls())
-	assert.Equal(t, "pauses=0 altp2m=false views=0 restricted=0 events=[] extra-frames=[] vcpu-views=[0] stepping=[false] gone=true", f.state())
+	assert.Equal(t, "pauses=0 altp2m=false views=0 restricted=0 events=[] extra-frames=[] vcpu-views=[0] stepping=[false] blocked=0 memlimit=own gone=true", f.state())
 }
 
 // A breakpoint goes into a shadow copy of its page, mapped in the view
@@ -251,7 +255,8 @@ func TestSimultaneousHits(t *testing.T) {
 // interrupt-event-example.c, the original guestrace's "assume we didn't
 // emplace interrupt"); so is one at our address when the guest's own code
 // has an int3 there too (Linux patching its text). A hit on a breakpoint
-// removed meanwhile is swallowed: the vCPU runs the original instruction.
+// removed meanwhile is not the guest's: the vCPU steps over the original
+// instruction in view 0.
 func TestInt3NotOursReinjected(t *testing.T) {
 	tg, f := newTestTarget(t, false)
 	require.NoError(t, tg.InsertBreakpoint(bpVA))
@@ -270,7 +275,7 @@ func TestInt3NotOursReinjected(t *testing.T) {
 	assert.Equal(t, []string{
 		"int3 vcpu=0 0xffffffff81000999 -> reinject",
 		"int3 vcpu=0 0xffffffff81001080 -> reinject",
-		"int3 vcpu=1 0xffffffff81000050 -> none",
+		"int3 vcpu=1 0xffffffff81000050 -> toggle-singlestep,slat=0",
 	}, f.takeAnswers())
 }
 
@@ -343,19 +348,20 @@ func TestCloseRestoresDomain(t *testing.T) {
 		"vmi_slat_switch 0",
 		"vmi_set_mem_event 0x1000 N 1",
 		"vmi_slat_change_gfn 1 0x1000 0xffffffffffffffff",
-		"vmi_free_gfn 0x20000",
 		"vmi_set_mem_event 0x1001 N 1",
 		"vmi_slat_change_gfn 1 0x1001 0xffffffffffffffff",
-		"vmi_free_gfn 0x20001",
 		"vmi_are_events_pending",
 		"vmi_clear_event int3",
 		"vmi_clear_event singlestep/0",
 		"vmi_clear_event singlestep/1",
 		"vmi_clear_event mem",
 		"vmi_slat_destroy 1",
+		"vmi_free_gfn 0x20000",
+		"vmi_free_gfn 0x20001",
 		"vmi_slat_control false",
 		"vmi_resume_vm",
 		"vmi_destroy",
+		"xc_domain_setmaxmem 525312",
 	}, f.takeCalls())
 	assert.Equal(t, cleanState, f.state())
 }

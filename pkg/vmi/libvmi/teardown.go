@@ -14,8 +14,8 @@ import (
 const maxDrain = 64
 
 // Close implements vmi.Target. It restores the domain as it was: the
-// vCPUs back in the host's view, the shadow pages unmapped and freed, the
-// view destroyed, altp2m off again if it was off, every event cleared, the
+// vCPUs back in the host's view, the shadow pages unmapped, the view
+// destroyed, the shadow frames freed, altp2m off again if it was off, every event cleared, the
 // domain unpaused (its pause count as before Open), libvmi closed. A
 // callback holding an event when Close runs answers it at once, after the
 // shadows are gone, so that its vCPU runs the original code.
@@ -66,12 +66,9 @@ func (t *Target) teardown() error {
 		if err := t.drv.slatChangeGFN(s.view, gfn, invalidGFN); err != nil {
 			errs = append(errs, fmt.Errorf("%s: unmapping shadow %#x of frame %#x: %w", t.name, pg.shadow, gfn, err))
 		}
-		if err := t.drv.freeGFN(pg.shadow); err != nil {
-			errs = append(errs, fmt.Errorf("%s: freeing shadow frame %#x: %w", t.name, pg.shadow, err))
-		}
 	}
 	s.pages = map[uint64]*shadowPage{}
-	s.bps = map[uint64]*breakpoint{}
+	s.bps = map[uint64]uint64{}
 	return errors.Join(errs...)
 }
 
@@ -106,9 +103,20 @@ func (t *Target) finish() {
 	}
 	if s.viewOn {
 		if err := t.drv.slatDestroy(s.view); err != nil {
-			errs = append(errs, fmt.Errorf("%s: destroying view %d: %w", t.name, s.view, err))
+			errs = append(errs, fmt.Errorf("%s: destroying view %d (its %d shadow frames stay allocated): %w", t.name, s.view, len(s.frames), err))
+		} else {
+			s.viewOn = false
 		}
-		s.viewOn = false
+	}
+	if !s.viewOn {
+		// Only now: freeing a frame a live view once mapped resets
+		// the view (shadow.go).
+		for _, f := range s.frames {
+			if err := t.drv.freeGFN(f); err != nil {
+				errs = append(errs, fmt.Errorf("%s: freeing shadow frame %#x: %w", t.name, f, err))
+			}
+		}
+		s.frames, s.spare = nil, nil
 	}
 	if s.altp2mByUs {
 		if err := t.drv.slatControl(false); err != nil {
@@ -120,6 +128,19 @@ func (t *Target) finish() {
 	}
 	if err := t.drv.destroy(); err != nil {
 		errs = append(errs, fmt.Errorf("%s: closing libvmi: %w", t.name, err))
+	}
+	if !t.file && s.memLimit != 0 {
+		if err := t.drv.setMemLimit(s.memLimit); err != nil {
+			errs = append(errs, fmt.Errorf("%s: restoring the memory limit of %d KiB: %w", t.name, s.memLimit, err))
+		}
+	}
+	if len(errs) == 0 && !t.file {
+		// Restored: nothing for a rescue to do.
+		if err := removeRecord(t.stateDir, t.name); err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", t.name, err))
+		}
+	} else if s.recordErr != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", t.name, s.recordErr))
 	}
 	s.finishErr = errors.Join(errs...)
 }

@@ -1,0 +1,1 @@
+../../../../guest/workloads/gt-longtail.c
