@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -39,6 +40,12 @@ type traceFlags struct {
 	os       string
 	cacheDir string
 	printFlags
+	// noFollowReset: a guest reset ends the trace (exit 0) instead of
+	// attaching to the new kernel.
+	noFollowReset bool
+	buffer        string // --buffer SIZE: lines may be dropped rather than wait
+	bufSize       int    // its bytes, set by validate
+	stdoutBuffer  io.Writer
 }
 
 // maxComm is the longest process name a kernel keeps.
@@ -69,6 +76,8 @@ func addTraceFlags(cmd *cobra.Command, f *traceFlags) {
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "no status messages on standard error")
 	fl.BoolVar(&f.stats, "stats", false, "at detach, print on standard error how often the guest stopped per traced call")
 	fl.DurationVar(&f.duration, "duration", 0, "detach after this long (30s, 5m) and exit 0; 0 traces until a signal")
+	fl.StringVar(&f.buffer, "buffer", "", "keep up to `SIZE` (64M) of lines for a slow reader and drop lines, counted,\nwhen it is full, rather than stall the guest (default: never drop a line)")
+	fl.BoolVar(&f.noFollowReset, "no-follow-reset", false, "when the guest is reset or reboots, detach and exit 0\n(default: wait for its new kernel, attach again and go on tracing)")
 
 	addPrintFlags(cmd, &f.printFlags)
 	cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))                                  //nolint:errcheck
@@ -107,6 +116,13 @@ func (f *traceFlags) validate() error {
 		return usagef("--silent and -T: --silent does not wait for returns")
 	case f.stamps > 3:
 		return usagef("-t: at most -ttt")
+	}
+	if f.buffer != "" {
+		n, err := parseSize(f.buffer)
+		if err != nil {
+			return usagef("--buffer %s: %v", f.buffer, err)
+		}
+		f.bufSize = n
 	}
 	if f.os != "" {
 		if _, err := oses.Lookup(f.os); err != nil {

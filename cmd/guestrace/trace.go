@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/guestrace/guestrace/pkg/backend"
+	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/loop"
 	"github.com/guestrace/guestrace/pkg/oses"
@@ -124,7 +125,8 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		}
 	}
 	var runErr error
-	tr := tracer.NewConfig(l, f.writer(out, filt.status), tracer.Config{
+	traceOut, closeBuffer := f.bufferOut(out)
+	tr := tracer.NewConfig(l, f.writer(traceOut, filt.status), tracer.Config{
 		PIDs:      pids,
 		Comms:     f.comms,
 		Summary:   f.summary || f.both,
@@ -162,7 +164,16 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		defer cancel()
 	}
 	runErr = tr.Run(ctx)
+	for errors.Is(runErr, guestos.ErrGuestReset) && ctx.Err() == nil {
+		runErr = afterReset(ctx, status, tr, runErr, f, osd, func(ctx context.Context) (*loop.Loop, string, error) {
+			// The guard started at the first attach watches still.
+			return open(ctx, be, spec, osd, prof, func(t vmi.Target) (*isf.Profile, error) {
+				return memoryProfile(ctx, osd, t, f.cacheDir, status)
+			})
+		})
+	}
 	closeErr := tr.Close()
+	dropped, bufErr := closeBuffer()
 	c := tr.Counts()
 	var sumErr error
 	if f.summary || f.both {
@@ -174,9 +185,15 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 	}
 	fmt.Fprintln(status)
 	if f.stats {
-		writeStats(status, l.Stats())
+		writeStats(status, tr.Loop().Stats())
+	}
+	if dropped > 0 {
+		fmt.Fprintf(status, "guestrace: %d lines dropped: the output was slower than the guest (--buffer %s)\n", dropped, f.buffer)
 	}
 	writeErr := tr.WriteErr()
+	if writeErr == nil {
+		writeErr = bufErr
+	}
 	switch {
 	case errors.Is(writeErr, syscall.EPIPE):
 		// The reader went away (guestrace ... | head): a clean end, as
@@ -216,7 +233,7 @@ func (f *traceFlags) writer(out io.Writer, status output.Status) output.Writer {
 	if f.format == "json" {
 		return output.NewJSON(out, cfg)
 	}
-	if out == os.Stdout {
+	if out == os.Stdout || out == f.stdoutBuffer {
 		cfg.Colors = terminalColors()
 	}
 	return output.NewTextConfig(out, cfg)

@@ -82,3 +82,30 @@ func (g *Guest) Stop(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Reset resets the guest through QMP (system_reset), as a management tool
+// or the reset button would, and waits until the lab's init is ready
+// again in the new kernel. The lab runs QEMU with -no-reboot, so that a
+// panic ends QEMU; QEMU's reboot action is switched to reset until the new
+// kernel is ready (switched back at once, QEMU 7.2 still exits).
+func (g *Guest) Reset(ctx context.Context) error {
+	m, err := g.monitor(ctx)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	from := g.con.size()
+	if err := m.SetAction(ctx, "reset"); err != nil {
+		return fmt.Errorf("guestlab: %w", err)
+	}
+	if err := m.SystemReset(ctx); err != nil {
+		return fmt.Errorf("guestlab: reset: %w", err)
+	}
+	if _, err := g.con.waitRegexp(ctx, from, readyLine); err != nil {
+		return fmt.Errorf("guestlab: reset: waiting for the guest to be ready again: %w; console tail:\n%s", err, g.con.tail())
+	}
+	if err := m.SetAction(ctx, "shutdown"); err != nil {
+		return fmt.Errorf("guestlab: reset: %w", err)
+	}
+	return nil
+}

@@ -40,10 +40,31 @@ var (
 	// ErrBadGuestData means guest memory held something impossible (a
 	// corrupt structure, a loop); the guest is untrusted.
 	ErrBadGuestData = errors.New("bad guest data")
+	// ErrGuestReset means the kernel attached to no longer runs: the guest
+	// was reset or rebooted, and a new kernel (at another KASLR slide)
+	// runs or is booting.
+	ErrGuestReset = vmi.ErrGuestReset
 	// ErrUnsupported means the guest's kernel does not offer what was
 	// asked (a system-call number without pt_regs).
 	ErrUnsupported = errors.New("not supported by this guest")
 )
+
+// ResetChecker is implemented by OS layers that can tell when the kernel
+// they attached to has been replaced (a reset or reboot). Breakpoints at
+// the old kernel's addresses then sit on other code, and resuming past
+// one as the old instruction would corrupt the new kernel.
+type ResetChecker interface {
+	// CheckEvent is cheap enough for every event: it looks only at the
+	// registers of the vCPU that stopped, and reads the guest only the
+	// first time something it has not seen (a vCPU) shows up. It returns
+	// an error wrapping ErrGuestReset when the event cannot come from the
+	// attached kernel.
+	CheckEvent(regs *vmi.Regs) error
+	// CheckKernel reads the guest, through the live page tables of its
+	// vCPUs, to tell whether the attached kernel still runs; the guest
+	// must be paused or stopped at an event.
+	CheckKernel() error
+}
 
 // CommLen is the size of a process name as Linux stores it (TASK_COMM_LEN);
 // Windows' ImageFileName is 15 bytes and fits too.

@@ -84,6 +84,7 @@ type Stats struct {
 	Errors     uint64 // events the OS layer could not decode (who ran)
 	Stops      uint64 // breakpoint hits handled: what tracing cost the guest
 	ExitOnly   uint64 // calls reported at their exit alone (one stop)
+	Resets     uint64 // kernel checks that failed (see CheckInterval)
 }
 
 // ErrQuit is not returned: Run returns nil after Quit.
@@ -119,6 +120,7 @@ type Loop struct {
 
 	ev    vmi.Event
 	state State
+	check resetCheck
 
 	mu     sync.Mutex // guards cancel and quit, which Quit touches
 	cancel context.CancelFunc
@@ -327,11 +329,20 @@ func (l *Loop) Run(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return nil
 		}
-		err := l.t.Wait(ctx, &l.ev)
+		err := l.t.Wait(l.waitCtx(ctx), &l.ev)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil
 			}
+			if l.checkDue(err) {
+				if err := l.checkKernel(); err != nil {
+					return err
+				}
+				continue
+			}
+			return err
+		}
+		if err := l.checkEvent(); err != nil {
 			return err
 		}
 		if err := l.handle(); err != nil {
@@ -597,6 +608,9 @@ func (l *Loop) Close() error {
 	}
 	l.closed = true
 	l.Quit()
+	if l.check.cancel != nil {
+		l.check.cancel()
+	}
 	// In thread order, so that what is reported does not vary by run.
 	keys := make([]uint64, 0, len(l.pending))
 	for key := range l.pending {

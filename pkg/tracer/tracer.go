@@ -22,6 +22,7 @@ type Tracer struct {
 	out      output.Writer // nil: count only
 	cfg      Config
 	entries  []*entry
+	table    []loop.Callback // what Instrument placed, for Follow
 	free     []*pending
 	counts   output.Counts
 	skipped  uint64
@@ -151,14 +152,28 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 		}
 		table = append(table, cb)
 	}
+	t.table = append(t.table, table...)
 	return t.loop.SetCallbacks(table)
+}
+
+// Follow goes on tracing on l, a loop on the same guest's new kernel after
+// a reset (Run returned guestos.ErrGuestReset, and Close detached from the
+// old one): the calls instrumented before are instrumented again, printed
+// to the same output, and counted with those before.
+func (t *Tracer) Follow(l *loop.Loop) (int, error) {
+	t.loop = l
+	t.closed, t.closeErr, t.gone = false, nil, false
+	l.OnUnfinished(t.onLost)
+	return l.SetCallbacks(t.table)
 }
 
 // Run traces until ctx ends, Quit, a write of the output fails (see
 // WriteErr), or the guest goes away.
 func (t *Tracer) Run(ctx context.Context) error {
 	err := t.loop.Run(ctx)
-	t.gone = errors.Is(err, vmi.ErrGuestGone)
+	// After a reset the calls in progress never return: they are
+	// unfinished, not detached.
+	t.gone = errors.Is(err, vmi.ErrGuestGone) || errors.Is(err, guestos.ErrGuestReset)
 	return err
 }
 

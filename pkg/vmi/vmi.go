@@ -20,6 +20,10 @@ var (
 	// ErrGuestGone means the hypervisor side went away (QEMU exited, the
 	// stub's socket closed, the domain was destroyed).
 	ErrGuestGone = errors.New("guest went away")
+	// ErrGuestReset means the guest was reset or rebooted under the
+	// tracer: the kernel it attached to no longer runs (see also
+	// guestos.ErrGuestReset, the same error).
+	ErrGuestReset = errors.New("guest was reset")
 	// ErrNoVCPU means a vCPU index out of range.
 	ErrNoVCPU = errors.New("no such vCPU")
 	// ErrNoBreakpoint means a breakpoint that is not inserted.

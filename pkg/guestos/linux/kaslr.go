@@ -154,6 +154,11 @@ func (l *Linux) isSwapper(r Root, va uint64) bool {
 	if n, _ := l.w.ReadVirt(r.PA, r.LA57, va, b); n != len(b) {
 		return false
 	}
+	return swapperComm(b)
+}
+
+// swapperComm reports whether b (16 bytes) is init_task's comm.
+func swapperComm(b []byte) bool {
 	return bytes.HasPrefix(b, []byte("swapper/0\x00")) || bytes.HasPrefix(b, []byte("swapper\x00"))
 }
 

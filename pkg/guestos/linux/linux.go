@@ -57,6 +57,9 @@ type Linux struct {
 	abiAt      map[uint64]guestos.ABI // 32-bit system-call function address -> ABI
 	exit       exitInfo               // reading arguments at a function's exit
 
+	gsSeen []uint64    // per-CPU bases seen running the attached kernel (CheckEvent)
+	cw     *x86.Walker // keeps nothing: reads through live page tables (CheckEvent)
+
 	// fl is the layout FDPath needs, read from the profile on its first
 	// use (filesRead): tracing without -y needs none of it.
 	fl        fileLayout

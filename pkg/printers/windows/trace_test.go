@@ -116,6 +116,6 @@ func TestTraceSyntheticGuest(t *testing.T) {
 		`[pid 6700/760 malware.exe] NtCreateFile([0x1c4], FILE_READ_ATTRIBUTES|SYNCHRONIZE|GENERIC_WRITE, {Root=NULL, Name="\\??\\C:\\Users\\analyst\\AppData\\Roaming\\payload.dll", Attributes=OBJ_CASE_INSENSITIVE}, {Status=STATUS_SUCCESS, Information=FILE_CREATED}, NULL, FILE_ATTRIBUTE_NORMAL, 0, FILE_OVERWRITE_IF, FILE_SYNCHRONOUS_IO_NONALERT|FILE_NON_DIRECTORY_FILE, NULL, 0) = STATUS_SUCCESS`,
 		`[pid 6700/760 malware.exe] NtWriteFile(0x1c4, NULL, NULL, NULL, {Status=STATUS_SUCCESS, Information=8}, "MZ\220\0\3\0\0\0", 8, NULL, NULL) = STATUS_SUCCESS`,
 	}, lines)
-	assert.Equal(t, loop.Stats{Calls: 3, Returns: 3}, l.Stats())
+	assert.Equal(t, loop.Stats{Calls: 3, Returns: 3, Stops: 6}, l.Stats())
 	require.NoError(t, l.Close())
 }

@@ -411,7 +411,8 @@ func TestStoreAfterHandlerChange(t *testing.T) {
 }
 
 // TestStorePacketsPerHit: emulating the store at a return site costs one
-// 'M' and the continue, after the stop and 'g' of the event.
+// 'M' and the continue, after the stop, 'g' of the event and the 'g' that
+// checks the vCPU is still there (see stillAt).
 func TestStorePacketsPerHit(t *testing.T) {
 	const rsp = fakeVirtBase + 0xa000
 	s, tg := newFakeTarget(t, 1, func(s *fakeStub) {
@@ -424,8 +425,8 @@ func TestStorePacketsPerHit(t *testing.T) {
 	n0 := len(s.Log())
 	hitLoop(t, s, tg, 0, emuFn, 100)
 	log := s.Log()[n0:]
-	assert.Equal(t, 1+300, len(log), "%q", log[:min(len(log), 8)])
-	assert.Equal(t, 100, countPrefix(log, "g"))
+	assert.Equal(t, 1+400, len(log), "%q", log[:min(len(log), 8)])
+	assert.Equal(t, 200, countPrefix(log, "g"))
 	assert.Equal(t, 100, countPrefix(log, "Mffffffff8000a150,8:2a00000000000000"))
 	assert.Equal(t, 100, countPrefix(log, "cffffffff80007004"))
 	assert.Equal(t, Stats{Hits: 100, Emulated: 100}, tg.Stats())

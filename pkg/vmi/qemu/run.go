@@ -30,7 +30,7 @@ func (t *Target) restore(wasRunning bool, err error) error {
 	if !wasRunning || t.hasPnd || t.c.err != nil {
 		return err
 	}
-	if cerr := t.cont(pktContinue); cerr != nil && err == nil {
+	if cerr := t.contPaused(); cerr != nil && err == nil {
 		err = cerr
 	}
 	return err
@@ -42,8 +42,21 @@ func (t *Target) cont(pkt []byte) error {
 		return err
 	}
 	t.state = stateRunning
+	t.extPaused = false
 	t.invalidate()
 	return nil
+}
+
+// contPaused lets the guest run again after stopGuest, unless another
+// monitor had it paused already: that monitor continues it, and the stop
+// of the next breakpoint hit comes then as after a continue.
+func (t *Target) contPaused() error {
+	if t.extPaused {
+		t.extPaused = false
+		t.state = stateRunning
+		return nil
+	}
+	return t.cont(pktContinue)
 }
 
 // stopGuest interrupts the running guest and takes the stop it reports:
@@ -71,6 +84,7 @@ func (t *Target) stopGuest() error {
 				return err
 			}
 			t.state = statePaused
+			t.extPaused = true
 			t.gcpu = -1
 			t.invalidate()
 			return nil
@@ -113,6 +127,7 @@ func (t *Target) takeStop(reply []byte, checkBP bool) (output bool, err error) {
 	}
 	// The stub points 'g' and 'c' at the vCPU that stopped.
 	t.state = statePaused
+	t.extPaused = false
 	t.ccpu, t.gcpu = vcpu, vcpu
 	t.invalidate()
 	t.lastSignal = sr.signal
@@ -159,7 +174,7 @@ func (t *Target) Wait(ctx context.Context, ev *vmi.Event) error {
 		var err error
 		switch t.state {
 		case statePaused:
-			err = t.cont(pktContinue)
+			err = t.contPaused()
 		case stateEvent:
 			// Wait without Resume: resume the last event as it was.
 			t.cur.RegsChanged = false
@@ -245,6 +260,11 @@ func (t *Target) resume(ev *vmi.Event) error {
 	if !ok || rip != ev.Addr {
 		// Removed, or the handler moved rip: nothing to step over.
 		return t.cont(pktContinue)
+	}
+	if bp.insn.kind != emuNone && !ev.RegsChanged {
+		if err := t.stillAt(vcpu, ev.Addr); err != nil {
+			return err
+		}
 	}
 	if ok, err := t.emulate(ev, &bp.insn); ok || err != nil {
 		return err
@@ -438,7 +458,7 @@ func (t *Target) Unpause() error {
 		return t.resume(&t.cur)
 	case statePaused:
 		t.hasPnd = false
-		return t.cont(pktContinue)
+		return t.contPaused()
 	}
 	return nil
 }
@@ -482,6 +502,22 @@ func (t *Target) Close() error {
 	}
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("qemu gdb stub %s: close: %w", t.addr, err)
+	}
+	return nil
+}
+
+// stillAt re-reads the registers of the vCPU stopped at addr before its
+// instruction is emulated: a reset of the guest while it was stopped there
+// (QEMU resets a stopped guest too, and its stub says nothing) has put the
+// vCPU at the reset vector, and writing it the old kernel's next rip would
+// derail the new boot.
+func (t *Target) stillAt(vcpu int, addr uint64) error {
+	t.valid[vcpu] = false
+	if err := t.loadRegs(vcpu); err != nil {
+		return err
+	}
+	if rip := t.regs[vcpu][rRIP]; rip != addr {
+		return fmt.Errorf("qemu gdb stub %s: vCPU %d, stopped at %#x, is now at %#x: %w", t.addr, vcpu, addr, rip, vmi.ErrGuestReset)
 	}
 	return nil
 }

@@ -104,6 +104,9 @@ type Target struct {
 	cur    vmi.Event
 	pend   vmi.Event
 	hasPnd bool
+	// extPaused: the last stopGuest found the guest paused by another
+	// monitor (our interrupt got no stop); see contPaused.
+	extPaused bool
 	// lastSignal is the signal of the last stop reply.
 	lastSignal uint8
 

@@ -195,3 +195,19 @@ func (m *Monitor) PMemSave(ctx context.Context, path string, size uint64) error 
 	}{0, size, path}
 	return m.run(ctx, nil, "pmemsave", args)
 }
+
+// SystemReset resets the machine as its reset button would (system_reset).
+// QEMU started with -no-reboot (or -action reboot=shutdown) exits instead;
+// SetAction changes that.
+func (m *Monitor) SystemReset(ctx context.Context) error {
+	return m.run(ctx, nil, "system_reset", nil)
+}
+
+// SetAction sets what QEMU does when the guest reboots: "reset" or
+// "shutdown" (set-action's reboot member).
+func (m *Monitor) SetAction(ctx context.Context, reboot string) error {
+	args := struct {
+		Reboot string `json:"reboot"`
+	}{reboot}
+	return m.run(ctx, nil, "set-action", args)
+}
