@@ -154,3 +154,55 @@ func windowsTrace(t *testing.T, cfg tracer.Config) string {
 	assert.Zero(t, tr.Counts().Unfinished, "a call that ends its caller is not lost")
 	return buf.String()
 }
+
+// TestNestedKernelCall: a kernel-mode NtOpenKey made by a driver inside a
+// user's NtCreateFile, on the same thread, prints with its own return
+// and the [kernel] mark, and the outer call still gets its return.
+func TestNestedKernelCall(t *testing.T) {
+	p, err := isf.Load("../../guestos/windows/testdata/win10-19041-x64.json")
+	require.NoError(t, err)
+	g, err := wintest.New(p, 1)
+	require.NoError(t, err)
+	tg := wintest.NewTarget(g, 1)
+	w, err := winos.Attach(tg, p)
+	require.NoError(t, err)
+	proc := g.Process(0x1a2c, "malware.exe")
+	th, top := g.Thread(proc, 0x1a2c, 0x2f8)
+	g.SetCurrent(0, th)
+	fn := func(name string) uint64 {
+		a, ok := w.Symbol(name)
+		require.True(t, ok, name)
+		return a
+	}
+	handle, iosb, keyOut := g.UserAlloc(8), g.UserAlloc(16), g.UserAlloc(8)
+	fileOA := g.ObjectAttributes(0, `\??\C:\x.txt`, 0x40)
+	keyOA := g.ObjectAttributes(0, `\Registry\Machine\SYSTEM`, 0x240)
+	outer := g.Call(0, top, fn("NtCreateFile"), handle, 0x80100080, fileOA, iosb, 0, 0x80, 1, 1, 0x60, 0, 0)
+	inner := g.Call(0, top-0x800, fn("NtOpenKey"), keyOut, 0x20019, keyOA) // deeper on the same stack
+	tg.Script = []wintest.Step{
+		outer,
+		{VCPU: -1, Before: func() { g.SetKernelMode(th, true) }},
+		inner,
+		wintest.Return(inner, 0, func() { g.Put64(keyOut, 0xffffffff80000124) }),
+		{VCPU: -1, Before: func() { g.SetKernelMode(th, false) }},
+		wintest.Return(outer, 0, func() {
+			g.Put64(handle, 0x1c4)
+			g.Put64(iosb, 0)
+			g.Put64(iosb+8, 2)
+		}),
+	}
+	l, err := loop.NewWithOS(tg, w)
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	tr := tracer.New(l, output.NewText(&buf, printers.Options{Column: -1}))
+	_, err = tr.Instrument(w.Syscalls(), nil, oswindows.Table)
+	require.NoError(t, err)
+	require.ErrorIs(t, tr.Run(context.Background()), vmi.ErrGuestGone)
+	require.NoError(t, tr.Close())
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	require.Len(t, lines, 3, buf.String())
+	assert.Regexp(t, `^\[pid 6700/760 malware\.exe\] NtCreateFile\(.* <unfinished \.\.\.>$`, lines[0])
+	assert.Regexp(t, `^\[pid 6700/760 malware\.exe\] \[kernel\] NtOpenKey\(\[0xffffffff80000124\], KEY_READ, .*\) = STATUS_SUCCESS$`, lines[1])
+	assert.Regexp(t, `^\[pid 6700/760 malware\.exe\] <\.\.\. NtCreateFile resumed>.*\) = STATUS_SUCCESS$`, lines[2])
+	assert.Equal(t, uint64(0), tr.Counts().Unfinished)
+}
