@@ -22,6 +22,7 @@ import (
 	"github.com/guestrace/guestrace/pkg/guestos"
 	"github.com/guestrace/guestrace/pkg/guestos/linux"
 	"github.com/guestrace/guestrace/pkg/isf"
+	"github.com/guestrace/guestrace/pkg/isf/linuxmem"
 	"github.com/guestrace/guestrace/pkg/isf/sysmap"
 	"github.com/guestrace/guestrace/pkg/libvmiconf"
 	"github.com/guestrace/guestrace/pkg/vmi"
@@ -121,6 +122,15 @@ func TestLabDump(t *testing.T) {
 		require.NoError(t, qt.Regs(v, &regs[v]))
 	}
 	dir := t.TempDir()
+	// The profile made from the guest's own memory, as guestrace makes it
+	// with no --profile: libvmi must read the dump with it too.
+	built, err := linuxmem.Build(qt)
+	require.NoError(t, err)
+	memProfile := filepath.Join(dir, "memory.json")
+	mf, err := os.Create(memProfile)
+	require.NoError(t, err)
+	require.NoError(t, built.Profile.Write(mf))
+	require.NoError(t, mf.Close())
 	dump := filepath.Join(dir, "lab.raw")
 	regsFile := filepath.Join(dir, "lab.regs.json")
 	require.NoError(t, libvmi.SaveRegs(regsFile, regs))
@@ -201,6 +211,17 @@ func TestLabDump(t *testing.T) {
 		prof := readConf(t, conf, entry.Name)
 		assert.Equal(t, g.Profile, prof.ISF)
 		assert.Equal(t, procAddrs(fromQEMU.procs), libvmiProcs(t, lt, conf))
+	})
+
+	t.Run("libvmi lists the same processes from the profile made from memory", func(t *testing.T) {
+		// A libvmi of its own, so that nothing of the other entries'
+		// initialisation is reused.
+		mt, err := libvmi.Open(ctx, dump, libvmi.Options{File: true, RegsFile: regsFile, NoSignals: true})
+		require.NoError(t, err)
+		defer mt.Close()
+		entry := labEntry(dump, regs, map[string]string{"volatility_ist": memProfile}, nil)
+		conf := writeConf(t, filepath.Join(dir, "mem"), entry)
+		assert.Equal(t, procAddrs(fromQEMU.procs), libvmiProcs(t, mt, conf))
 	})
 
 	t.Run("libvmi and guestrace list the same processes from a System.map entry", func(t *testing.T) {
