@@ -129,13 +129,19 @@ func keyOf(p *isf.Profile) (*cacheKey, error) {
 // cache. The guest is paused while it is read. A failure to store is not
 // an error: Result.CacheErr says it.
 func Get(t vmi.Target, dir string) (res *Result, err error) {
+	var pre *preload
+	if dir != "" {
+		// The entries' profiles load while the guest is read.
+		pre = startPreload(dir)
+		defer pre.stop()
+	}
 	err = paused(t, func() error {
 		img, err := findImage(t)
 		if err != nil {
 			return fmt.Errorf("%w (%v)", ErrNoKallsyms, err)
 		}
-		if dir != "" {
-			if res = img.lookup(dir); res != nil {
+		if pre != nil {
+			if res = img.lookup(pre); res != nil {
 				return nil
 			}
 		}
@@ -150,15 +156,59 @@ func Get(t vmi.Target, dir string) (res *Result, err error) {
 	return res, err
 }
 
-// lookup returns the first entry of dir that matches the guest, or nil.
-// Entries that do not parse or do not match are passed over: a corrupt
-// entry is rebuilt (and overwritten) by the caller, never trusted.
-func (img *image) lookup(dir string) *Result {
+// preload loads the cache's entries in order on a goroutine of its own,
+// so that a cached attach parses its profile while the guest is read
+// rather than after.
+type preload struct {
+	keys []string
+	done []chan loaded // one per key, filled once
+	quit chan struct{}
+}
+
+type loaded struct {
+	k   *cacheKey
+	p   *isf.Profile
+	err error
+}
+
+func startPreload(dir string) *preload {
 	keys, _ := filepath.Glob(filepath.Join(dir, "linux-*.key"))
 	if len(keys) > maxEntries {
 		keys = keys[:maxEntries]
 	}
-	for _, kp := range keys {
+	pre := &preload{keys: keys, done: make([]chan loaded, len(keys)), quit: make(chan struct{})}
+	for i := range pre.done {
+		pre.done[i] = make(chan loaded, 1)
+	}
+	go func() {
+		for i, kp := range keys {
+			select {
+			case <-pre.quit:
+				return
+			default:
+			}
+			k, err := readKey(kp)
+			if err != nil {
+				pre.done[i] <- loaded{err: err}
+				continue
+			}
+			p, err := loadChecked(entryPath(kp), k)
+			pre.done[i] <- loaded{k, p, err}
+		}
+	}()
+	return pre
+}
+
+// stop ends the loading of entries nobody will ask for.
+func (pre *preload) stop() { close(pre.quit) }
+
+func entryPath(key string) string { return strings.TrimSuffix(key, ".key") + ".json" }
+
+// lookup returns the first entry that matches the guest, or nil. Entries
+// that do not parse or do not match are passed over: a corrupt entry is
+// rebuilt (and overwritten) by the caller, never trusted.
+func (img *image) lookup(pre *preload) *Result {
+	for i, kp := range pre.keys {
 		k, err := readKey(kp)
 		if err != nil {
 			continue
@@ -167,12 +217,13 @@ func (img *image) lookup(dir string) *Result {
 		if !img.matches(k, slide) {
 			continue
 		}
-		path := strings.TrimSuffix(kp, ".key") + ".json"
-		p, err := loadChecked(path, k)
-		if err != nil {
+		// The profile must be the one of the key just matched (the
+		// directory may change under us).
+		l := <-pre.done[i]
+		if l.err != nil || *l.k != *k {
 			continue
 		}
-		return &Result{Profile: p, Banner: k.Banner, Slide: slide, Cached: path, FromCache: true}
+		return &Result{Profile: l.p, Banner: k.Banner, Slide: slide, Cached: entryPath(kp), FromCache: true}
 	}
 	return nil
 }
