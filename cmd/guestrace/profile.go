@@ -4,8 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"os"
-	"path/filepath"
 
+	"github.com/guestrace/guestrace/internal/atomicfile"
+	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/isf/linuxgen"
 	"github.com/spf13/cobra"
 )
@@ -38,7 +39,7 @@ with nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and
 				if err != nil {
 					return err
 				}
-				return writeProfile(out, func(w *bufio.Writer) error { return prof.Write(w) })
+				return writeProfile(out, prof)
 			}
 			for _, f := range []struct{ flag, val string }{{"--kallsyms", files.Kallsyms}, {"--btf", files.BTF}, {"-o", out}} {
 				if f.val == "" {
@@ -59,7 +60,7 @@ with nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and
 			if err != nil {
 				return fmt.Errorf("profile: %w", err)
 			}
-			return writeProfile(out, func(w *bufio.Writer) error { return prof.Write(w) })
+			return writeProfile(out, prof)
 		},
 	}
 	fl := cmd.Flags()
@@ -74,33 +75,15 @@ with nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and
 
 // writeProfile writes through a temporary file renamed into place, so a
 // failed run never leaves a truncated profile behind.
-func writeProfile(path string, write func(*bufio.Writer) error) error {
+func writeProfile(path string, prof *isf.Profile) error {
 	if path == "-" {
 		w := bufio.NewWriter(os.Stdout)
-		if err := write(w); err != nil {
+		if err := prof.Write(w); err != nil {
 			return fmt.Errorf("profile: stdout: %w", err)
 		}
 		return w.Flush()
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".profile-*.json")
-	if err != nil {
-		return fmt.Errorf("profile: -o %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	err = write(w)
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
+	err := atomicfile.Write(path, prof.Write)
 	if err != nil {
 		return fmt.Errorf("profile: -o %s: %w", path, err)
 	}

@@ -58,16 +58,7 @@ func TestWindowsModeFilter(t *testing.T) {
 // returns the text trace.
 func windowsTrace(t *testing.T, cfg tracer.Config) string {
 	t.Helper()
-	p, err := isf.Load("../../guestos/windows/testdata/win10-19041-x64.json")
-	require.NoError(t, err)
-	g, err := wintest.New(p, 1)
-	require.NoError(t, err)
-	tg := wintest.NewTarget(g, 1)
-	w, err := winos.Attach(tg, p)
-	require.NoError(t, err)
-	proc := g.Process(0x1a2c, "malware.exe")
-	th, top := g.Thread(proc, 0x1a2c, 0x2f8)
-	g.SetCurrent(0, th)
+	g, tg, w, th, top := syntheticWindows(t)
 	call := func(fn string, args ...uint64) wintest.Step {
 		a, ok := w.Symbol(fn)
 		require.True(t, ok, fn)
@@ -155,10 +146,11 @@ func windowsTrace(t *testing.T, cfg tracer.Config) string {
 	return buf.String()
 }
 
-// TestNestedKernelCall: a kernel-mode NtOpenKey made by a driver inside a
-// user's NtCreateFile, on the same thread, prints with its own return
-// and the [kernel] mark, and the outer call still gets its return.
-func TestNestedKernelCall(t *testing.T) {
+// syntheticWindows is a synthetic Windows 10 guest with one thread of
+// malware.exe running on vCPU 0: the guest, its target, the attached OS
+// layer, the thread and the top of its stack.
+func syntheticWindows(t *testing.T) (*wintest.Guest, *wintest.Target, *winos.Windows, uint64, uint64) {
+	t.Helper()
 	p, err := isf.Load("../../guestos/windows/testdata/win10-19041-x64.json")
 	require.NoError(t, err)
 	g, err := wintest.New(p, 1)
@@ -169,6 +161,14 @@ func TestNestedKernelCall(t *testing.T) {
 	proc := g.Process(0x1a2c, "malware.exe")
 	th, top := g.Thread(proc, 0x1a2c, 0x2f8)
 	g.SetCurrent(0, th)
+	return g, tg, w, th, top
+}
+
+// TestNestedKernelCall: a kernel-mode NtOpenKey made by a driver inside a
+// user's NtCreateFile, on the same thread, prints with its own return
+// and the [kernel] mark, and the outer call still gets its return.
+func TestNestedKernelCall(t *testing.T) {
+	g, tg, w, th, top := syntheticWindows(t)
 	fn := func(name string) uint64 {
 		a, ok := w.Symbol(name)
 		require.True(t, ok, name)
