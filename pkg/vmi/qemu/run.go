@@ -30,7 +30,8 @@ func (t *Target) restore(wasRunning bool, err error) error {
 	if !wasRunning || t.hasPnd || t.c.err != nil {
 		return err
 	}
-	if cerr := t.contPaused(); cerr != nil && err == nil {
+	// The guest ran before this operation stopped it: it runs again.
+	if cerr := t.cont(pktContinue); cerr != nil && err == nil {
 		err = cerr
 	}
 	return err
