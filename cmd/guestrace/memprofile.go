@@ -67,28 +67,32 @@ func memoryProfile(ctx context.Context, osd *oses.OS, t vmi.Target, cacheFlag st
 	return p, nil
 }
 
-// qemuProfile opens a QEMU guest's stub, makes (or reads from the cache)
-// its profile, and leaves the guest running. A guard resumes the guest if
-// guestrace dies while it is paused.
-func qemuProfile(ctx context.Context, addr, cacheFlag string, status io.Writer) (*isf.Profile, error) {
+// guestProfile opens a guest (label names it: "--qemu unix:PATH",
+// "-d NAME"), makes (or reads from the cache) its profile, and leaves the
+// guest running. A guard resumes the guest if guestrace dies while it is
+// paused.
+func guestProfile(ctx context.Context, spec backend.Spec, label, cacheFlag string, status io.Writer) (*isf.Profile, error) {
 	osd, err := memoryOS("linux")
 	if err != nil {
 		return nil, err
 	}
-	be, err := backend.Lookup("qemu")
-	if err != nil {
-		return nil, err
+	be, err := backend.Resolve(ctx, spec)
+	if errors.Is(err, backend.ErrUnknown) {
+		return nil, usagef("--backend %s: %v", spec.Backend, err)
 	}
-	spec := backend.Spec{Backend: be.Name, Guest: addr}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", label, err)
+	}
+	spec.Backend = be.Name
 	g, err := be.Open(ctx, spec)
 	if err != nil {
 		var busy *qemu.BusyError
 		if errors.As(err, &busy) {
 			if herr := handOver(busy); herr != nil {
-				return nil, fmt.Errorf("--qemu %s: %w (and handing the queued connection over: %v)", addr, err, herr)
+				return nil, fmt.Errorf("%s: %w (and handing the queued connection over: %v)", label, err, herr)
 			}
 		}
-		return nil, fmt.Errorf("--qemu %s: %w", addr, err)
+		return nil, fmt.Errorf("%s: %w", label, err)
 	}
 	var gd *guard
 	if be.Rescue != nil {
@@ -101,10 +105,10 @@ func qemuProfile(ctx context.Context, addr, cacheFlag string, status io.Writer) 
 	cerr := g.Close()
 	gd.done(cerr == nil)
 	if err != nil {
-		return nil, fmt.Errorf("--qemu %s: %w", addr, err)
+		return nil, fmt.Errorf("%s: %w", label, err)
 	}
 	if cerr != nil {
-		return nil, fmt.Errorf("--qemu %s: detaching: %w", addr, cerr)
+		return nil, fmt.Errorf("%s: detaching: %w", label, cerr)
 	}
 	return prof, nil
 }

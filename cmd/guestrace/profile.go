@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"github.com/guestrace/guestrace/internal/atomicfile"
+	"github.com/guestrace/guestrace/pkg/backend"
 	"github.com/guestrace/guestrace/pkg/isf"
 	"github.com/guestrace/guestrace/pkg/isf/linuxgen"
 	"github.com/spf13/cobra"
@@ -16,26 +17,34 @@ func init() { subcommands = append(subcommands, newProfileCmd) }
 func newProfileCmd() *cobra.Command {
 	var files linuxgen.Files
 	var out, qemuAddr, cache string
+	var spec backend.Spec // -d, --backend, --connect
 	cmd := &cobra.Command{
-		Use:   "profile {--qemu unix:PATH | --kallsyms FILE --btf FILE [--banner FILE]} -o profile.json",
+		Use:   "profile {--qemu unix:PATH | -d DOMAIN | --kallsyms FILE --btf FILE [--banner FILE]} -o profile.json",
 		Short: "Make a Volatility3 ISF profile of a Linux kernel",
 		Long: `profile writes a Volatility3 ISF JSON profile of a Linux kernel, which
 guestrace, Volatility3 and libvmi read. Its inputs come from the kernel
-itself: with --qemu, from the running guest's memory (its kallsyms tables,
+itself: with --qemu or -d, from the running guest's memory (its kallsyms tables,
 BTF and banner; nothing is needed from inside the guest); else from files
 of the guest: /proc/kallsyms read as root with kernel.kptr_restrict=0 (and
 with nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and
 /proc/version.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if qemuAddr != "" {
+			if qemuAddr != "" && spec.Guest != "" {
+				return usagef("profile: --qemu and -d each name a guest: give one")
+			}
+			if qemuAddr != "" || spec.Guest != "" {
 				if files != (linuxgen.Files{}) {
-					return usagef("profile: --qemu and --kallsyms/--btf/--banner: give one source")
+					return usagef("profile: a running guest and --kallsyms/--btf/--banner: give one source")
 				}
 				if out == "" {
 					return usagef("profile: -o is required")
 				}
-				prof, err := qemuProfile(cmd.Context(), qemuAddr, cache, cmd.ErrOrStderr())
+				label := "-d " + spec.Guest
+				if qemuAddr != "" {
+					spec, label = backend.Spec{Backend: "qemu", Guest: qemuAddr}, "--qemu "+qemuAddr
+				}
+				prof, err := guestProfile(cmd.Context(), spec, label, cache, cmd.ErrOrStderr())
 				if err != nil {
 					return err
 				}
@@ -69,6 +78,9 @@ with nokaslr, for link-time addresses), /sys/kernel/btf/vmlinux, and
 	fl.StringVar(&files.Banner, "banner", "", "the kernel's /proc/version (optional; lets Volatility3 recognise the kernel)")
 	fl.StringVarP(&out, "output", "o", "", "the profile to write (\"-\" for standard output)")
 	fl.StringVar(&qemuAddr, "qemu", "", "make the profile from the memory of this running QEMU/KVM guest: its GDB stub, unix:PATH or HOST:PORT")
+	fl.StringVarP(&spec.Guest, "domain", "d", "", "make the profile from the memory of this running domain (libvirt or Xen), by name")
+	fl.StringVar(&spec.Backend, "backend", "", "with -d: how to reach the domain (as for tracing)")
+	fl.StringVar(&spec.Connect, "connect", "", "with -d: the hypervisor's URI, as virsh --connect")
 	fl.StringVar(&cache, "cache-dir", "", cacheDirUsage)
 	return cmd
 }

@@ -77,4 +77,15 @@ func TestZeroProfileLibvirt(t *testing.T) {
 	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
 	parseTrace(p.trace(t)).check(t, only(as, "openat(", "write(", "close("))
 	assertDomainUntouched(t, d, xml)
+
+	// guestrace profile -d writes the domain's profile from its memory.
+	out := filepath.Join(t.TempDir(), "profile.json")
+	code, stderr := runOnce(t, "profile", "-d", d.Name, "--connect", d.URI, "--cache-dir", "none", "-o", out)
+	require.Equal(t, 0, code, stderr)
+	got, err := isf.Load(out)
+	require.NoError(t, err)
+	want, err := isf.Load(d.Guest.Profile)
+	require.NoError(t, err)
+	assert.Equal(t, want.Symbols, got.Symbols)
+	assertDomainUntouched(t, d, xml)
 }
