@@ -57,34 +57,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define ARENA ((char *)0x30000000UL)
-#define ARENA_SIZE (1 << 20)
+#include "arena.h"
 #define SHM_AT 0x32000000UL
 
-static size_t used;
-
-/* A returns n zeroed bytes of the arena. */
-static void *A(size_t n)
-{
-	void *p = ARENA + used;
-	used += (n + 15) & ~(size_t)15;
-	if (used > ARENA_SIZE) {
-		static const char m[] = "gt-longtail: arena full\n";
-		syscall(SYS_write, 2, m, sizeof(m) - 1);
-		syscall(SYS_exit_group, 1);
-	}
-	return p;
-}
-
-/* S copies a string into the arena. */
-static char *S(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	return memcpy(A(n), s, n);
-}
-
-/* M copies n bytes into the arena. */
-static __attribute__((unused)) void *M(const void *p, size_t n) { return memcpy(A(n), p, n); }
 
 /* The calls of sys_ni_syscall: no kernel implements them. */
 static void never(void)

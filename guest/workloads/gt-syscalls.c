@@ -59,34 +59,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#define ARENA ((char *)0x30000000UL)
-#define ARENA_SIZE (1 << 20)
+#include "arena.h"
 #define REGION 0x31000000UL /* the mmap/mremap tour's own mapping */
 #define REGION2 0x31100000UL
 #define UDP_PORT 47101
 #define TCP_PORT 47102
-
-static size_t used;
-
-/* A returns n zeroed bytes of the arena. */
-static void *A(size_t n)
-{
-	void *p = ARENA + used;
-	used += (n + 15) & ~(size_t)15;
-	if (used > ARENA_SIZE) {
-		static const char m[] = "gt-syscalls: arena full\n";
-		syscall(SYS_write, 2, m, sizeof(m) - 1);
-		syscall(SYS_exit_group, 1);
-	}
-	return p;
-}
-
-/* S copies a string into the arena. */
-static char *S(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	return memcpy(A(n), s, n);
-}
 
 /* want ends the program when a call did not return what the plan says. */
 static void want(const char *what, long got, long expect)

@@ -1,0 +1,41 @@
+/*
+ * arena.h: the differential workloads' arena. Every buffer a call is given
+ * lies at a fixed address (mapped by the program at ARENA), so that
+ * pointers print the same under strace on the host and in the guest.
+ */
+#ifndef GT_ARENA_H
+#define GT_ARENA_H
+
+#include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#define ARENA ((char *)0x30000000UL)
+#define ARENA_SIZE (1 << 20)
+
+static size_t used;
+
+/* A returns n zeroed bytes of the arena. */
+static void *A(size_t n)
+{
+	void *p = ARENA + used;
+	used += (n + 15) & ~(size_t)15;
+	if (used > ARENA_SIZE) {
+		static const char m[] = "arena full\n";
+		syscall(SYS_write, 2, m, sizeof(m) - 1);
+		syscall(SYS_exit_group, 1);
+	}
+	return p;
+}
+
+/* S copies a string into the arena. */
+static __attribute__((unused)) char *S(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(A(n), s, n);
+}
+
+/* M copies n bytes into the arena. */
+static __attribute__((unused)) void *M(const void *p, size_t n) { return memcpy(A(n), p, n); }
+
+#endif
