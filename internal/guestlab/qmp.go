@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/guestrace/guestrace/pkg/vmi/qemu/qmp"
 )
@@ -69,18 +70,34 @@ func (g *Guest) Cont(ctx context.Context) error {
 	return nil
 }
 
-// Stop pauses the guest through QMP, as a management tool would (virsh
-// suspend); Cont resumes it.
+// Stop pauses the guest through QMP, as a careful management tool does:
+// it repeats "stop" until query-status says "paused". QEMU answers a stop
+// that lands while a debugger holds the guest at a breakpoint (run state
+// "debug") with success and drops it; the debugger's next continue runs
+// the guest. Cont resumes it.
 func (g *Guest) Stop(ctx context.Context) error {
 	m, err := g.monitor(ctx)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	if err := m.Stop(ctx); err != nil {
-		return fmt.Errorf("guestlab: %w", err)
+	for {
+		if err := m.Stop(ctx); err != nil {
+			return fmt.Errorf("guestlab: %w", err)
+		}
+		st, err := m.Status(ctx)
+		if err != nil {
+			return fmt.Errorf("guestlab: %w", err)
+		}
+		if st == "paused" {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("guestlab: stop: the guest is still %q: %w", st, ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
-	return nil
 }
 
 // Reset resets the guest through QMP (system_reset), as a management tool
