@@ -17,20 +17,13 @@ import (
 	"github.com/guestrace/guestrace/pkg/vmi/qemu"
 )
 
-var closeloopRE = regexp.MustCompile(`CLOSELOOP n=(\d+) usec_per_call=([0-9.]+)`)
-
 // closeloop runs the close(-1) loop in the guest and returns its own
 // measure of microseconds per call.
 func closeloop(b *testing.B, g *guestlab.Guest, n int) float64 {
 	b.Helper()
 	c, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
-	out, status, err := g.Exec(c, "/bin/gt-closeloop "+strconv.Itoa(n))
-	require.NoError(b, err)
-	require.Equal(b, 0, status, out)
-	m := closeloopRE.FindStringSubmatch(out)
-	require.NotNil(b, m, out)
-	us, err := strconv.ParseFloat(m[2], 64)
+	us, err := g.CloseLoop(c, n)
 	require.NoError(b, err)
 	return us
 }

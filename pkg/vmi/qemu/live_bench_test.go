@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"runtime"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -159,3 +160,39 @@ func benchHits(b *testing.B, step bool) {
 
 func BenchmarkLiveHitEmulated(b *testing.B) { benchHits(b, false) }
 func BenchmarkLiveHitStepped(b *testing.B)  { benchHits(b, true) }
+
+// BenchmarkLiveIdleBreakpoints measures what breakpoints that are never
+// hit cost a guest under TCG: gt-closeloop's own µs per close() with n
+// breakpoints inserted at addresses no code runs (below mmap_min_addr).
+// QEMU 7.2 compares the address of every translated block it looks up
+// with every inserted breakpoint, so the cost grows with n, wherever the
+// breakpoints are; this is the floor under an untraced call while many
+// functions are traced (-e 'trace=!close').
+func BenchmarkLiveIdleBreakpoints(b *testing.B) {
+	for _, n := range []int{0, 100, 400, 1300} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			g := benchGuest(b)
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+			defer cancel()
+			tg := dialLab(b, g)
+			defer tg.Close()
+			require.NoError(b, tg.Pause())
+			for i := range n {
+				require.NoError(b, tg.InsertBreakpoint(0x1000+8*uint64(i)))
+			}
+			require.NoError(b, tg.Unpause())
+			var us float64
+			for b.Loop() {
+				v, err := g.CloseLoop(ctx, 20000)
+				require.NoError(b, err)
+				us += v
+			}
+			b.ReportMetric(us/float64(b.N), "guest-µs/close")
+			require.NoError(b, tg.Pause())
+			for i := range n {
+				require.NoError(b, tg.RemoveBreakpoint(0x1000+8*uint64(i)))
+			}
+			require.NoError(b, tg.Unpause())
+		})
+	}
+}
