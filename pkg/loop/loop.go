@@ -84,6 +84,7 @@ type Stats struct {
 	Errors     uint64 // events the OS layer could not decode (who ran)
 	Stops      uint64 // breakpoint hits handled: what tracing cost the guest
 	ExitOnly   uint64 // calls reported at their exit alone (one stop)
+	Gates      uint64 // gates opened: functions armed when their ABI first ran
 	Resets     uint64 // kernel checks that failed (see CheckInterval)
 }
 
@@ -112,7 +113,9 @@ type Loop struct {
 	rets    map[uint64]int   // return address -> calls waiting on it
 	exits   map[uint64]*exitSite
 	scanned map[uint64]exitScan // function address -> its exits, scanned once
-	stale   map[uint64]struct{} // return breakpoints to remove at the next stop
+	stale   map[uint64]struct{} // return and gate breakpoints to remove at the next stop
+	gates   map[string]*gate    // by the names of their dispatchers
+	gateAt  map[uint64]*gate    // closed gates by breakpoint address
 	free    []*call             // call records to reuse
 
 	unfinished UnfinishedFunc
@@ -153,6 +156,8 @@ func NewWithOS(t vmi.Target, os guestos.OS) (*Loop, error) {
 		exits:   make(map[uint64]*exitSite),
 		scanned: make(map[uint64]exitScan),
 		stale:   make(map[uint64]struct{}),
+		gates:   make(map[string]*gate),
+		gateAt:  make(map[uint64]*gate),
 	}
 	l.state.os = os
 	l.state.Event = &l.ev
@@ -196,6 +201,9 @@ func (l *Loop) set(cb Callback) (bool, error) {
 	if f, dup := l.byName[cb.Func]; dup {
 		f.onCall, f.onReturn, f.userData = cb.OnCall, cb.OnReturn, cb.UserData
 		return true, nil
+	}
+	if held, err := l.deferred(cb); held || err != nil {
+		return err == nil, err
 	}
 	f := &Func{Name: cb.Func, Addr: addr, onCall: cb.OnCall, onReturn: cb.OnReturn, userData: cb.UserData, mode: entryOnly}
 	if cb.OnReturn != nil {
@@ -368,6 +376,9 @@ func (l *Loop) handle() error {
 	if l.rets[l.ev.Addr] > 0 {
 		l.onReturn()
 		return nil
+	}
+	if g, ok := l.gateAt[l.ev.Addr]; ok {
+		return l.openGate(g)
 	}
 	// A return breakpoint no call waits on any more, hit before its lazy
 	// removal: nothing to do.

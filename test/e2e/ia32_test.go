@@ -143,4 +143,7 @@ func TestIA32Calls(t *testing.T) {
 		want[i] = strings.NewReplacer("DIR", dir, "PID", pid).Replace(w)
 	}
 	assert.Equal(t, want, got, "trace:\n%s", out.String())
+	// The i386 entry points waited behind the 32-bit dispatcher until the
+	// program's first call.
+	assert.EqualValues(t, 1, l.Stats().Gates)
 }
