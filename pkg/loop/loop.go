@@ -241,7 +241,11 @@ func (l *Loop) placeExits(f *Func, exitOK bool) error {
 		l.scanned[f.Addr] = sc
 	}
 	f.mode = entryExit
-	if exitOK {
+	// Code the function jumps to may be reached the same way, returning
+	// to the dispatcher, from another system call's function (access and
+	// faccessat2 both end in do_faccessat's ret): there the return alone
+	// does not tell whose call it was, and the entry must.
+	if exitOK && len(sc.followed) == 0 {
 		// A site that another exitOnly function already reports is
 		// left to it: this one's calls are matched from their entry.
 		f.mode = exitOnly
