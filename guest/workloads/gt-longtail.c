@@ -41,6 +41,9 @@
 #include <sys/ptrace.h>
 #include <linux/kcmp.h>
 #include <linux/seccomp.h>
+#include <linux/bpf.h>
+#include <linux/filter.h>
+#include <linux/perf_event.h>
 #include <linux/mempolicy.h>
 #include <sched.h>
 #include <signal.h>
@@ -59,6 +62,8 @@
 
 #include "arena.h"
 #define SHM_AT 0x32000000UL
+
+static void aio(void);
 
 
 /* The calls of sys_ni_syscall: no kernel implements them. */
@@ -365,6 +370,7 @@ static void async(void)
 	syscall(SYS_io_getevents, 0, 0, 0, NULL, NULL);
 	syscall(SYS_io_pgetevents, 0, 0, 0, NULL, NULL, NULL);
 	syscall(SYS_io_cancel, 0, NULL, NULL);
+	aio();
 	syscall(SYS_io_uring_setup, 0, NULL);
 	syscall(SYS_io_uring_setup, 0, A(120)); /* (no entries: EINVAL) */
 	syscall(SYS_io_uring_enter, -1, 0, 0, 0, NULL, 0);
@@ -372,6 +378,159 @@ static void async(void)
 }
 
 static void on_usr1(int sig) { (void)sig; }
+
+/*
+ * The kernel's programmable parts: bpf, perf events, seccomp. The calls
+ * either succeed alike on every kernel (a map, a two-instruction socket
+ * filter, a software event) or fail before doing anything: a set byte
+ * past every kernel's union bpf_attr (E2BIG), an unknown flag (EINVAL).
+ */
+static void bpf_attr_tail(void *attr) { ((char *)attr)[255] = 1; }
+
+static void kernel_programs(void)
+{
+	union bpf_attr *a = A(256);
+	a->map_type = BPF_MAP_TYPE_ARRAY;
+	a->key_size = 4;
+	a->value_size = 8;
+	a->max_entries = 2;
+	strcpy(a->map_name, "gt_map");
+	int map = syscall(SYS_bpf, BPF_MAP_CREATE, a, 72);
+	uint32_t *key = A(8);
+	uint64_t *value = A(8);
+	*value = 42;
+	union bpf_attr *e = A(256);
+	e->map_fd = map;
+	e->key = (uintptr_t)key;
+	e->value = (uintptr_t)value;
+	e->flags = BPF_ANY;
+	syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, e, 32);
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, e, 32);
+	e->next_key = (uintptr_t)A(8);
+	syscall(SYS_bpf, BPF_MAP_GET_NEXT_KEY, e, 24);
+	syscall(SYS_bpf, BPF_MAP_DELETE_ELEM, e, 16); /* (arrays have no delete) */
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_AND_DELETE_ELEM, e, 20);
+	struct bpf_insn *insn = A(2 * sizeof(*insn));
+	insn[0].code = BPF_ALU64 | BPF_MOV | BPF_K; /* r0 = 0 */
+	insn[1].code = BPF_JMP | BPF_EXIT;
+	union bpf_attr *p = A(256);
+	p->prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	p->insn_cnt = 2;
+	p->insns = (uintptr_t)insn;
+	p->license = (uintptr_t)S("GPL");
+	p->kern_version = 0x060100;
+	strcpy(p->prog_name, "gt_prog");
+	int prog = syscall(SYS_bpf, BPF_PROG_LOAD, p, 128);
+	syscall(SYS_close, prog);
+	p->log_size = 16;
+	p->log_buf = (uintptr_t)A(16);
+	syscall(SYS_bpf, BPF_PROG_LOAD, p, 48); /* (up to prog_name; a log without a level: EINVAL) */
+	syscall(SYS_close, map);
+	union bpf_attr *o = A(256);
+	o->pathname = (uintptr_t)S("gt-missing-pin");
+	o->bpf_fd = -1;
+	o->file_flags = BPF_F_RDONLY;
+	syscall(SYS_bpf, BPF_OBJ_GET, o, 16);
+	bpf_attr_tail(o);
+	syscall(SYS_bpf, BPF_OBJ_PIN, o, 256);
+	union bpf_attr *t = A(256);
+	t->target_fd = -1;
+	t->attach_bpf_fd = -1;
+	t->attach_type = BPF_CGROUP_INET_EGRESS;
+	t->attach_flags = BPF_F_ALLOW_MULTI;
+	bpf_attr_tail(t);
+	syscall(SYS_bpf, BPF_PROG_ATTACH, t, 256);
+	syscall(SYS_bpf, BPF_PROG_DETACH, t, 256);
+	syscall(SYS_bpf, BPF_PROG_TEST_RUN, t, 256);
+	syscall(SYS_bpf, BPF_PROG_GET_NEXT_ID, t, 256);
+	syscall(SYS_bpf, BPF_MAP_GET_FD_BY_ID, t, 256);
+	syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, t, 256);
+	syscall(SYS_bpf, BPF_PROG_QUERY, t, 256);
+	syscall(SYS_bpf, BPF_BTF_GET_FD_BY_ID, t, 256);
+	syscall(SYS_bpf, BPF_TASK_FD_QUERY, t, 256);
+	syscall(SYS_bpf, BPF_MAP_FREEZE, t, 256);
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_BATCH, t, 256);
+	syscall(SYS_bpf, BPF_MAP_DELETE_BATCH, t, 256);
+	syscall(SYS_bpf, BPF_LINK_CREATE, t, 256);
+	syscall(SYS_bpf, BPF_LINK_UPDATE, t, 256);
+	syscall(SYS_bpf, BPF_ENABLE_STATS, t, 256);
+	syscall(SYS_bpf, BPF_MAP_CREATE, t, 4097);
+
+	struct perf_event_attr *pe = A(256);
+	pe->type = PERF_TYPE_SOFTWARE;
+	pe->size = PERF_ATTR_SIZE_VER7;
+	pe->config = PERF_COUNT_SW_DUMMY;
+	pe->disabled = 1;
+	pe->exclude_kernel = 1;
+	int ev = syscall(SYS_perf_event_open, pe, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	syscall(SYS_close, ev);
+	pe->type = PERF_TYPE_HW_CACHE;
+	pe->config = PERF_COUNT_HW_CACHE_LL | PERF_COUNT_HW_CACHE_OP_WRITE << 8 | PERF_COUNT_HW_CACHE_RESULT_MISS << 16;
+	pe->freq = 1;
+	pe->sample_freq = 1000;
+	pe->sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
+	pe->read_format = PERF_FORMAT_ID;
+	pe->precise_ip = 2;
+	syscall(SYS_perf_event_open, pe, -1, -1, -1, 0x100); /* (an unknown flag) */
+	pe->type = PERF_TYPE_HARDWARE;
+	pe->config = 1ULL << 32 | PERF_COUNT_HW_INSTRUCTIONS;
+	pe->size = 0;
+	syscall(SYS_perf_event_open, pe, -1, -1, -1, 0x100);
+	pe->size = 1;
+	syscall(SYS_perf_event_open, pe, -1, -1, -1, 0x100);
+
+	unsigned *action = A(sizeof(unsigned));
+	*action = SECCOMP_RET_LOG;
+	syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, action);
+	syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, A(sizeof(struct seccomp_notif_sizes)));
+	struct sock_filter *f = A(2 * sizeof(*f));
+	f[0] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 0);
+	f[1] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 1);
+	struct sock_fprog *fp = A(sizeof(*fp));
+	fp->len = 2;
+	fp->filter = f;
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0x100, fp); /* (an unknown flag) */
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_STRICT, 1, NULL);
+}
+
+/* Linux AIO: a context, one write through it, its event. */
+static void aio(void)
+{
+	aio_context_t *ctx = A(sizeof(*ctx));
+	syscall(SYS_io_setup, 1, ctx);
+	int fd = syscall(SYS_openat, AT_FDCWD, S("gt-aio"), O_RDWR | O_CREAT | O_TRUNC, 0600);
+	struct iocb *cb = A(sizeof(*cb));
+	cb->aio_data = 0x1234;
+	cb->aio_lio_opcode = IOCB_CMD_PWRITE;
+	cb->aio_fildes = fd;
+	cb->aio_buf = (uintptr_t)S("hello");
+	cb->aio_nbytes = 5;
+	struct iocb **cbs = A(2 * sizeof(*cbs));
+	cbs[0] = cb;
+	syscall(SYS_io_submit, *ctx, 1, cbs);
+	struct io_event *ev = A(2 * sizeof(*ev));
+	struct timespec *ts = A(sizeof(*ts));
+	ts->tv_sec = 1;
+	syscall(SYS_io_getevents, *ctx, 1, 2, ev, ts);
+	syscall(SYS_io_cancel, *ctx, cb, ev);
+	struct iocb *vcb = A(sizeof(*vcb));
+	struct iovec *iov = A(sizeof(*iov));
+	iov->iov_base = S("vec");
+	iov->iov_len = 3;
+	vcb->aio_lio_opcode = IOCB_CMD_PWRITEV;
+	vcb->aio_fildes = -1;
+	vcb->aio_buf = (uintptr_t)iov;
+	vcb->aio_nbytes = 1;
+	vcb->aio_offset = 7;
+	vcb->aio_flags = IOCB_FLAG_RESFD;
+	vcb->aio_resfd = -1;
+	cbs[0] = vcb;
+	syscall(SYS_io_submit, *ctx, 1, cbs); /* (EBADF) */
+	syscall(SYS_io_pgetevents, *ctx, 0, 1, ev, ts, NULL);
+	syscall(SYS_io_destroy, *ctx);
+	syscall(SYS_close, fd);
+	syscall(SYS_unlinkat, AT_FDCWD, S("gt-aio"), 0);
+}
 
 /* Processes and signals. */
 static void procs(void)
@@ -504,6 +663,7 @@ int main(int argc, char **argv)
 	memory();
 	async();
 	procs();
+	kernel_programs();
 	messages();
 	static const char done[] = "gt-longtail: done\n";
 	syscall(SYS_write, 1, S(done), sizeof(done) - 1);

@@ -327,7 +327,7 @@ var table = []Syscall{
 	{Nr: 318, Name: "getrandom", NArgs: 3, Args: a(aOutStruct((*ctx).hexOut), aUlong, aFlags32(xGetrandomFlags, "GRND_???"))},
 	{Nr: 319, Name: "memfd_create", NArgs: 2, Class: D, Args: a(aStr, aFlags32(xMemfdCreateFlags, "MFD_???"))},
 	{Nr: 320, Name: "kexec_file_load", NArgs: 5, Class: D, Args: a(aFD, aFD, aUlong, aStr, aFlags(xKexecFileLoadFlags, "KEXEC_FILE_???"))},
-	{Nr: 321, Name: "bpf", NArgs: 3, Class: D, Args: a(aXval32(xBpfCommands, "BPF_???"), aPtr, aUint)},
+	{Nr: 321, Name: "bpf", NArgs: 3, Class: D, dec: decBpf, ret: bpfRet},
 	{Nr: 322, Name: "execveat", NArgs: 5, Class: D | F | P, Args: a(aDirFD, aPath, aArgv, aEnvp, aAtFlags)},
 	{Nr: 323, Name: "userfaultfd", NArgs: 1, Class: D, Args: a(aFlags32(xUffdFlags, "UFFD_???"))},
 	{Nr: 324, Name: "membarrier", NArgs: 3, dec: decMembarrier, ret: membarrierRet},

@@ -2713,3 +2713,352 @@ var xUringSetupFeatures = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x800, Name: "IORING_FEAT_CQE_SKIP"},
 	{Val: 0x1000, Name: "IORING_FEAT_LINKED_FILE"},
 }}
+
+var xBpfMapTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_MAP_TYPE_UNSPEC"},
+	{Val: 0x1, Name: "BPF_MAP_TYPE_HASH"},
+	{Val: 0x2, Name: "BPF_MAP_TYPE_ARRAY"},
+	{Val: 0x3, Name: "BPF_MAP_TYPE_PROG_ARRAY"},
+	{Val: 0x4, Name: "BPF_MAP_TYPE_PERF_EVENT_ARRAY"},
+	{Val: 0x5, Name: "BPF_MAP_TYPE_PERCPU_HASH"},
+	{Val: 0x6, Name: "BPF_MAP_TYPE_PERCPU_ARRAY"},
+	{Val: 0x7, Name: "BPF_MAP_TYPE_STACK_TRACE"},
+	{Val: 0x8, Name: "BPF_MAP_TYPE_CGROUP_ARRAY"},
+	{Val: 0x9, Name: "BPF_MAP_TYPE_LRU_HASH"},
+	{Val: 0xa, Name: "BPF_MAP_TYPE_LRU_PERCPU_HASH"},
+	{Val: 0xb, Name: "BPF_MAP_TYPE_LPM_TRIE"},
+	{Val: 0xc, Name: "BPF_MAP_TYPE_ARRAY_OF_MAPS"},
+	{Val: 0xd, Name: "BPF_MAP_TYPE_HASH_OF_MAPS"},
+	{Val: 0xe, Name: "BPF_MAP_TYPE_DEVMAP"},
+	{Val: 0xf, Name: "BPF_MAP_TYPE_SOCKMAP"},
+	{Val: 0x10, Name: "BPF_MAP_TYPE_CPUMAP"},
+	{Val: 0x11, Name: "BPF_MAP_TYPE_XSKMAP"},
+	{Val: 0x12, Name: "BPF_MAP_TYPE_SOCKHASH"},
+	{Val: 0x13, Name: "BPF_MAP_TYPE_CGROUP_STORAGE"},
+	{Val: 0x14, Name: "BPF_MAP_TYPE_REUSEPORT_SOCKARRAY"},
+	{Val: 0x15, Name: "BPF_MAP_TYPE_PERCPU_CGROUP_STORAGE"},
+	{Val: 0x16, Name: "BPF_MAP_TYPE_QUEUE"},
+	{Val: 0x17, Name: "BPF_MAP_TYPE_STACK"},
+	{Val: 0x18, Name: "BPF_MAP_TYPE_SK_STORAGE"},
+	{Val: 0x19, Name: "BPF_MAP_TYPE_DEVMAP_HASH"},
+	{Val: 0x1a, Name: "BPF_MAP_TYPE_STRUCT_OPS"},
+	{Val: 0x1b, Name: "BPF_MAP_TYPE_RINGBUF"},
+	{Val: 0x1c, Name: "BPF_MAP_TYPE_INODE_STORAGE"},
+	{Val: 0x1d, Name: "BPF_MAP_TYPE_TASK_STORAGE"},
+	{Val: 0x1e, Name: "BPF_MAP_TYPE_BLOOM_FILTER"},
+	{Val: 0x1f, Name: "BPF_MAP_TYPE_USER_RINGBUF"},
+}}
+
+var xBpfMapFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "BPF_F_NO_PREALLOC"},
+	{Val: 0x2, Name: "BPF_F_NO_COMMON_LRU"},
+	{Val: 0x4, Name: "BPF_F_NUMA_NODE"},
+	{Val: 0x8, Name: "BPF_F_RDONLY"},
+	{Val: 0x10, Name: "BPF_F_WRONLY"},
+	{Val: 0x20, Name: "BPF_F_STACK_BUILD_ID"},
+	{Val: 0x40, Name: "BPF_F_ZERO_SEED"},
+	{Val: 0x80, Name: "BPF_F_RDONLY_PROG"},
+	{Val: 0x100, Name: "BPF_F_WRONLY_PROG"},
+	{Val: 0x200, Name: "BPF_F_CLONE"},
+	{Val: 0x400, Name: "BPF_F_MMAPABLE"},
+	{Val: 0x800, Name: "BPF_F_PRESERVE_ELEMS"},
+	{Val: 0x1000, Name: "BPF_F_INNER_MAP"},
+}}
+
+var xBpfProgTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_PROG_TYPE_UNSPEC"},
+	{Val: 0x1, Name: "BPF_PROG_TYPE_SOCKET_FILTER"},
+	{Val: 0x2, Name: "BPF_PROG_TYPE_KPROBE"},
+	{Val: 0x3, Name: "BPF_PROG_TYPE_SCHED_CLS"},
+	{Val: 0x4, Name: "BPF_PROG_TYPE_SCHED_ACT"},
+	{Val: 0x5, Name: "BPF_PROG_TYPE_TRACEPOINT"},
+	{Val: 0x6, Name: "BPF_PROG_TYPE_XDP"},
+	{Val: 0x7, Name: "BPF_PROG_TYPE_PERF_EVENT"},
+	{Val: 0x8, Name: "BPF_PROG_TYPE_CGROUP_SKB"},
+	{Val: 0x9, Name: "BPF_PROG_TYPE_CGROUP_SOCK"},
+	{Val: 0xa, Name: "BPF_PROG_TYPE_LWT_IN"},
+	{Val: 0xb, Name: "BPF_PROG_TYPE_LWT_OUT"},
+	{Val: 0xc, Name: "BPF_PROG_TYPE_LWT_XMIT"},
+	{Val: 0xd, Name: "BPF_PROG_TYPE_SOCK_OPS"},
+	{Val: 0xe, Name: "BPF_PROG_TYPE_SK_SKB"},
+	{Val: 0xf, Name: "BPF_PROG_TYPE_CGROUP_DEVICE"},
+	{Val: 0x10, Name: "BPF_PROG_TYPE_SK_MSG"},
+	{Val: 0x11, Name: "BPF_PROG_TYPE_RAW_TRACEPOINT"},
+	{Val: 0x12, Name: "BPF_PROG_TYPE_CGROUP_SOCK_ADDR"},
+	{Val: 0x13, Name: "BPF_PROG_TYPE_LWT_SEG6LOCAL"},
+	{Val: 0x14, Name: "BPF_PROG_TYPE_LIRC_MODE2"},
+	{Val: 0x15, Name: "BPF_PROG_TYPE_SK_REUSEPORT"},
+	{Val: 0x16, Name: "BPF_PROG_TYPE_FLOW_DISSECTOR"},
+	{Val: 0x17, Name: "BPF_PROG_TYPE_CGROUP_SYSCTL"},
+	{Val: 0x18, Name: "BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE"},
+	{Val: 0x19, Name: "BPF_PROG_TYPE_CGROUP_SOCKOPT"},
+	{Val: 0x1a, Name: "BPF_PROG_TYPE_TRACING"},
+	{Val: 0x1b, Name: "BPF_PROG_TYPE_STRUCT_OPS"},
+	{Val: 0x1c, Name: "BPF_PROG_TYPE_EXT"},
+	{Val: 0x1d, Name: "BPF_PROG_TYPE_LSM"},
+	{Val: 0x1e, Name: "BPF_PROG_TYPE_SK_LOOKUP"},
+	{Val: 0x1f, Name: "BPF_PROG_TYPE_SYSCALL"},
+}}
+
+var xBpfProgFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "BPF_F_STRICT_ALIGNMENT"},
+	{Val: 0x2, Name: "BPF_F_ANY_ALIGNMENT"},
+	{Val: 0x4, Name: "BPF_F_TEST_RND_HI32"},
+	{Val: 0x8, Name: "BPF_F_TEST_STATE_FREQ"},
+	{Val: 0x10, Name: "BPF_F_SLEEPABLE"},
+}}
+
+var xBpfAttachTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_CGROUP_INET_INGRESS"},
+	{Val: 0x1, Name: "BPF_CGROUP_INET_EGRESS"},
+	{Val: 0x2, Name: "BPF_CGROUP_INET_SOCK_CREATE"},
+	{Val: 0x3, Name: "BPF_CGROUP_SOCK_OPS"},
+	{Val: 0x4, Name: "BPF_SK_SKB_STREAM_PARSER"},
+	{Val: 0x5, Name: "BPF_SK_SKB_STREAM_VERDICT"},
+	{Val: 0x6, Name: "BPF_CGROUP_DEVICE"},
+	{Val: 0x7, Name: "BPF_SK_MSG_VERDICT"},
+	{Val: 0x8, Name: "BPF_CGROUP_INET4_BIND"},
+	{Val: 0x9, Name: "BPF_CGROUP_INET6_BIND"},
+	{Val: 0xa, Name: "BPF_CGROUP_INET4_CONNECT"},
+	{Val: 0xb, Name: "BPF_CGROUP_INET6_CONNECT"},
+	{Val: 0xc, Name: "BPF_CGROUP_INET4_POST_BIND"},
+	{Val: 0xd, Name: "BPF_CGROUP_INET6_POST_BIND"},
+	{Val: 0xe, Name: "BPF_CGROUP_UDP4_SENDMSG"},
+	{Val: 0xf, Name: "BPF_CGROUP_UDP6_SENDMSG"},
+	{Val: 0x10, Name: "BPF_LIRC_MODE2"},
+	{Val: 0x11, Name: "BPF_FLOW_DISSECTOR"},
+	{Val: 0x12, Name: "BPF_CGROUP_SYSCTL"},
+	{Val: 0x13, Name: "BPF_CGROUP_UDP4_RECVMSG"},
+	{Val: 0x14, Name: "BPF_CGROUP_UDP6_RECVMSG"},
+	{Val: 0x15, Name: "BPF_CGROUP_GETSOCKOPT"},
+	{Val: 0x16, Name: "BPF_CGROUP_SETSOCKOPT"},
+	{Val: 0x17, Name: "BPF_TRACE_RAW_TP"},
+	{Val: 0x18, Name: "BPF_TRACE_FENTRY"},
+	{Val: 0x19, Name: "BPF_TRACE_FEXIT"},
+	{Val: 0x1a, Name: "BPF_MODIFY_RETURN"},
+	{Val: 0x1b, Name: "BPF_LSM_MAC"},
+	{Val: 0x1c, Name: "BPF_TRACE_ITER"},
+	{Val: 0x1d, Name: "BPF_CGROUP_INET4_GETPEERNAME"},
+	{Val: 0x1e, Name: "BPF_CGROUP_INET6_GETPEERNAME"},
+	{Val: 0x1f, Name: "BPF_CGROUP_INET4_GETSOCKNAME"},
+	{Val: 0x20, Name: "BPF_CGROUP_INET6_GETSOCKNAME"},
+	{Val: 0x21, Name: "BPF_XDP_DEVMAP"},
+	{Val: 0x22, Name: "BPF_CGROUP_INET_SOCK_RELEASE"},
+	{Val: 0x23, Name: "BPF_XDP_CPUMAP"},
+	{Val: 0x24, Name: "BPF_SK_LOOKUP"},
+	{Val: 0x25, Name: "BPF_XDP"},
+	{Val: 0x26, Name: "BPF_SK_SKB_VERDICT"},
+	{Val: 0x27, Name: "BPF_SK_REUSEPORT_SELECT"},
+	{Val: 0x28, Name: "BPF_SK_REUSEPORT_SELECT_OR_MIGRATE"},
+	{Val: 0x29, Name: "BPF_PERF_EVENT"},
+	{Val: 0x2a, Name: "BPF_TRACE_KPROBE_MULTI"},
+	{Val: 0x2b, Name: "BPF_LSM_CGROUP"},
+}}
+
+var xBpfAttachFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "BPF_F_ALLOW_OVERRIDE"},
+	{Val: 0x2, Name: "BPF_F_ALLOW_MULTI"},
+	{Val: 0x4, Name: "BPF_F_REPLACE"},
+}}
+
+var xBpfFileModeFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x8, Name: "BPF_F_RDONLY"},
+	{Val: 0x10, Name: "BPF_F_WRONLY"},
+}}
+
+var xBpfMapLookupElemFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_ANY"},
+	{Val: 0x4, Name: "BPF_F_LOCK"},
+}}
+
+var xBpfMapUpdateElemFlags = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_ANY"},
+	{Val: 0x1, Name: "BPF_NOEXIST"},
+	{Val: 0x2, Name: "BPF_EXIST"},
+	{Val: 0x4, Name: "BPF_F_LOCK"},
+}}
+
+var xBpfQueryFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "BPF_F_QUERY_EFFECTIVE"},
+}}
+
+var xBpfTestRunFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "BPF_F_TEST_RUN_ON_CPU"},
+	{Val: 0x2, Name: "BPF_F_TEST_XDP_LIVE_FRAMES"},
+}}
+
+var xBpfTaskFdTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_FD_TYPE_RAW_TRACEPOINT"},
+	{Val: 0x1, Name: "BPF_FD_TYPE_TRACEPOINT"},
+	{Val: 0x2, Name: "BPF_FD_TYPE_KPROBE"},
+	{Val: 0x3, Name: "BPF_FD_TYPE_KRETPROBE"},
+	{Val: 0x4, Name: "BPF_FD_TYPE_UPROBE"},
+	{Val: 0x5, Name: "BPF_FD_TYPE_URETPROBE"},
+}}
+
+var xNumaNode = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0xffffffff, Name: "NUMA_NO_NODE"},
+}}
+
+var xPerfTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PERF_TYPE_HARDWARE"},
+	{Val: 0x1, Name: "PERF_TYPE_SOFTWARE"},
+	{Val: 0x2, Name: "PERF_TYPE_TRACEPOINT"},
+	{Val: 0x3, Name: "PERF_TYPE_HW_CACHE"},
+	{Val: 0x4, Name: "PERF_TYPE_RAW"},
+	{Val: 0x5, Name: "PERF_TYPE_BREAKPOINT"},
+}}
+
+var xPerfAttrSizes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x40, Name: "PERF_ATTR_SIZE_VER0"},
+	{Val: 0x48, Name: "PERF_ATTR_SIZE_VER1"},
+	{Val: 0x50, Name: "PERF_ATTR_SIZE_VER2"},
+	{Val: 0x60, Name: "PERF_ATTR_SIZE_VER3"},
+	{Val: 0x68, Name: "PERF_ATTR_SIZE_VER4"},
+	{Val: 0x70, Name: "PERF_ATTR_SIZE_VER5"},
+	{Val: 0x78, Name: "PERF_ATTR_SIZE_VER6"},
+	{Val: 0x80, Name: "PERF_ATTR_SIZE_VER7"},
+}}
+
+var xPerfHwIDs = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PERF_COUNT_HW_CPU_CYCLES"},
+	{Val: 0x1, Name: "PERF_COUNT_HW_INSTRUCTIONS"},
+	{Val: 0x2, Name: "PERF_COUNT_HW_CACHE_REFERENCES"},
+	{Val: 0x3, Name: "PERF_COUNT_HW_CACHE_MISSES"},
+	{Val: 0x4, Name: "PERF_COUNT_HW_BRANCH_INSTRUCTIONS"},
+	{Val: 0x5, Name: "PERF_COUNT_HW_BRANCH_MISSES"},
+	{Val: 0x6, Name: "PERF_COUNT_HW_BUS_CYCLES"},
+	{Val: 0x7, Name: "PERF_COUNT_HW_STALLED_CYCLES_FRONTEND"},
+	{Val: 0x8, Name: "PERF_COUNT_HW_STALLED_CYCLES_BACKEND"},
+	{Val: 0x9, Name: "PERF_COUNT_HW_REF_CPU_CYCLES"},
+}}
+
+var xPerfSwIDs = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PERF_COUNT_SW_CPU_CLOCK"},
+	{Val: 0x1, Name: "PERF_COUNT_SW_TASK_CLOCK"},
+	{Val: 0x2, Name: "PERF_COUNT_SW_PAGE_FAULTS"},
+	{Val: 0x3, Name: "PERF_COUNT_SW_CONTEXT_SWITCHES"},
+	{Val: 0x4, Name: "PERF_COUNT_SW_CPU_MIGRATIONS"},
+	{Val: 0x5, Name: "PERF_COUNT_SW_PAGE_FAULTS_MIN"},
+	{Val: 0x6, Name: "PERF_COUNT_SW_PAGE_FAULTS_MAJ"},
+	{Val: 0x7, Name: "PERF_COUNT_SW_ALIGNMENT_FAULTS"},
+	{Val: 0x8, Name: "PERF_COUNT_SW_EMULATION_FAULTS"},
+	{Val: 0x9, Name: "PERF_COUNT_SW_DUMMY"},
+	{Val: 0xa, Name: "PERF_COUNT_SW_BPF_OUTPUT"},
+	{Val: 0xb, Name: "PERF_COUNT_SW_CGROUP_SWITCHES"},
+}}
+
+var xPerfHwCacheIDs = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PERF_COUNT_HW_CACHE_L1D"},
+	{Val: 0x1, Name: "PERF_COUNT_HW_CACHE_L1I"},
+	{Val: 0x2, Name: "PERF_COUNT_HW_CACHE_LL"},
+	{Val: 0x3, Name: "PERF_COUNT_HW_CACHE_DTLB"},
+	{Val: 0x4, Name: "PERF_COUNT_HW_CACHE_ITLB"},
+	{Val: 0x5, Name: "PERF_COUNT_HW_CACHE_BPU"},
+	{Val: 0x6, Name: "PERF_COUNT_HW_CACHE_NODE"},
+}}
+
+var xPerfHwCacheOps = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PERF_COUNT_HW_CACHE_OP_READ"},
+	{Val: 0x1, Name: "PERF_COUNT_HW_CACHE_OP_WRITE"},
+	{Val: 0x2, Name: "PERF_COUNT_HW_CACHE_OP_PREFETCH"},
+}}
+
+var xPerfHwCacheResults = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "PERF_COUNT_HW_CACHE_RESULT_ACCESS"},
+	{Val: 0x1, Name: "PERF_COUNT_HW_CACHE_RESULT_MISS"},
+}}
+
+var xPerfSampleFormat = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "PERF_SAMPLE_IP"},
+	{Val: 0x2, Name: "PERF_SAMPLE_TID"},
+	{Val: 0x4, Name: "PERF_SAMPLE_TIME"},
+	{Val: 0x8, Name: "PERF_SAMPLE_ADDR"},
+	{Val: 0x10, Name: "PERF_SAMPLE_READ"},
+	{Val: 0x20, Name: "PERF_SAMPLE_CALLCHAIN"},
+	{Val: 0x40, Name: "PERF_SAMPLE_ID"},
+	{Val: 0x80, Name: "PERF_SAMPLE_CPU"},
+	{Val: 0x100, Name: "PERF_SAMPLE_PERIOD"},
+	{Val: 0x200, Name: "PERF_SAMPLE_STREAM_ID"},
+	{Val: 0x400, Name: "PERF_SAMPLE_RAW"},
+	{Val: 0x800, Name: "PERF_SAMPLE_BRANCH_STACK"},
+	{Val: 0x1000, Name: "PERF_SAMPLE_REGS_USER"},
+	{Val: 0x2000, Name: "PERF_SAMPLE_STACK_USER"},
+	{Val: 0x4000, Name: "PERF_SAMPLE_WEIGHT"},
+	{Val: 0x8000, Name: "PERF_SAMPLE_DATA_SRC"},
+	{Val: 0x10000, Name: "PERF_SAMPLE_IDENTIFIER"},
+	{Val: 0x20000, Name: "PERF_SAMPLE_TRANSACTION"},
+	{Val: 0x40000, Name: "PERF_SAMPLE_REGS_INTR"},
+	{Val: 0x80000, Name: "PERF_SAMPLE_PHYS_ADDR"},
+	{Val: 0x100000, Name: "PERF_SAMPLE_AUX"},
+	{Val: 0x200000, Name: "PERF_SAMPLE_CGROUP"},
+	{Val: 0x400000, Name: "PERF_SAMPLE_DATA_PAGE_SIZE"},
+	{Val: 0x800000, Name: "PERF_SAMPLE_CODE_PAGE_SIZE"},
+	{Val: 0x1000000, Name: "PERF_SAMPLE_WEIGHT_STRUCT"},
+}}
+
+var xPerfReadFormat = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "PERF_FORMAT_TOTAL_TIME_ENABLED"},
+	{Val: 0x2, Name: "PERF_FORMAT_TOTAL_TIME_RUNNING"},
+	{Val: 0x4, Name: "PERF_FORMAT_ID"},
+	{Val: 0x8, Name: "PERF_FORMAT_GROUP"},
+	{Val: 0x10, Name: "PERF_FORMAT_LOST"},
+}}
+
+var xPerfBranchSampleTypes = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "PERF_SAMPLE_BRANCH_USER"},
+	{Val: 0x2, Name: "PERF_SAMPLE_BRANCH_KERNEL"},
+	{Val: 0x4, Name: "PERF_SAMPLE_BRANCH_HV"},
+	{Val: 0x8, Name: "PERF_SAMPLE_BRANCH_ANY"},
+	{Val: 0x10, Name: "PERF_SAMPLE_BRANCH_ANY_CALL"},
+	{Val: 0x20, Name: "PERF_SAMPLE_BRANCH_ANY_RETURN"},
+	{Val: 0x40, Name: "PERF_SAMPLE_BRANCH_IND_CALL"},
+	{Val: 0x80, Name: "PERF_SAMPLE_BRANCH_ABORT_TX"},
+	{Val: 0x100, Name: "PERF_SAMPLE_BRANCH_IN_TX"},
+	{Val: 0x200, Name: "PERF_SAMPLE_BRANCH_NO_TX"},
+	{Val: 0x400, Name: "PERF_SAMPLE_BRANCH_COND"},
+	{Val: 0x800, Name: "PERF_SAMPLE_BRANCH_CALL_STACK"},
+	{Val: 0x1000, Name: "PERF_SAMPLE_BRANCH_IND_JUMP"},
+	{Val: 0x2000, Name: "PERF_SAMPLE_BRANCH_CALL"},
+	{Val: 0x4000, Name: "PERF_SAMPLE_BRANCH_NO_FLAGS"},
+	{Val: 0x8000, Name: "PERF_SAMPLE_BRANCH_NO_CYCLES"},
+	{Val: 0x10000, Name: "PERF_SAMPLE_BRANCH_TYPE_SAVE"},
+	{Val: 0x20000, Name: "PERF_SAMPLE_BRANCH_HW_INDEX"},
+	{Val: 0x40000, Name: "PERF_SAMPLE_BRANCH_PRIV_SAVE"},
+}}
+
+var xHwBreakpointTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "HW_BREAKPOINT_EMPTY"},
+	{Val: 0x1, Name: "HW_BREAKPOINT_R"},
+	{Val: 0x2, Name: "HW_BREAKPOINT_W"},
+	{Val: 0x3, Name: "HW_BREAKPOINT_RW"},
+	{Val: 0x4, Name: "HW_BREAKPOINT_X"},
+}}
+
+var xSeccompRetActions = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x80000000, Name: "SECCOMP_RET_KILL_PROCESS"},
+	{Val: 0x0, Name: "SECCOMP_RET_KILL_THREAD"},
+	{Val: 0x30000, Name: "SECCOMP_RET_TRAP"},
+	{Val: 0x50000, Name: "SECCOMP_RET_ERRNO"},
+	{Val: 0x7fc00000, Name: "SECCOMP_RET_USER_NOTIF"},
+	{Val: 0x7ff00000, Name: "SECCOMP_RET_TRACE"},
+	{Val: 0x7ffc0000, Name: "SECCOMP_RET_LOG"},
+	{Val: 0x7fff0000, Name: "SECCOMP_RET_ALLOW"},
+}}
+
+var xAioCmds = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "IOCB_CMD_PREAD"},
+	{Val: 0x1, Name: "IOCB_CMD_PWRITE"},
+	{Val: 0x2, Name: "IOCB_CMD_FSYNC"},
+	{Val: 0x3, Name: "IOCB_CMD_FDSYNC"},
+	{Val: 0x4, Name: "IOCB_CMD_PREADX"},
+	{Val: 0x5, Name: "IOCB_CMD_POLL"},
+	{Val: 0x6, Name: "IOCB_CMD_NOOP"},
+	{Val: 0x7, Name: "IOCB_CMD_PREADV"},
+	{Val: 0x8, Name: "IOCB_CMD_PWRITEV"},
+}}
+
+var xAioIocbFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "IOCB_FLAG_RESFD"},
+	{Val: 0x2, Name: "IOCB_FLAG_IOPRIO"},
+}}
