@@ -171,7 +171,7 @@ var (
 	bpfQuery  = []bpfField{fFD("target_fd", 0), fK("attach_type", 4, bXval32, xBpfAttachTypes, "BPF_???"),
 		fK("query_flags", 8, bFlags32, xBpfQueryFlags, "BPF_F_QUERY_???"),
 		fK("attach_flags", 12, bFlags32, xBpfAttachFlags, "BPF_F_???")}
-	bpfBatch  = map[uint32][]bpfField{
+	bpfBatch = map[uint32][]bpfField{
 		bpfLookupBatch: {fA("in_batch", 0), fA("out_batch", 8), fA("keys", 16), fA("values", 24),
 			fU("count", 32), fFD("map_fd", 36),
 			fK("elem_flags", 40, bFlags64, xBpfMapLookupElemFlags, "BPF_???"), fK("flags", 48, bX64, nil, "")},
