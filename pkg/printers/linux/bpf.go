@@ -598,9 +598,3 @@ func bpfRet(c *ctx) {
 	}
 	c.long(uint64(c.ret))
 }
-
-// ebpfInsns prints a program's instructions: their address, as strace
-// does without -v.
-func (c *ctx) ebpfInsns(addr, n uint64) {
-	c.ptr(addr)
-}

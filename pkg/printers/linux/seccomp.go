@@ -53,8 +53,8 @@ func decSeccomp(c *ctx) {
 	}
 }
 
-// sockFprog prints a classic BPF program, {len=N, filter=...}: the
-// filter's address, as strace prints it without -v.
+// sockFprog prints a seccomp filter's struct sock_fprog, {len=N,
+// filter=...}.
 func (c *ctx) sockFprog(addr uint64) {
 	b := c.read(addr, 16)
 	if b == nil {
@@ -64,6 +64,6 @@ func (c *ctx) sockFprog(addr uint64) {
 	c.str("{len=")
 	c.uint(n)
 	c.str(", filter=")
-	c.ptr(filter)
+	c.bpfFilter(filter, n, true)
 	c.b = append(c.b, '}')
 }

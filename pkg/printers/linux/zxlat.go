@@ -3062,3 +3062,114 @@ var xAioIocbFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "IOCB_FLAG_RESFD"},
 	{Val: 0x2, Name: "IOCB_FLAG_IOPRIO"},
 }}
+
+var xBpfClass = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_LD"},
+	{Val: 0x1, Name: "BPF_LDX"},
+	{Val: 0x2, Name: "BPF_ST"},
+	{Val: 0x3, Name: "BPF_STX"},
+	{Val: 0x4, Name: "BPF_ALU"},
+	{Val: 0x5, Name: "BPF_JMP"},
+	{Val: 0x6, Name: "BPF_RET"},
+	{Val: 0x7, Name: "BPF_MISC"},
+}}
+
+var xEbpfClass = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "BPF_LD"},
+	{Val: 0x1, Name: "BPF_LDX"},
+	{Val: 0x2, Name: "BPF_ST"},
+	{Val: 0x3, Name: "BPF_STX"},
+	{Val: 0x4, Name: "BPF_ALU"},
+	{Val: 0x5, Name: "BPF_JMP"},
+	{Val: 0x6, Name: "BPF_JMP32"},
+	{Val: 0x7, Name: "BPF_ALU64"},
+}}
+
+var xBpfMiscop = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x00, Name: "BPF_TAX"},
+	{Val: 0x80, Name: "BPF_TXA"},
+}}
+
+var xBpfMode = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x00, Name: "BPF_IMM"},
+	{Val: 0x20, Name: "BPF_ABS"},
+	{Val: 0x40, Name: "BPF_IND"},
+	{Val: 0x60, Name: "BPF_MEM"},
+	{Val: 0x80, Name: "BPF_LEN"},
+	{Val: 0xa0, Name: "BPF_MSH"},
+	{Val: 0xc0, Name: "BPF_XADD"},
+}}
+
+var xEbpfMode = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x00, Name: "BPF_IMM"},
+	{Val: 0x20, Name: "BPF_ABS"},
+	{Val: 0x40, Name: "BPF_IND"},
+	{Val: 0x60, Name: "BPF_MEM"},
+	{Val: 0xc0, Name: "BPF_XADD"},
+}}
+
+var xBpfOpAlu = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x00, Name: "BPF_ADD"},
+	{Val: 0x10, Name: "BPF_SUB"},
+	{Val: 0x20, Name: "BPF_MUL"},
+	{Val: 0x30, Name: "BPF_DIV"},
+	{Val: 0x40, Name: "BPF_OR"},
+	{Val: 0x50, Name: "BPF_AND"},
+	{Val: 0x60, Name: "BPF_LSH"},
+	{Val: 0x70, Name: "BPF_RSH"},
+	{Val: 0x80, Name: "BPF_NEG"},
+	{Val: 0x90, Name: "BPF_MOD"},
+	{Val: 0xa0, Name: "BPF_XOR"},
+	{Val: 0xb0, Name: "BPF_MOV"},
+	{Val: 0xc0, Name: "BPF_ARSH"},
+	{Val: 0xd0, Name: "BPF_END"},
+}}
+
+var xBpfOpJmp = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x00, Name: "BPF_JA"},
+	{Val: 0x10, Name: "BPF_JEQ"},
+	{Val: 0x20, Name: "BPF_JGT"},
+	{Val: 0x30, Name: "BPF_JGE"},
+	{Val: 0x40, Name: "BPF_JSET"},
+	{Val: 0x50, Name: "BPF_JNE"},
+	{Val: 0x60, Name: "BPF_JSGT"},
+	{Val: 0x70, Name: "BPF_JSGE"},
+	{Val: 0x80, Name: "BPF_CALL"},
+	{Val: 0x90, Name: "BPF_EXIT"},
+	{Val: 0xa0, Name: "BPF_JLT"},
+	{Val: 0xb0, Name: "BPF_JLE"},
+	{Val: 0xc0, Name: "BPF_JSLT"},
+	{Val: 0xd0, Name: "BPF_JSLE"},
+}}
+
+var xBpfRval = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x00, Name: "BPF_K"},
+	{Val: 0x08, Name: "BPF_X"},
+	{Val: 0x10, Name: "BPF_A"},
+}}
+
+var xBpfSize = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x00, Name: "BPF_W"},
+	{Val: 0x08, Name: "BPF_H"},
+	{Val: 0x10, Name: "BPF_B"},
+	{Val: 0x18, Name: "BPF_DW"},
+}}
+
+var xBpfSrc = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0x00, Name: "BPF_K"},
+	{Val: 0x08, Name: "BPF_X"},
+}}
+
+var xEbpfRegs = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0, Name: "BPF_REG_0"},
+	{Val: 1, Name: "BPF_REG_1"},
+	{Val: 2, Name: "BPF_REG_2"},
+	{Val: 3, Name: "BPF_REG_3"},
+	{Val: 4, Name: "BPF_REG_4"},
+	{Val: 5, Name: "BPF_REG_5"},
+	{Val: 6, Name: "BPF_REG_6"},
+	{Val: 7, Name: "BPF_REG_7"},
+	{Val: 8, Name: "BPF_REG_8"},
+	{Val: 9, Name: "BPF_REG_9"},
+	{Val: 10, Name: "BPF_REG_10"},
+}}
