@@ -44,6 +44,9 @@
 #include <linux/bpf.h>
 #include <linux/filter.h>
 #include <linux/perf_event.h>
+#include <linux/icmp.h>
+#include <linux/if_packet.h>
+#include <netinet/in.h>
 #include <linux/mempolicy.h>
 #include <sched.h>
 #include <signal.h>
@@ -580,6 +583,71 @@ static void procs(void)
 	(void)buf;
 }
 
+/*
+ * Socket options with values of their own: set on a socket of the pair
+ * and read back, or given to descriptor -1 (EBADF: decoded all the same).
+ */
+static void sockopts(int fd)
+{
+	unsigned *len = A(sizeof(unsigned));
+	int *v = A(16);
+	*len = sizeof(int);
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_ERROR, v, len);
+	*len = sizeof(int);
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_TYPE, v, len);
+	*len = 2;
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_PASSCRED, v, len);
+	*len = 16;
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_RCVTIMEO, v, len);
+	*len = 4;
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_LINGER, v, len);
+	struct linger *lg = A(sizeof(*lg));
+	lg->l_onoff = 1;
+	lg->l_linger = 5;
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_LINGER, lg, sizeof(*lg));
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_LINGER, lg, 4);
+	*v = 1;
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_REUSEADDR, v, 8);
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_KEEPALIVE, v, 2);
+	struct timeval *tv = A(sizeof(*tv));
+	tv->tv_sec = 3;
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_SNDTIMEO, tv, sizeof(*tv));
+	struct sock_filter *f = A(3 * sizeof(*f));
+	f[0] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL);
+	f[1] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, 1);
+	f[2] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0xffff);
+	struct sock_fprog *fp = A(sizeof(*fp));
+	fp->len = 3;
+	fp->filter = f;
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_ATTACH_FILTER, fp, sizeof(*fp));
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_DETACH_FILTER, v, sizeof(int));
+	syscall(SYS_setsockopt, -1, SOL_SOCKET, SO_TXREHASH, v, sizeof(int));
+	struct ip_mreq *mreq = A(sizeof(*mreq));
+	mreq->imr_multiaddr.s_addr = htonl(0xe00000fb);
+	mreq->imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+	syscall(SYS_setsockopt, -1, SOL_IP, IP_ADD_MEMBERSHIP, mreq, sizeof(*mreq));
+	struct ipv6_mreq *mreq6 = A(sizeof(*mreq6));
+	mreq6->ipv6mr_multiaddr.s6_addr[0] = 0xff;
+	mreq6->ipv6mr_multiaddr.s6_addr[1] = 0x02;
+	mreq6->ipv6mr_multiaddr.s6_addr[15] = 0x01;
+	syscall(SYS_setsockopt, -1, SOL_IPV6, IPV6_DROP_MEMBERSHIP, mreq6, sizeof(*mreq6));
+	struct tpacket_req *req = A(sizeof(*req));
+	req->tp_block_size = 4096;
+	req->tp_block_nr = 2;
+	req->tp_frame_size = 2048;
+	req->tp_frame_nr = 4;
+	syscall(SYS_setsockopt, -1, SOL_PACKET, PACKET_RX_RING, req, sizeof(*req));
+	struct packet_mreq *pm = A(sizeof(*pm));
+	pm->mr_type = PACKET_MR_PROMISC;
+	pm->mr_alen = 6;
+	memcpy(pm->mr_address, "\x02\x00\x00\xaa\xbb\xcc", 6);
+	syscall(SYS_setsockopt, -1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, pm, sizeof(*pm));
+	struct icmp_filter *icmpf = A(sizeof(*icmpf));
+	icmpf->data = ~(1U << ICMP_ECHOREPLY | 1U << ICMP_DEST_UNREACH);
+	syscall(SYS_setsockopt, -1, SOL_RAW, ICMP_FILTER, icmpf, sizeof(*icmpf));
+	syscall(SYS_setsockopt, -1, SOL_NETLINK, 1 /* NETLINK_ADD_MEMBERSHIP */, v, sizeof(int));
+}
+
 /* Control messages and message vectors on a datagram socket pair. */
 static void messages(void)
 {
@@ -633,6 +701,7 @@ static void messages(void)
 	struct linger *lg = A(sizeof(*lg));
 	*fromlen = sizeof(*lg);
 	syscall(SYS_getsockopt, sv[0], SOL_SOCKET, SO_LINGER, lg, fromlen);
+	sockopts(sv[0]);
 }
 
 int main(int argc, char **argv)

@@ -14,6 +14,12 @@ const (
 	bpfClassRET  = 6
 	bpfClassMISC = 7
 	bpfInsnSize  = 8
+	bpfModeABS   = 0x20
+	// The negative offsets of socket filters' loads: ancillary data,
+	// the network header, the link-layer header.
+	skfADOff  = 0xfffff000
+	skfNetOff = 0xfff00000
+	skfLLOff  = 0xffe00000
 	// seccompRetActionFull masks the action of a filter's return value.
 	seccompRetActionFull = 0xffff0000
 )
@@ -90,7 +96,9 @@ func (c *ctx) bpfFilter(addr, n uint64, seccomp bool) {
 		c.str("BPF_STMT(")
 		c.bpfCode(code, false)
 		c.sep()
-		if seccomp && code&7 == bpfClassRET {
+		if !seccomp && code&7 == bpfClassLD && code&0xe0 == bpfModeABS && k >= skfLLOff {
+			c.skfOffset(k)
+		} else if seccomp && code&7 == bpfClassRET {
 			action := k & seccompRetActionFull
 			c.xval(xSeccompRetActions, action, "SECCOMP_RET_???")
 			if data := k &^ action; data != 0 {
@@ -126,4 +134,20 @@ func (c *ctx) ebpfInsns(addr, n uint64) {
 		c.b = append(c.b, '}')
 		return true
 	})
+}
+
+// skfOffset prints a socket filter's load from a special offset:
+// SKF_AD_OFF+SKF_AD_PROTOCOL, SKF_NET_OFF+14.
+func (c *ctx) skfOffset(k uint64) {
+	switch {
+	case k >= skfADOff:
+		c.str("SKF_AD_OFF+")
+		c.xval(xSkfAd, k-skfADOff, "SKF_AD_???")
+	case k >= skfNetOff:
+		c.str("SKF_NET_OFF+")
+		c.ulong(k - skfNetOff)
+	default:
+		c.str("SKF_LL_OFF+")
+		c.ulong(k - skfLLOff)
+	}
 }

@@ -1963,7 +1963,9 @@ var xSockUdpOptions = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x68, Name: "UDP_GRO"},
 }}
 
-var xSockRawOptions = &printers.Xlat{Entries: []printers.XlatEntry{}}
+var xSockRawOptions = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "ICMP_FILTER"},
+}}
 
 var xSockPacketOptions = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "PACKET_ADD_MEMBERSHIP"},
@@ -3172,4 +3174,52 @@ var xEbpfRegs = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 8, Name: "BPF_REG_8"},
 	{Val: 9, Name: "BPF_REG_9"},
 	{Val: 10, Name: "BPF_REG_10"},
+}}
+
+var xSockTxrehash = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0, Name: "SOCK_TXREHASH_DISABLED"},
+	{Val: 1, Name: "SOCK_TXREHASH_ENABLED"},
+	{Val: 255, Name: "SOCK_TXREHASH_DEFAULT"},
+}}
+
+var xPacketMreqTypes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0, Name: "PACKET_MR_MULTICAST"},
+	{Val: 1, Name: "PACKET_MR_PROMISC"},
+	{Val: 2, Name: "PACKET_MR_ALLMULTI"},
+	{Val: 3, Name: "PACKET_MR_UNICAST"},
+}}
+
+var xIcmpFilterFlags = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0, Name: "ICMP_ECHOREPLY"},
+	{Val: 3, Name: "ICMP_DEST_UNREACH"},
+	{Val: 4, Name: "ICMP_SOURCE_QUENCH"},
+	{Val: 5, Name: "ICMP_REDIRECT"},
+	{Val: 8, Name: "ICMP_ECHO"},
+	{Val: 11, Name: "ICMP_TIME_EXCEEDED"},
+	{Val: 12, Name: "ICMP_PARAMETERPROB"},
+	{Val: 13, Name: "ICMP_TIMESTAMP"},
+	{Val: 14, Name: "ICMP_TIMESTAMPREPLY"},
+	{Val: 15, Name: "ICMP_INFO_REQUEST"},
+	{Val: 16, Name: "ICMP_INFO_REPLY"},
+	{Val: 17, Name: "ICMP_ADDRESS"},
+	{Val: 18, Name: "ICMP_ADDRESSREPLY"},
+}}
+
+var xSkfAd = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0, Name: "SKF_AD_PROTOCOL"},
+	{Val: 4, Name: "SKF_AD_PKTTYPE"},
+	{Val: 8, Name: "SKF_AD_IFINDEX"},
+	{Val: 12, Name: "SKF_AD_NLATTR"},
+	{Val: 16, Name: "SKF_AD_NLATTR_NEST"},
+	{Val: 20, Name: "SKF_AD_MARK"},
+	{Val: 24, Name: "SKF_AD_QUEUE"},
+	{Val: 28, Name: "SKF_AD_HATYPE"},
+	{Val: 32, Name: "SKF_AD_RXHASH"},
+	{Val: 36, Name: "SKF_AD_CPU"},
+	{Val: 40, Name: "SKF_AD_ALU_XOR_X"},
+	{Val: 44, Name: "SKF_AD_VLAN_TAG"},
+	{Val: 48, Name: "SKF_AD_VLAN_TAG_PRESENT"},
+	{Val: 52, Name: "SKF_AD_PAY_OFFSET"},
+	{Val: 56, Name: "SKF_AD_RANDOM"},
+	{Val: 60, Name: "SKF_AD_VLAN_TPID"},
 }}

@@ -61,6 +61,14 @@ int main(int argc, char **argv)
 		};
 		struct sock_fprog fp = {5, f};
 		syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0x100, &fp);
+		struct sock_filter sf[] = {
+			BPF_STMT(BPF_LD | BPF_H | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL),
+			BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_NET_OFF + 9),
+			BPF_STMT(BPF_LD | BPF_B | BPF_ABS, SKF_LL_OFF + 1),
+			BPF_STMT(BPF_RET | BPF_K, 0xffff),
+		};
+		struct sock_fprog sfp = {4, sf};
+		syscall(SYS_setsockopt, -1, 1 /* SOL_SOCKET */, 26 /* SO_ATTACH_FILTER */, &sfp, sizeof(sfp));
 		struct bpf_insn insn[] = {
 			{.code = BPF_ALU64 | BPF_MOV | BPF_K, .dst_reg = 0, .imm = -1},
 			{.code = BPF_LDX | BPF_MEM | BPF_W, .dst_reg = 2, .src_reg = 1, .off = -8},
