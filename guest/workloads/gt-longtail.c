@@ -44,9 +44,11 @@
 #include <linux/bpf.h>
 #include <linux/filter.h>
 #include <linux/perf_event.h>
-#include <linux/icmp.h>
+#include <linux/sockios.h>
 #include <linux/if_packet.h>
 #include <netinet/in.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <linux/mempolicy.h>
 #include <sched.h>
 #include <signal.h>
@@ -587,6 +589,12 @@ static void procs(void)
  * Socket options with values of their own: set on a socket of the pair
  * and read back, or given to descriptor -1 (EBADF: decoded all the same).
  */
+/* From linux/icmp.h, which clashes with net/if.h. */
+#define ICMP_FILTER 1
+#define ICMP_ECHOREPLY 0
+#define ICMP_DEST_UNREACH 3
+struct icmp_filter { uint32_t data; };
+
 static void sockopts(int fd)
 {
 	unsigned *len = A(sizeof(unsigned));
@@ -648,6 +656,42 @@ static void sockopts(int fd)
 	syscall(SYS_setsockopt, -1, SOL_NETLINK, 1 /* NETLINK_ADD_MEMBERSHIP */, v, sizeof(int));
 }
 
+/*
+ * Socket ioctls on the loopback interface, which every machine has as
+ * interface 1 with 127.0.0.1 once up; settings go to descriptor -1.
+ */
+static void sockioctls(void)
+{
+	int s = syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0);
+	struct ifreq *ifr = A(sizeof(*ifr));
+	strcpy(ifr->ifr_name, "lo");
+	syscall(SYS_ioctl, s, SIOCGIFINDEX, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFFLAGS, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFMTU, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFADDR, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFNETMASK, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFHWADDR, ifr);
+	ifr->ifr_ifindex = 1;
+	syscall(SYS_ioctl, s, SIOCGIFNAME, ifr);
+	strcpy(ifr->ifr_name, "gt-missing");
+	syscall(SYS_ioctl, s, SIOCGIFINDEX, ifr);
+	struct ifconf *ifc = A(sizeof(*ifc));
+	ifc->ifc_len = sizeof(struct ifreq);
+	ifc->ifc_req = A(sizeof(struct ifreq));
+	syscall(SYS_ioctl, s, SIOCGIFCONF, ifc);
+	int *owner = A(sizeof(int));
+	syscall(SYS_ioctl, s, FIOGETOWN, owner);
+	syscall(SYS_ioctl, s, FIOSETOWN, owner);
+	syscall(SYS_close, s);
+	ifr->ifr_mtu = 1500;
+	syscall(SYS_ioctl, -1, SIOCSIFMTU, ifr);
+	ifr->ifr_flags = IFF_UP | IFF_RUNNING;
+	syscall(SYS_ioctl, -1, SIOCSIFFLAGS, ifr);
+	syscall(SYS_ioctl, -1, SIOCETHTOOL, ifr);
+	syscall(SYS_ioctl, -1, SIOCBRADDBR, S("gt-br"));
+	syscall(SYS_ioctl, -1, 0x89ff, ifr);
+}
+
 /* Control messages and message vectors on a datagram socket pair. */
 static void messages(void)
 {
@@ -702,6 +746,7 @@ static void messages(void)
 	*fromlen = sizeof(*lg);
 	syscall(SYS_getsockopt, sv[0], SOL_SOCKET, SO_LINGER, lg, fromlen);
 	sockopts(sv[0]);
+	sockioctls();
 }
 
 int main(int argc, char **argv)

@@ -176,6 +176,21 @@ func decIoctl(c *ctx) {
 	if k, ok := ioctlArgs[code]; ok {
 		kind = k
 	}
+	if code>>8&0xff == 0x89 {
+		if !c.exiting {
+			c.fd(c.a[0])
+			c.sep()
+			c.ioctlCode(code)
+		}
+		if c.decSockIoctl(code, arg) {
+			return
+		}
+		if !c.exiting {
+			c.sep()
+			c.hex(arg)
+		}
+		return
+	}
 	out := false
 	switch kind {
 	case ioctlIntOut, ioctlUintOut, ioctlU16Out, ioctlLongOut, ioctlUlongOut, ioctlU64Out, ioctlWinsizeOut, ioctlTermiosOut:
