@@ -49,6 +49,7 @@
 #include <netinet/in.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
+#include <asm/termbits.h>
 #include <linux/mempolicy.h>
 #include <sched.h>
 #include <signal.h>
@@ -690,6 +691,26 @@ static void sockioctls(void)
 	syscall(SYS_ioctl, -1, SIOCETHTOOL, ifr);
 	syscall(SYS_ioctl, -1, SIOCBRADDBR, S("gt-br"));
 	syscall(SYS_ioctl, -1, 0x89ff, ifr);
+
+	/* Terminal structures, to descriptor -1: decoded at entry. */
+	struct termios2 *t2 = A(sizeof(*t2));
+	t2->c_iflag = ICRNL | IXON;
+	t2->c_oflag = OPOST | ONLCR;
+	t2->c_cflag = BOTHER | CS8 | CREAD;
+	t2->c_lflag = ICANON | ECHO;
+	t2->c_ispeed = t2->c_ospeed = 115200;
+	syscall(SYS_ioctl, -1, TCSETS2, t2);
+	syscall(SYS_ioctl, -1, TCGETS2, t2);
+	struct termio *t1 = A(sizeof(*t1));
+	t1->c_cflag = B9600 | CS7;
+	t1->c_lflag = ISIG;
+	syscall(SYS_ioctl, -1, TCSETAW, t1);
+	syscall(SYS_ioctl, -1, TCGETA, t1);
+	syscall(SYS_ioctl, -1, TIOCSLCKTRMIOS, t2);
+	int *modem = A(sizeof(int));
+	*modem = TIOCM_DTR | TIOCM_RTS | 0x10000;
+	syscall(SYS_ioctl, -1, TIOCMBIS, modem);
+	syscall(SYS_ioctl, -1, TIOCMGET, modem);
 }
 
 /* Control messages and message vectors on a datagram socket pair. */

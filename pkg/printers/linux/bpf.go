@@ -26,7 +26,7 @@ const (
 	bStr                    // the address of a NUL-terminated string
 	bStrN                   // the address of a string of at most the u32 at aux bytes
 	bStrZ                   // the address of a NUL-terminated string of at most aux bytes
-	bBytes                  // the address of aux... bytes: the u32 at aux
+	bBytes                  // the address of bytes, as many as the u32 at aux says
 	bPath                   // the address of a path
 	bKver                   // KERNEL_VERSION(a, b, c)
 	bInsns                  // eBPF instructions, their count the u32 at aux
@@ -182,9 +182,9 @@ var (
 	}
 )
 
-// bpfTwoPhase reports whether cmd prints at exit too, and the size of its
+// bpfAtExit reports whether cmd prints at exit too, and the size of its
 // structure.
-func bpfTwoPhase(cmd uint32) (int, bool) {
+func bpfAtExit(cmd uint32) (int, bool) {
 	switch cmd {
 	case bpfProgGetNextID, bpfMapGetNextID, bpfBTFGetNextID, bpfLinkGetNextID:
 		return 12, true
@@ -207,7 +207,7 @@ func decBpf(c *ctx) {
 		c.sep()
 	}
 	d := bpfCmds[cmd]
-	twoSize, two := bpfTwoPhase(cmd)
+	twoSize, two := bpfAtExit(cmd)
 	known := d != nil || two || cmd == bpfLinkCreate
 	if c.exiting {
 		// Only the commands strace finishes at exit print there, when

@@ -3372,3 +3372,18 @@ var xIffFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x20000, Name: "IFF_DORMANT"},
 	{Val: 0x40000, Name: "IFF_ECHO"},
 }}
+
+var xModemFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "TIOCM_LE"},
+	{Val: 0x2, Name: "TIOCM_DTR"},
+	{Val: 0x4, Name: "TIOCM_RTS"},
+	{Val: 0x8, Name: "TIOCM_ST"},
+	{Val: 0x10, Name: "TIOCM_SR"},
+	{Val: 0x20, Name: "TIOCM_CTS"},
+	{Val: 0x40, Name: "TIOCM_CAR"},
+	{Val: 0x80, Name: "TIOCM_RNG"},
+	{Val: 0x100, Name: "TIOCM_DSR"},
+	{Val: 0x2000, Name: "TIOCM_OUT1"},
+	{Val: 0x4000, Name: "TIOCM_OUT2"},
+	{Val: 0x8000, Name: "TIOCM_LOOP"},
+}}

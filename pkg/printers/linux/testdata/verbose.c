@@ -15,6 +15,8 @@
 #include <linux/filter.h>
 #include <linux/perf_event.h>
 #include <linux/seccomp.h>
+#include <asm/termbits.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -94,6 +96,17 @@ int main(int argc, char **argv)
 		pe[0].clockid = CLOCK_MONOTONIC;
 		pe[0].sample_max_stack = 3;
 		syscall(SYS_perf_event_open, pe, 0, -1, -1, 0x100);
+		struct termios2 t2;
+		memset(&t2, 0, sizeof(t2));
+		t2.c_cflag = BOTHER | CS8;
+		t2.c_cc[VMIN] = 1;
+		t2.c_ispeed = t2.c_ospeed = 57600;
+		syscall(SYS_ioctl, -1, TCSETSF2, &t2);
+		struct termio t1;
+		memset(&t1, 0, sizeof(t1));
+		t1.c_line = 2;
+		t1.c_cc[VINTR] = 3;
+		syscall(SYS_ioctl, -1, TCSETA, &t1);
 	}
 	{
 		char exe[4096];
