@@ -39,6 +39,7 @@
 #include <sys/un.h>
 #include <sys/quota.h>
 #include <sys/ptrace.h>
+#include <sys/prctl.h>
 #include <linux/kcmp.h>
 #include <linux/seccomp.h>
 #include <linux/bpf.h>
@@ -497,6 +498,9 @@ static void kernel_programs(void)
 	fp->filter = f;
 	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0x100, fp); /* (an unknown flag) */
 	syscall(SYS_seccomp, SECCOMP_SET_MODE_STRICT, 1, NULL);
+	fp->len = 0; /* (an empty program: EINVAL) */
+	syscall(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, fp, 0, 0);
+	syscall(SYS_prctl, PR_SET_SECCOMP, 5, 0, 0, 0);
 }
 
 /* Linux AIO: a context, one write through it, its event. */

@@ -6,6 +6,8 @@ package linux
 // returns.
 
 const (
+	seccompModeStrict     = 1 // prctl(PR_SET_SECCOMP)'s modes
+	seccompModeFilter     = 2
 	seccompSetModeFilter  = 1
 	seccompGetActionAvail = 2
 	seccompGetNotifSizes  = 3

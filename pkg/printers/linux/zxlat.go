@@ -3387,3 +3387,9 @@ var xModemFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x4000, Name: "TIOCM_OUT2"},
 	{Val: 0x8000, Name: "TIOCM_LOOP"},
 }}
+
+var xSeccompModes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
+	{Val: 0, Name: "SECCOMP_MODE_DISABLED"},
+	{Val: 1, Name: "SECCOMP_MODE_STRICT"},
+	{Val: 2, Name: "SECCOMP_MODE_FILTER"},
+}}
