@@ -614,6 +614,7 @@ static void sockopts(int fd)
 	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_RCVTIMEO, v, len);
 	*len = 4;
 	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_LINGER, v, len);
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_TYPE, v, NULL);
 	struct linger *lg = A(sizeof(*lg));
 	lg->l_onoff = 1;
 	lg->l_linger = 5;

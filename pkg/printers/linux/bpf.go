@@ -347,7 +347,7 @@ func (c *ctx) bpfField(attr *[bpfAttrMax]byte, n int, f *bpfField) {
 	case bXval64:
 		c.xval(f.x, v64, f.dflt)
 	case bName:
-		s := attr[f.off:min(f.off+16, n)]
+		s := attr[f.off:max(min(f.off+16, n), f.off)]
 		k := 0
 		for k < len(s) && s[k] != 0 {
 			k++

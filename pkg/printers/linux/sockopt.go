@@ -355,6 +355,16 @@ func decGetsockopt(c *ctx) {
 		c.sockoptName(uint64(level), uint64(name), true)
 		c.sep()
 		c.saveLen(c.a[4])
+		if _, _, ok := c.saved(); !ok && c.st != nil {
+			// strace prints both addresses when it cannot read the
+			// length at entry, and nothing at exit.
+			c.ptr(addr)
+			c.sep()
+			c.ptr(c.a[4])
+		}
+		return
+	}
+	if _, _, ok := c.saved(); !ok && c.st != nil {
 		return
 	}
 	in, rlen, ok := c.exitLen(c.a[4])
