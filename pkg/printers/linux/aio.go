@@ -138,8 +138,10 @@ func decIoSubmit(c *ctx) {
 		return
 	}
 	c.array(c.a[2], uint64(nr), 8, false, func(c *ctx, e []byte) bool {
-		var cb [iocbSize]byte
-		if c.readInto(le64(e), cb[:]) {
+		// (copied from the scratch buffer, which printing reuses)
+		if b := c.read(le64(e), iocbSize); b != nil {
+			var cb [iocbSize]byte
+			copy(cb[:], b)
 			c.iocb(cb[:])
 		}
 		return true
@@ -150,8 +152,9 @@ func decIoCancel(c *ctx) {
 	if !c.exiting {
 		c.ptr(c.a[0])
 		c.sep()
-		var cb [iocbSize]byte
-		if c.readInto(c.a[1], cb[:]) {
+		if b := c.read(c.a[1], iocbSize); b != nil {
+			var cb [iocbSize]byte
+			copy(cb[:], b)
 			c.b = append(c.b, '{')
 			c.iocbHeader(cb[:])
 			c.b = append(c.b, '}')
@@ -159,9 +162,8 @@ func decIoCancel(c *ctx) {
 		c.sep()
 		return
 	}
-	var e [ioEventSize]byte
-	if c.readInto(c.a[2], e[:]) {
-		c.ioEvent(e[:])
+	if e := c.read(c.a[2], ioEventSize); e != nil {
+		c.ioEvent(e)
 	}
 }
 

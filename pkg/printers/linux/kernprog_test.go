@@ -61,3 +61,46 @@ func FuzzKernelPrograms(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkKernelPrograms decodes a BPF_PROG_LOAD, a perf_event_open and
+// an io_submit of one write, each entry and exit, into a reused buffer.
+func BenchmarkKernelPrograms(b *testing.B) {
+	data := make([]byte, 0x400)
+	// BPF_PROG_LOAD's attribute at 0, its license at 0x200.
+	binary.LittleEndian.PutUint32(data[0:], 1)
+	binary.LittleEndian.PutUint32(data[4:], 2)
+	binary.LittleEndian.PutUint64(data[8:], fuzzBase+0x300)
+	binary.LittleEndian.PutUint64(data[16:], fuzzBase+0x200)
+	copy(data[0x200:], "GPL\x00")
+	// perf_event_attr at 0x100.
+	binary.LittleEndian.PutUint32(data[0x100:], 1)
+	binary.LittleEndian.PutUint32(data[0x104:], 128)
+	binary.LittleEndian.PutUint64(data[0x128:], 1|1<<5)
+	// An iocb pointer at 0x380, the iocb at 0x300, its buffer at 0x210.
+	binary.LittleEndian.PutUint64(data[0x380:], fuzzBase+0x300)
+	binary.LittleEndian.PutUint16(data[0x310:], 1)
+	binary.LittleEndian.PutUint64(data[0x318:], fuzzBase+0x210)
+	binary.LittleEndian.PutUint64(data[0x320:], 5)
+	copy(data[0x210:], "hello")
+	var mem printers.Mem = flatMem{fuzzBase, data}
+	get := func(n string) *Syscall { s, _ := Lookup(n); return s }
+	calls := []struct {
+		s    *Syscall
+		args [6]uint64
+		ret  int64
+	}{
+		{get("bpf"), [6]uint64{5, fuzzBase, 128}, 3},
+		{get("perf_event_open"), [6]uint64{fuzzBase + 0x100, 0, 1<<64 - 1, 1<<64 - 1, 8}, 4},
+		{get("io_submit"), [6]uint64{0x7f0000000000, 1, fuzzBase + 0x380}, 1},
+	}
+	buf := make([]byte, 0, 4096)
+	var st State
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c := &calls[i%len(calls)]
+		buf = c.s.EnterState(buf[:0], &c.args, mem, nil, &st)
+		buf = c.s.ExitState(buf, &c.args, c.ret, mem, nil, &st)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "lines/s")
+}

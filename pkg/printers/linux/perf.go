@@ -62,8 +62,6 @@ func (c *ctx) perfFetchSize(size uint32) (int, bool) {
 func decPerfEventOpen(c *ctx) {
 	addr := c.a[0]
 	var attr [perfAttrMax]byte
-	var size uint32
-	n, fetched := 0, false
 	if c.exiting {
 		s, _, ok := c.saved()
 		if !ok {
@@ -71,29 +69,31 @@ func decPerfEventOpen(c *ctx) {
 				return // (printed whole at entry)
 			}
 			// Without a state, the structure as the call left it.
-			var b [4]byte
-			if addr == 0 || printers.ReadFull(c.m, addr+4, b[:]) != nil {
+			if s, ok = c.perfSize(addr); !ok {
 				return
 			}
-			s = uint64(le32(b[:]))
 		}
-		size = uint32(s)
-		n, _ = c.perfFetchSize(size)
-		if n == 0 || printers.ReadFull(c.m, addr, attr[:n]) != nil {
+		size := uint32(s)
+		newSize, hasNew := uint64(0), false
+		if c.failed && c.ret == -errE2BIG {
+			newSize, hasNew = c.perfSize(addr)
+		}
+		// (read through the scratch buffer: a local array handed to
+		// the memory would escape)
+		n, _ := c.perfFetchSize(size)
+		if b := c.mem(n); n == 0 || printers.ReadFull(c.m, addr, b) != nil {
 			c.ptr(addr)
 		} else {
-			c.perfAttr(&attr, n, size)
+			copy(attr[:], b)
+			c.perfAttr(&attr, n, size, newSize, hasNew)
 		}
 	} else {
-		var b [4]byte
-		if addr != 0 && printers.ReadFull(c.m, addr+4, b[:]) == nil {
-			size = le32(b[:])
-			n, fetched = c.perfFetchSize(size)
-			fetched = fetched && printers.ReadFull(c.m, addr, attr[:n]) == nil
-		}
-		if fetched {
-			c.save(uint64(size), 0)
-			return // (printed at exit)
+		if size, ok := c.perfSize(addr); ok {
+			n, fetched := c.perfFetchSize(uint32(size))
+			if fetched && printers.ReadFull(c.m, addr, c.mem(n)) == nil {
+				c.save(size, 0)
+				return // (printed at exit)
+			}
 		}
 		c.ptr(addr)
 	}
@@ -107,9 +107,18 @@ func decPerfEventOpen(c *ctx) {
 	c.flags(xPerfEventOpenFlags, c.a[4], "PERF_FLAG_???")
 }
 
+// perfSize reads the structure's size field.
+func (c *ctx) perfSize(addr uint64) (uint64, bool) {
+	b := c.mem(4)
+	if addr == 0 || printers.ReadFull(c.m, addr+4, b) != nil {
+		return 0, false
+	}
+	return uint64(le32(b)), true
+}
+
 // perfAttr prints the n bytes of attr read; size is its size field at
-// entry.
-func (c *ctx) perfAttr(attr *[perfAttrMax]byte, n int, size uint32) {
+// entry, newSize the one the kernel wants after E2BIG (when hasNew).
+func (c *ctx) perfAttr(attr *[perfAttrMax]byte, n int, size uint32, newSize uint64, hasNew bool) {
 	typ := le32(attr[0:])
 	cfg := le64(attr[8:])
 	flags := le64(attr[40:])
@@ -119,11 +128,10 @@ func (c *ctx) perfAttr(attr *[perfAttrMax]byte, n int, size uint32) {
 	c.xval(xPerfTypes, uint64(typ), "PERF_TYPE_???")
 	c.str(", size=")
 	c.xval(xPerfAttrSizes, uint64(size), "PERF_ATTR_SIZE_???")
-	if c.exiting && c.failed && c.ret == -errE2BIG {
+	if c.failed && c.ret == -errE2BIG {
 		c.str(" => ")
-		var b [4]byte
-		if printers.ReadFull(c.m, c.a[0]+4, b[:]) == nil {
-			c.xval(xPerfAttrSizes, uint64(le32(b[:])), "PERF_ATTR_SIZE_???")
+		if hasNew {
+			c.xval(xPerfAttrSizes, newSize, "PERF_ATTR_SIZE_???")
 		} else {
 			c.str("???")
 		}
