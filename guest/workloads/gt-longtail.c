@@ -470,7 +470,24 @@ static void kernel_programs(void)
 	pe->disabled = 1;
 	pe->exclude_kernel = 1;
 	int ev = syscall(SYS_perf_event_open, pe, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_ENABLE, 0);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_DISABLE, PERF_IOC_FLAG_GROUP);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_RESET, 0);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_SET_OUTPUT, -1);
+	/* (not a sampling event, no ring buffer, no filters: EINVAL) */
+	uint64_t *period = A(sizeof(*period));
+	*period = 1000;
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_PERIOD, period);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_REFRESH, 1);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_PAUSE_OUTPUT, 1);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_SET_FILTER, S("gt-filter"));
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, pe); /* (breakpoints only: EOPNOTSUPP) */
 	syscall(SYS_close, ev);
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_ID, period);
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_SET_BPF, 3);
+	uint32_t *q = A(4 * sizeof(uint32_t));
+	q[0] = 2;
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_QUERY_BPF, q);
 	pe->type = PERF_TYPE_HW_CACHE;
 	pe->config = PERF_COUNT_HW_CACHE_LL | PERF_COUNT_HW_CACHE_OP_WRITE << 8 | PERF_COUNT_HW_CACHE_RESULT_MISS << 16;
 	pe->freq = 1;

@@ -302,3 +302,101 @@ func (c *ctx) perfVerbose(attr *[perfAttrMax]byte, n int, typ uint32, sampleType
 	c.str(", sig_data=")
 	c.hex(le64(attr[120:]))
 }
+
+// The perf ioctls (type '$') strace decodes.
+const (
+	perfIocEnable           = 0x2400
+	perfIocDisable          = 0x2401
+	perfIocRefresh          = 0x2402
+	perfIocReset            = 0x2403
+	perfIocPeriod           = 0x40082404
+	perfIocSetOutput        = 0x2405
+	perfIocSetFilter        = 0x40082406
+	perfIocID               = 0x80082407
+	perfIocSetBPF           = 0x40042408
+	perfIocPauseOutput      = 0x40042409
+	perfIocQueryBPF         = 0xc008240a
+	perfIocModifyAttributes = 0x4008240b
+)
+
+// decPerfIoctl prints the argument of a perf ioctl it knows, after the
+// descriptor and request, and reports whether it did.
+func (c *ctx) decPerfIoctl(code uint32, arg uint64) bool {
+	switch code {
+	case perfIocID:
+		if c.exiting {
+			c.sep()
+			c.numAt(arg, 8, false)
+		}
+		return true
+	case perfIocQueryBPF:
+		c.perfQueryBPF(arg)
+		return true
+	case perfIocEnable, perfIocDisable, perfIocReset, perfIocRefresh, perfIocPeriod,
+		perfIocSetOutput, perfIocSetBPF, perfIocPauseOutput, perfIocSetFilter, perfIocModifyAttributes:
+	default:
+		return false
+	}
+	if c.exiting {
+		return true
+	}
+	c.sep()
+	switch code {
+	case perfIocEnable, perfIocDisable, perfIocReset:
+		c.flags(xPerfIoctlFlags, uint64(uint32(arg)), "PERF_IOC_FLAG_???")
+	case perfIocRefresh:
+		c.int(arg)
+	case perfIocPeriod:
+		c.numAt(arg, 8, false)
+	case perfIocSetOutput, perfIocSetBPF:
+		c.fd(arg)
+	case perfIocPauseOutput:
+		c.ulong(arg)
+	case perfIocSetFilter:
+		c.cstrN(arg, pageSize)
+	case perfIocModifyAttributes:
+		size, ok := c.perfSize(arg)
+		n, fetched := c.perfFetchSize(uint32(size))
+		var attr [perfAttrMax]byte
+		b := c.mem(n)
+		if !ok || !fetched || printers.ReadFull(c.m, arg, b) != nil {
+			c.ptr(arg)
+			return true
+		}
+		copy(attr[:], b)
+		c.perfAttr(&attr, n, uint32(size), 0, false)
+	}
+	return true
+}
+
+// perfQueryBPF prints PERF_EVENT_IOC_QUERY_BPF's struct
+// perf_event_query_bpf: ids_len at entry, the programs at exit.
+func (c *ctx) perfQueryBPF(arg uint64) {
+	if !c.exiting {
+		c.sep()
+		if b := c.read(arg, 4); b != nil {
+			c.str("{ids_len=")
+			c.uint(uint64(le32(b)))
+			c.sep()
+			c.save(1, 0)
+		}
+		return
+	}
+	if _, _, ok := c.saved(); !ok && c.st != nil {
+		return
+	}
+	b := c.mem(4)
+	if c.failed || printers.ReadFull(c.m, arg+4, b) != nil {
+		c.str("...}")
+		return
+	}
+	cnt := uint64(le32(b))
+	c.str("prog_cnt=")
+	c.uint(cnt)
+	c.str(", ids=")
+	c.array(arg+8, cnt, 4, false, func(c *ctx, e []byte) bool {
+		c.uint(uint64(le32(e)))
+		return true
+	})
+	c.b = append(c.b, '}')
+}
