@@ -7,8 +7,13 @@ import (
 	"github.com/guestrace/guestrace/pkg/printers"
 )
 
+// perfIoctls are the perf requests with decoders.
+var perfIoctls = []uint64{perfIocEnable, perfIocDisable, perfIocRefresh, perfIocReset, perfIocPeriod,
+	perfIocSetOutput, perfIocSetFilter, perfIocID, perfIocSetBPF, perfIocPauseOutput, perfIocQueryBPF,
+	perfIocModifyAttributes}
+
 // FuzzKernelPrograms decodes bpf, perf_event_open, seccomp, the AIO
-// calls, getsockopt/setsockopt and socket ioctls with a structure from
+// calls, getsockopt/setsockopt and socket and perf ioctls with a structure from
 // the fuzzer at their pointer arguments,
 // with and without -v: no panic, bounded output, no raw control bytes.
 func FuzzKernelPrograms(f *testing.F) {
@@ -41,6 +46,9 @@ func FuzzKernelPrograms(f *testing.F) {
 			}
 		case "ioctl":
 			args = [6]uint64{3, 0x8900 | uint64(a0&0xff), fuzzBase + uint64(a2)%64}
+			if a0&0x100 != 0 {
+				args[1] = perfIoctls[int(a0)%len(perfIoctls)]
+			}
 		}
 		if s.Name == "io_submit" {
 			args[2] = fuzzBase + uint64(a2)%128
