@@ -21,6 +21,7 @@
  * The output is one line, "gt-longtail: done".
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <linux/aio_abi.h>
 #include <linux/capability.h>
@@ -518,6 +519,20 @@ static void kernel_programs(void)
 	fp->len = 0; /* (an empty program: EINVAL) */
 	syscall(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, fp, 0, 0);
 	syscall(SYS_prctl, PR_SET_SECCOMP, 5, 0, 0, 0);
+	/* The notification ioctls, to descriptor -1. */
+	struct seccomp_notif_resp *resp = A(sizeof(*resp));
+	resp->id = 0x1234;
+	resp->val = 5;
+	resp->error = -EPERM;
+	resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_SEND, resp);
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_ID_VALID, &resp->id);
+	struct seccomp_notif_addfd *addfd = A(sizeof(*addfd));
+	addfd->id = 0x1234;
+	addfd->flags = SECCOMP_ADDFD_FLAG_SETFD;
+	addfd->newfd = 5;
+	addfd->newfd_flags = O_CLOEXEC;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_ADDFD, addfd);
 }
 
 /* Linux AIO: a context, one write through it, its event. */

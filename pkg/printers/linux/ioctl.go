@@ -228,15 +228,16 @@ func decIoctl(c *ctx) {
 	if k, ok := ioctlArgs[code]; ok {
 		kind = k
 	}
-	// The socket and perf requests have decoders of their own; others
+	// The socket, perf and seccomp requests have decoders of their own; others
 	// of their types print the argument in hex.
-	if typ := code >> 8 & 0xff; typ == 0x89 || typ == 0x24 {
+	if typ := code >> 8 & 0xff; typ == 0x89 || typ == 0x24 || typ == 0x21 {
 		if !c.exiting {
 			c.fd(c.a[0])
 			c.sep()
 			c.ioctlCode(code)
 		}
-		if typ == 0x89 && c.decSockIoctl(code, arg) || typ == 0x24 && c.decPerfIoctl(code, arg) {
+		if typ == 0x89 && c.decSockIoctl(code, arg) || typ == 0x24 && c.decPerfIoctl(code, arg) ||
+			typ == 0x21 && c.decSeccompIoctl(code, arg) {
 			return
 		}
 		if !c.exiting {

@@ -49,6 +49,12 @@ func FuzzKernelPrograms(f *testing.F) {
 			if a0&0x100 != 0 {
 				args[1] = perfIoctls[int(a0)%len(perfIoctls)]
 			}
+			if a0&0x200 != 0 {
+				args[1] = 0xc0502100 + uint64(a0)%4 // the seccomp requests
+				if a0&0x400 != 0 {
+					args[1] = seccompIocIDValidWrong
+				}
+			}
 		}
 		if s.Name == "io_submit" {
 			args[2] = fuzzBase + uint64(a2)%128

@@ -2184,11 +2184,13 @@ var xIoctls = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0x400454cc, Name: "TUNSETOWNER"},
 	{Val: 0x40049409, Name: "FICLONE"},
 	{Val: 0x40081271, Name: "BLKBSZSET"},
+	{Val: 0x40082102, Name: "SECCOMP_IOCTL_NOTIF_ID_VALID"},
 	{Val: 0x40082404, Name: "PERF_EVENT_IOC_PERIOD"},
 	{Val: 0x40082406, Name: "PERF_EVENT_IOC_SET_FILTER"},
 	{Val: 0x4008240b, Name: "PERF_EVENT_IOC_MODIFY_ATTRIBUTES"},
 	{Val: 0x40086602, Name: "FS_IOC_SETFLAGS"},
 	{Val: 0x40087602, Name: "FS_IOC_SETVERSION"},
+	{Val: 0x40182103, Name: "SECCOMP_IOCTL_NOTIF_ADDFD"},
 	{Val: 0x4020940d, Name: "FICLONERANGE"},
 	{Val: 0x402c542b, Name: "TCSETS2"},
 	{Val: 0x402c542c, Name: "TCSETSW2"},
@@ -2209,9 +2211,11 @@ var xIoctls = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 	{Val: 0xc0045877, Name: "FIFREEZE"},
 	{Val: 0xc0045878, Name: "FITHAW"},
 	{Val: 0xc008240a, Name: "PERF_EVENT_IOC_QUERY_BPF"},
+	{Val: 0xc0182101, Name: "SECCOMP_IOCTL_NOTIF_SEND"},
 	{Val: 0xc0185879, Name: "FITRIM"},
 	{Val: 0xc0189436, Name: "FIDEDUPERANGE"},
 	{Val: 0xc020660b, Name: "FS_IOC_FIEMAP"},
+	{Val: 0xc0502100, Name: "SECCOMP_IOCTL_NOTIF_RECV"},
 }}
 
 var xTermIflags = &printers.Xlat{Entries: []printers.XlatEntry{
@@ -3408,4 +3412,13 @@ var xSeccompModes = &printers.Xlat{Sorted: true, Entries: []printers.XlatEntry{
 
 var xPerfIoctlFlags = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0x1, Name: "PERF_IOC_FLAG_GROUP"},
+}}
+
+var xSeccompAddfdFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "SECCOMP_ADDFD_FLAG_SETFD"},
+	{Val: 0x2, Name: "SECCOMP_ADDFD_FLAG_SEND"},
+}}
+
+var xSeccompRespFlags = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "SECCOMP_USER_NOTIF_FLAG_CONTINUE"},
 }}
