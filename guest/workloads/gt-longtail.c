@@ -677,6 +677,12 @@ static void sockopts(int fd)
 	mreq6->ipv6mr_multiaddr.s6_addr[1] = 0x02;
 	mreq6->ipv6mr_multiaddr.s6_addr[15] = 0x01;
 	syscall(SYS_setsockopt, -1, SOL_IPV6, IPV6_DROP_MEMBERSHIP, mreq6, sizeof(*mreq6));
+	struct group_req *greq = A(sizeof(*greq));
+	struct sockaddr_in *gin = (struct sockaddr_in *)&greq->gr_group;
+	gin->sin_family = AF_INET;
+	gin->sin_addr.s_addr = htonl(0xe00000fb);
+	syscall(SYS_setsockopt, -1, SOL_IP, MCAST_JOIN_GROUP, greq, sizeof(*greq));
+	syscall(SYS_setsockopt, -1, SOL_IPV6, MCAST_LEAVE_GROUP, greq, 8);
 	struct tpacket_req *req = A(sizeof(*req));
 	req->tp_block_size = 4096;
 	req->tp_block_nr = 2;

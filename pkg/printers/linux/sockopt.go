@@ -36,6 +36,9 @@ const (
 	soTxrehash             = 74
 	ipAddMembership        = 35
 	ipDropMembership       = 36
+	mcastJoinGroup         = 42
+	mcastLeaveGroup        = 45
+	groupReqSize           = 136
 	ipv6AddMembership      = 20
 	ipv6DropMembership     = 21
 	ipv6JoinAnycast        = 27
@@ -202,6 +205,17 @@ func (c *ctx) setsockoptVal(level, name uint32, addr uint64, n int64) {
 			c.inetAddr(b[0:4])
 			c.str(", imr_interface=")
 			c.inetAddr(b[4:8])
+			c.b = append(c.b, '}')
+		}
+		return
+	case (level == solIP || level == solIPv6) && (name == mcastJoinGroup || name == mcastLeaveGroup):
+		if n < groupReqSize {
+			c.ptr(addr)
+		} else if b := c.read(addr, groupReqSize); b != nil {
+			c.str("{gr_interface=")
+			c.uint(uint64(le32(b)))
+			c.str(", gr_group=")
+			c.sockaddr(addr+8, groupReqSize-8)
 			c.b = append(c.b, '}')
 		}
 		return
