@@ -43,6 +43,7 @@
 #include <sys/prctl.h>
 #include <linux/kcmp.h>
 #include <linux/seccomp.h>
+#include <linux/audit.h>
 #include <linux/bpf.h>
 #include <linux/filter.h>
 #include <linux/perf_event.h>
@@ -533,6 +534,20 @@ static void kernel_programs(void)
 	addfd->newfd = 5;
 	addfd->newfd_flags = O_CLOEXEC;
 	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_ADDFD, addfd);
+	struct seccomp_notif *notif = A(sizeof(*notif));
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, notif);
+	notif->id = 7;
+	notif->pid = 1;
+	notif->data.nr = SYS_getpid;
+	notif->data.arch = AUDIT_ARCH_X86_64;
+	notif->data.instruction_pointer = 0x401000;
+	notif->data.args[0] = 1;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, notif); /* (not zeroed: printed at entry too) */
+	notif->data.nr = 20; /* i386's getpid */
+	notif->data.arch = AUDIT_ARCH_I386;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, notif);
+	notif->data.arch = AUDIT_ARCH_AARCH64;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, notif);
 }
 
 /* Linux AIO: a context, one write through it, its event. */

@@ -1,5 +1,7 @@
 package linux
 
+import "github.com/guestrace/guestrace/pkg/printers"
+
 // seccomp(2) as strace's seccomp.c prints it: the flags of
 // SECCOMP_SET_MODE_FILTER and its struct sock_fprog, the action
 // SECCOMP_GET_ACTION_AVAIL asks about, the sizes SECCOMP_GET_NOTIF_SIZES
@@ -70,9 +72,10 @@ func (c *ctx) sockFprog(addr uint64) {
 	c.b = append(c.b, '}')
 }
 
-// The seccomp notification ioctls (type '!') strace decodes at entry;
-// SECCOMP_IOCTL_NOTIF_RECV's struct seccomp_notif is not decoded.
+// The seccomp notification ioctls (type '!'): SECCOMP_IOCTL_NOTIF_RECV
+// fills a struct seccomp_notif, the others are read at entry.
 const (
+	seccompIocRecv         = 0xc0502100
 	seccompIocSend         = 0xc0182101
 	seccompIocIDValid      = 0x40082102
 	seccompIocIDValidWrong = 0x80082102 // (the direction of Linux 5.0-5.16)
@@ -83,6 +86,9 @@ const (
 // the descriptor and request, and reports whether it did.
 func (c *ctx) decSeccompIoctl(code uint32, arg uint64) bool {
 	switch code {
+	case seccompIocRecv:
+		c.seccompNotif(arg)
+		return true
 	case seccompIocSend, seccompIocIDValid, seccompIocIDValidWrong, seccompIocAddfd:
 	default:
 		return false
@@ -139,5 +145,95 @@ func (c *ctx) negErrno(e int64) {
 	}
 	if !c.styled(func() { c.long(uint64(e)) }, func() { c.str("-" + name) }) {
 		c.str("-" + name)
+	}
+}
+
+const seccompNotifSize = 80
+
+// seccompNotif prints SECCOMP_IOCTL_NOTIF_RECV's struct seccomp_notif:
+// at exit; at entry too (then " => ") when the caller did not zero it.
+func (c *ctx) seccompNotif(arg uint64) {
+	if !c.exiting {
+		c.sep()
+		b := c.read(arg, seccompNotifSize)
+		if b == nil {
+			return
+		}
+		c.save(1, 0)
+		for _, x := range b {
+			if x != 0 {
+				c.seccompNotifBytes(b)
+				c.str(" => ")
+				return
+			}
+		}
+		return
+	}
+	if _, _, ok := c.saved(); !ok && c.st != nil {
+		return
+	}
+	if b := c.read(arg, seccompNotifSize); b != nil {
+		c.seccompNotifBytes(b)
+	}
+}
+
+func (c *ctx) seccompNotifBytes(b []byte) {
+	c.str("{id=")
+	c.hex(le64(b))
+	c.str(", pid=")
+	c.int(uint64(le32(b[8:])))
+	c.str(", flags=")
+	c.hex(uint64(le32(b[12:])))
+	nr, arch := uint64(le32(b[16:])), uint64(le32(b[20:]))
+	c.str(", data={nr=")
+	c.syscallName(nr, arch)
+	c.str(", arch=")
+	c.xval(xAuditArch, arch, "AUDIT_ARCH_???")
+	c.str(", instruction_pointer=")
+	c.ptr(le64(b[24:]))
+	c.str(", args=[")
+	for i := 0; i < 6; i++ {
+		if i > 0 {
+			c.sep()
+		}
+		c.hex(le64(b[32+8*i:]))
+	}
+	c.str("]}}")
+}
+
+// syscallName prints a call number of an audit architecture as strace
+// does for a 64-bit process: __NR_name for x86-64's, the number with the
+// name in a comment for i386's, the number for others.
+func (c *ctx) syscallName(nr, arch uint64) {
+	var s *Syscall
+	ok := false
+	switch arch {
+	case auditArchX8664:
+		s, ok = ByNumber(int(nr))
+	case auditArchI386:
+		s, ok = ia32ByNumber(int(nr))
+	}
+	native := arch == auditArchX8664
+	if !ok || nr > 1<<31 {
+		c.uint(nr)
+		return
+	}
+	switch c.o.Style() {
+	case printers.XlatRaw:
+		c.uint(nr)
+	case printers.XlatVerbose:
+		c.uint(nr)
+		if native {
+			c.b = printers.AppendComment(c.b, "__NR_"+s.Name)
+		} else {
+			c.b = printers.AppendComment(c.b, s.Name)
+		}
+	default:
+		if native {
+			c.str("__NR_" + s.Name)
+		} else {
+			c.uint(nr)
+			c.b = printers.AppendComment(c.b, s.Name)
+		}
 	}
 }
