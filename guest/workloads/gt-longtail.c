@@ -18,6 +18,9 @@
  * between two runs are limited to key serial numbers and IPC ids, which
  * the comparisons replace. Buffers live in an arena at a fixed address.
  * Calls that need Linux >= 5.17 are marked so.
+ * Numbers the calls print stay below 300 or above 32768 where the
+ * program chooses them: the host harness replaces process ids (300 and
+ * up) wherever they appear.
  * The output is one line, "gt-longtail: done".
  */
 #define _GNU_SOURCE
@@ -418,7 +421,11 @@ static void kernel_programs(void)
 	e->next_key = (uintptr_t)A(8);
 	syscall(SYS_bpf, BPF_MAP_GET_NEXT_KEY, e, 24);
 	syscall(SYS_bpf, BPF_MAP_DELETE_ELEM, e, 16); /* (arrays have no delete) */
-	syscall(SYS_bpf, BPF_MAP_LOOKUP_AND_DELETE_ELEM, e, 20);
+	union bpf_attr *ld = A(256);
+	ld->map_fd = -1;
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_AND_DELETE_ELEM, ld, 20); /* (up to value) */
+	e->flags = 8; /* (an unknown flag: EINVAL) */
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_AND_DELETE_ELEM, e, 32);
 	struct bpf_insn *insn = A(2 * sizeof(*insn));
 	insn[0].code = BPF_ALU64 | BPF_MOV | BPF_K; /* r0 = 0 */
 	insn[1].code = BPF_JMP | BPF_EXIT;
@@ -463,7 +470,7 @@ static void kernel_programs(void)
 	syscall(SYS_bpf, BPF_LINK_CREATE, t, 256);
 	syscall(SYS_bpf, BPF_LINK_UPDATE, t, 256);
 	syscall(SYS_bpf, BPF_ENABLE_STATS, t, 256);
-	syscall(SYS_bpf, BPF_MAP_CREATE, t, 4097);
+	syscall(SYS_bpf, BPF_MAP_CREATE, t, 65540); /* (more than a page) */
 
 	struct perf_event_attr *pe = A(256);
 	pe->type = PERF_TYPE_SOFTWARE;
@@ -478,7 +485,7 @@ static void kernel_programs(void)
 	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_SET_OUTPUT, -1);
 	/* (not a sampling event, no ring buffer, no filters: EINVAL) */
 	uint64_t *period = A(sizeof(*period));
-	*period = 1000;
+	*period = 7;
 	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_PERIOD, period);
 	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_REFRESH, 1);
 	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_PAUSE_OUTPUT, 1);
@@ -493,7 +500,7 @@ static void kernel_programs(void)
 	pe->type = PERF_TYPE_HW_CACHE;
 	pe->config = PERF_COUNT_HW_CACHE_LL | PERF_COUNT_HW_CACHE_OP_WRITE << 8 | PERF_COUNT_HW_CACHE_RESULT_MISS << 16;
 	pe->freq = 1;
-	pe->sample_freq = 1000;
+	pe->sample_freq = 250;
 	pe->sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
 	pe->read_format = PERF_FORMAT_ID;
 	pe->precise_ip = 2;
@@ -699,9 +706,9 @@ static void sockopts(int fd)
 	syscall(SYS_setsockopt, -1, SOL_IP, MCAST_JOIN_GROUP, greq, sizeof(*greq));
 	syscall(SYS_setsockopt, -1, SOL_IPV6, MCAST_LEAVE_GROUP, greq, 8);
 	struct tpacket_req *req = A(sizeof(*req));
-	req->tp_block_size = 4096;
+	req->tp_block_size = 256;
 	req->tp_block_nr = 2;
-	req->tp_frame_size = 2048;
+	req->tp_frame_size = 128;
 	req->tp_frame_nr = 4;
 	syscall(SYS_setsockopt, -1, SOL_PACKET, PACKET_RX_RING, req, sizeof(*req));
 	struct packet_mreq *pm = A(sizeof(*pm));
@@ -742,7 +749,7 @@ static void sockioctls(void)
 	syscall(SYS_ioctl, s, FIOGETOWN, owner);
 	syscall(SYS_ioctl, s, FIOSETOWN, owner);
 	syscall(SYS_close, s);
-	ifr->ifr_mtu = 1500;
+	ifr->ifr_mtu = 280;
 	syscall(SYS_ioctl, -1, SIOCSIFMTU, ifr);
 	ifr->ifr_flags = IFF_UP | IFF_RUNNING;
 	syscall(SYS_ioctl, -1, SIOCSIFFLAGS, ifr);

@@ -100,7 +100,7 @@ int main(int argc, char **argv)
 		memset(&t2, 0, sizeof(t2));
 		t2.c_cflag = BOTHER | CS8;
 		t2.c_cc[VMIN] = 1;
-		t2.c_ispeed = t2.c_ospeed = 57600;
+		t2.c_ispeed = t2.c_ospeed = 250;
 		syscall(SYS_ioctl, -1, TCSETSF2, &t2);
 		struct termio t1;
 		memset(&t1, 0, sizeof(t1));
