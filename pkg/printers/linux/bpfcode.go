@@ -139,15 +139,20 @@ func (c *ctx) ebpfInsns(addr, n uint64) {
 // skfOffset prints a socket filter's load from a special offset:
 // SKF_AD_OFF+SKF_AD_PROTOCOL, SKF_NET_OFF+14.
 func (c *ctx) skfOffset(k uint64) {
+	base, name := uint64(skfLLOff), "SKF_LL_OFF"
 	switch {
 	case k >= skfADOff:
-		c.str("SKF_AD_OFF+")
-		c.xval(xSkfAd, k-skfADOff, "SKF_AD_???")
+		base, name = skfADOff, "SKF_AD_OFF"
 	case k >= skfNetOff:
-		c.str("SKF_NET_OFF+")
-		c.ulong(k - skfNetOff)
-	default:
-		c.str("SKF_LL_OFF+")
-		c.ulong(k - skfLLOff)
+		base, name = skfNetOff, "SKF_NET_OFF"
+	}
+	if !c.styled(func() { c.hex(base) }, func() { c.str(name) }) {
+		c.str(name)
+	}
+	c.b = append(c.b, '+')
+	if base == skfADOff {
+		c.xval(xSkfAd, k-base, "SKF_AD_???")
+	} else {
+		c.ulong(k - base)
 	}
 }

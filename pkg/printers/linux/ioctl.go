@@ -62,21 +62,28 @@ var ioctlArgs = map[uint32]ioctlArg{
 	0x125f: ioctlNone, 0x1261: ioctlNone, // BLKRRPART, BLKFLSBUF
 }
 
-// ioctlCode prints an ioctl request by name, or as _IOC(dir, type, nr, size).
+// ioctlCode prints an ioctl request by name, or as _IOC(dir, type, nr,
+// size); under -X raw in hex, under -X verbose in hex with the name in a
+// comment.
 func (c *ctx) ioctlCode(code uint32) {
-	if name, ok := xIoctls.Lookup(uint64(code)); ok {
-		c.str(name)
-		return
+	abbrev := func() {
+		if name, ok := xIoctls.Lookup(uint64(code)); ok {
+			c.str(name)
+			return
+		}
+		c.str("_IOC(")
+		c.flags(xIoctlDirs, uint64(code>>30), "_IOC_???")
+		c.sep()
+		c.hex(uint64(code >> 8 & 0xff))
+		c.sep()
+		c.hex(uint64(code & 0xff))
+		c.sep()
+		c.hex(uint64(code >> 16 & 0x3fff))
+		c.b = append(c.b, ')')
 	}
-	c.str("_IOC(")
-	c.flags(xIoctlDirs, uint64(code>>30), "_IOC_???")
-	c.sep()
-	c.hex(uint64(code >> 8 & 0xff))
-	c.sep()
-	c.hex(uint64(code & 0xff))
-	c.sep()
-	c.hex(uint64(code >> 16 & 0x3fff))
-	c.b = append(c.b, ')')
+	if !c.styled(func() { c.hex(uint64(code)) }, abbrev) {
+		abbrev()
+	}
 }
 
 // numAt prints the number of size bytes at addr in brackets: [5].

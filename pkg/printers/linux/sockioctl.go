@@ -223,6 +223,12 @@ func (c *ctx) hwaddr(b []byte, family uint64) {
 	if s, ok := hwaddrSizes[family]; ok {
 		n = min(n, s)
 	}
+	c.macAddr(b, n)
+}
+
+// macAddr prints the first n bytes of an address as 00:11:22, under -X
+// raw all its bytes quoted (strace's print_mac_addr).
+func (c *ctx) macAddr(b []byte, n int) {
 	raw := func() { c.b = printers.AppendHexQuoted(c.b, b, len(b), false) }
 	abbrev := func() {
 		for i := range n {

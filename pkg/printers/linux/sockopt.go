@@ -201,10 +201,12 @@ func (c *ctx) setsockoptVal(level, name uint32, addr uint64, n int64) {
 		if n < 8 {
 			c.ptr(addr)
 		} else if b := c.read(addr, 8); b != nil {
+			var m [8]byte
+			copy(m[:], b)
 			c.str("{imr_multiaddr=")
-			c.inetAddr(b[0:4])
+			c.inetAddr(m[0:4])
 			c.str(", imr_interface=")
-			c.inetAddr(b[4:8])
+			c.inetAddr(m[4:8])
 			c.b = append(c.b, '}')
 		}
 		return
@@ -224,10 +226,28 @@ func (c *ctx) setsockoptVal(level, name uint32, addr uint64, n int64) {
 		if n < 20 {
 			c.ptr(addr)
 		} else if b := c.read(addr, 20); b != nil {
-			c.str("{inet_pton(AF_INET6, \"")
-			c.b = netip.AddrFrom16([16]byte(b[0:16])).AppendTo(c.b)
-			c.str("\", &ipv6mr_multiaddr), ipv6mr_interface=")
-			c.uint(uint64(le32(b[16:])))
+			var a [16]byte
+			copy(a[:], b)
+			ifindex := le32(b[16:])
+			c.b = append(c.b, '{')
+			// -X raw and verbose name the field and show its bytes;
+			// the address is inet_pton's call, whole or in the comment.
+			pton := func(field string) {
+				c.str("inet_pton(AF_INET6, \"")
+				c.b = netip.AddrFrom16(a).AppendTo(c.b)
+				c.b = append(c.b, '"')
+				c.str(field)
+				c.b = append(c.b, ')')
+			}
+			raw := func() {
+				c.name("ipv6mr_multiaddr")
+				c.b = printers.AppendHexQuoted(c.b, a[:], len(a), false)
+			}
+			if !c.styled(raw, func() { pton("") }) {
+				pton(", &ipv6mr_multiaddr")
+			}
+			c.str(", ipv6mr_interface=")
+			c.uint(uint64(ifindex))
 			c.b = append(c.b, '}')
 		}
 		return
@@ -257,12 +277,7 @@ func (c *ctx) setsockoptVal(level, name uint32, addr uint64, n int64) {
 		c.str(", mr_alen=")
 		c.uint(uint64(le16(b[6:])))
 		c.str(", mr_address=")
-		for i := range alen {
-			if i > 0 {
-				c.b = append(c.b, ':')
-			}
-			c.b = append(c.b, "0123456789abcdef"[b[8+i]>>4], "0123456789abcdef"[b[8+i]&15])
-		}
+		c.macAddr(b[8:8+alen], alen)
 		c.b = append(c.b, '}')
 		return
 	case level == solRaw && name == icmpFilter:
@@ -275,11 +290,17 @@ func (c *ctx) setsockoptVal(level, name uint32, addr uint64, n int64) {
 	c.sockoptVal(addr, n)
 }
 
-// inetAddr prints an IPv4 address: inet_addr("127.0.0.1").
+// inetAddr prints an IPv4 address: inet_addr("127.0.0.1"), under -X
+// raw its bytes.
 func (c *ctx) inetAddr(b []byte) {
-	c.str("inet_addr(\"")
-	c.b = netip.AddrFrom4([4]byte(b)).AppendTo(c.b)
-	c.str("\")")
+	abbrev := func() {
+		c.str("inet_addr(\"")
+		c.b = netip.AddrFrom4([4]byte(b)).AppendTo(c.b)
+		c.str("\")")
+	}
+	if !c.styled(func() { c.b = printers.AppendHexQuoted(c.b, b, len(b), false) }, abbrev) {
+		abbrev()
+	}
 }
 
 // linger prints the n bytes read of a struct linger.
@@ -435,7 +456,7 @@ func (c *ctx) getsockoptVal(level, name uint32, addr uint64, ulen, rlen int64) {
 		} else if b := c.read(addr, 4); b != nil {
 			c.b = append(c.b, '[')
 			e := uint64(le32(b))
-			if !c.styled(func() { c.ulong(e) }, func() { c.errnoArg(e) }) {
+			if _, named := ErrnoName(e); !named || !c.styled(func() { c.ulong(e) }, func() { c.errnoArg(e) }) {
 				c.errnoArg(e)
 			}
 			c.b = append(c.b, ']')
