@@ -239,7 +239,7 @@ func decBpf(c *ctx) {
 	case d != nil:
 		attrSize = d.size
 	case cmd == bpfLinkCreate:
-		attrSize = 48
+		attrSize = bpfLinkCreateSize
 	}
 	n := min(copy(attr[:], raw), attrSize)
 	clear(attr[n:])
@@ -516,8 +516,10 @@ func bpfSavedField(cmd uint32, attr *[bpfAttrMax]byte) uint64 {
 	return uint64(le32(attr[4:])) // next_id
 }
 
-// The link_create attach types whose union member strace prints.
+// The link_create attach types whose union member strace prints, and
+// the size of the structure with its largest member.
 const (
+	bpfLinkCreateSize   = 48
 	bpfTraceIter        = 28
 	bpfPerfEvent        = 41
 	bpfTraceKprobeMulti = 42
@@ -536,7 +538,7 @@ func (c *ctx) bpfLinkCreate(attr *[bpfAttrMax]byte, n int) int {
 	c.xval(xBpfAttachTypes, uint64(typ), "BPF_???")
 	c.str(", flags=")
 	c.hex(uint64(le32(attr[12:])))
-	size := 48
+	size := bpfLinkCreateSize
 	if n > 16 {
 		switch typ {
 		case 0:
