@@ -18,9 +18,13 @@
  * between two runs are limited to key serial numbers and IPC ids, which
  * the comparisons replace. Buffers live in an arena at a fixed address.
  * Calls that need Linux >= 5.17 are marked so.
+ * Numbers the calls print stay below 300 or above 32768 where the
+ * program chooses them: the host harness replaces process ids (300 and
+ * up) wherever they appear.
  * The output is one line, "gt-longtail: done".
  */
 #define _GNU_SOURCE
+#include <errno.h>
 #include <fcntl.h>
 #include <linux/aio_abi.h>
 #include <linux/capability.h>
@@ -39,8 +43,19 @@
 #include <sys/un.h>
 #include <sys/quota.h>
 #include <sys/ptrace.h>
+#include <sys/prctl.h>
 #include <linux/kcmp.h>
 #include <linux/seccomp.h>
+#include <linux/audit.h>
+#include <linux/bpf.h>
+#include <linux/filter.h>
+#include <linux/perf_event.h>
+#include <linux/sockios.h>
+#include <linux/if_packet.h>
+#include <netinet/in.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <asm/termbits.h>
 #include <linux/mempolicy.h>
 #include <sched.h>
 #include <signal.h>
@@ -59,6 +74,8 @@
 
 #include "arena.h"
 #define SHM_AT 0x32000000UL
+
+static void aio(void);
 
 
 /* The calls of sys_ni_syscall: no kernel implements them. */
@@ -365,6 +382,7 @@ static void async(void)
 	syscall(SYS_io_getevents, 0, 0, 0, NULL, NULL);
 	syscall(SYS_io_pgetevents, 0, 0, 0, NULL, NULL, NULL);
 	syscall(SYS_io_cancel, 0, NULL, NULL);
+	aio();
 	syscall(SYS_io_uring_setup, 0, NULL);
 	syscall(SYS_io_uring_setup, 0, A(120)); /* (no entries: EINVAL) */
 	syscall(SYS_io_uring_enter, -1, 0, 0, 0, NULL, 0);
@@ -372,6 +390,211 @@ static void async(void)
 }
 
 static void on_usr1(int sig) { (void)sig; }
+
+/*
+ * The kernel's programmable parts: bpf, perf events, seccomp. The calls
+ * either succeed alike on every kernel (a map, a two-instruction socket
+ * filter, a software event) or fail before doing anything: a set byte
+ * past every kernel's union bpf_attr (E2BIG), an unknown flag (EINVAL).
+ */
+static void bpf_attr_tail(void *attr) { ((char *)attr)[255] = 1; }
+
+static void kernel_programs(void)
+{
+	union bpf_attr *a = A(256);
+	a->map_type = BPF_MAP_TYPE_ARRAY;
+	a->key_size = 4;
+	a->value_size = 8;
+	a->max_entries = 2;
+	strcpy(a->map_name, "gt_map");
+	int map = syscall(SYS_bpf, BPF_MAP_CREATE, a, 72);
+	uint32_t *key = A(8);
+	uint64_t *value = A(8);
+	*value = 42;
+	union bpf_attr *e = A(256);
+	e->map_fd = map;
+	e->key = (uintptr_t)key;
+	e->value = (uintptr_t)value;
+	e->flags = BPF_ANY;
+	syscall(SYS_bpf, BPF_MAP_UPDATE_ELEM, e, 32);
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_ELEM, e, 32);
+	e->next_key = (uintptr_t)A(8);
+	syscall(SYS_bpf, BPF_MAP_GET_NEXT_KEY, e, 24);
+	syscall(SYS_bpf, BPF_MAP_DELETE_ELEM, e, 16); /* (arrays have no delete) */
+	union bpf_attr *ld = A(256);
+	ld->map_fd = -1;
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_AND_DELETE_ELEM, ld, 20); /* (up to value) */
+	e->flags = 8; /* (an unknown flag: EINVAL) */
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_AND_DELETE_ELEM, e, 32);
+	struct bpf_insn *insn = A(2 * sizeof(*insn));
+	insn[0].code = BPF_ALU64 | BPF_MOV | BPF_K; /* r0 = 0 */
+	insn[1].code = BPF_JMP | BPF_EXIT;
+	union bpf_attr *p = A(256);
+	p->prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	p->insn_cnt = 2;
+	p->insns = (uintptr_t)insn;
+	p->license = (uintptr_t)S("GPL");
+	p->kern_version = 0x060100;
+	strcpy(p->prog_name, "gt_prog");
+	int prog = syscall(SYS_bpf, BPF_PROG_LOAD, p, 128);
+	syscall(SYS_close, prog);
+	p->log_size = 16;
+	p->log_buf = (uintptr_t)A(16);
+	syscall(SYS_bpf, BPF_PROG_LOAD, p, 48); /* (up to prog_name; a log without a level: EINVAL) */
+	syscall(SYS_close, map);
+	union bpf_attr *o = A(256);
+	o->pathname = (uintptr_t)S("gt-missing-pin");
+	o->bpf_fd = -1;
+	o->file_flags = BPF_F_RDONLY;
+	syscall(SYS_bpf, BPF_OBJ_GET, o, 16);
+	bpf_attr_tail(o);
+	syscall(SYS_bpf, BPF_OBJ_PIN, o, 256);
+	union bpf_attr *t = A(256);
+	t->target_fd = -1;
+	t->attach_bpf_fd = -1;
+	t->attach_type = BPF_CGROUP_INET_EGRESS;
+	t->attach_flags = BPF_F_ALLOW_MULTI;
+	bpf_attr_tail(t);
+	syscall(SYS_bpf, BPF_PROG_ATTACH, t, 256);
+	syscall(SYS_bpf, BPF_PROG_DETACH, t, 256);
+	syscall(SYS_bpf, BPF_PROG_TEST_RUN, t, 256);
+	syscall(SYS_bpf, BPF_PROG_GET_NEXT_ID, t, 256);
+	syscall(SYS_bpf, BPF_MAP_GET_FD_BY_ID, t, 256);
+	syscall(SYS_bpf, BPF_OBJ_GET_INFO_BY_FD, t, 256);
+	syscall(SYS_bpf, BPF_PROG_QUERY, t, 256);
+	syscall(SYS_bpf, BPF_BTF_GET_FD_BY_ID, t, 256);
+	syscall(SYS_bpf, BPF_TASK_FD_QUERY, t, 256);
+	syscall(SYS_bpf, BPF_MAP_FREEZE, t, 256);
+	syscall(SYS_bpf, BPF_MAP_LOOKUP_BATCH, t, 256);
+	syscall(SYS_bpf, BPF_MAP_DELETE_BATCH, t, 256);
+	syscall(SYS_bpf, BPF_LINK_CREATE, t, 256);
+	syscall(SYS_bpf, BPF_LINK_UPDATE, t, 256);
+	syscall(SYS_bpf, BPF_ENABLE_STATS, t, 256);
+	syscall(SYS_bpf, BPF_MAP_CREATE, t, 65540); /* (more than a page) */
+
+	struct perf_event_attr *pe = A(256);
+	pe->type = PERF_TYPE_SOFTWARE;
+	pe->size = PERF_ATTR_SIZE_VER7;
+	pe->config = PERF_COUNT_SW_DUMMY;
+	pe->disabled = 1;
+	pe->exclude_kernel = 1;
+	int ev = syscall(SYS_perf_event_open, pe, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_ENABLE, 0);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_DISABLE, PERF_IOC_FLAG_GROUP);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_RESET, 0);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_SET_OUTPUT, -1);
+	/* (not a sampling event, no ring buffer, no filters: EINVAL) */
+	uint64_t *period = A(sizeof(*period));
+	*period = 7;
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_PERIOD, period);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_REFRESH, 1);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_PAUSE_OUTPUT, 1);
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_SET_FILTER, S("gt-filter"));
+	syscall(SYS_ioctl, ev, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, pe); /* (breakpoints only: EOPNOTSUPP) */
+	syscall(SYS_close, ev);
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_ID, period);
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_SET_BPF, 3);
+	uint32_t *q = A(4 * sizeof(uint32_t));
+	q[0] = 2;
+	syscall(SYS_ioctl, -1, PERF_EVENT_IOC_QUERY_BPF, q);
+	pe->type = PERF_TYPE_HW_CACHE;
+	pe->config = PERF_COUNT_HW_CACHE_LL | PERF_COUNT_HW_CACHE_OP_WRITE << 8 | PERF_COUNT_HW_CACHE_RESULT_MISS << 16;
+	pe->freq = 1;
+	pe->sample_freq = 250;
+	pe->sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_TID;
+	pe->read_format = PERF_FORMAT_ID;
+	pe->precise_ip = 2;
+	syscall(SYS_perf_event_open, pe, -1, -1, -1, 0x100); /* (an unknown flag) */
+	pe->type = PERF_TYPE_HARDWARE;
+	pe->config = 1ULL << 32 | PERF_COUNT_HW_INSTRUCTIONS;
+	pe->size = 0;
+	syscall(SYS_perf_event_open, pe, -1, -1, -1, 0x100);
+	pe->size = 1;
+	syscall(SYS_perf_event_open, pe, -1, -1, -1, 0x100);
+
+	unsigned *action = A(sizeof(unsigned));
+	*action = SECCOMP_RET_LOG;
+	syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, action);
+	syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, A(sizeof(struct seccomp_notif_sizes)));
+	struct sock_filter *f = A(2 * sizeof(*f));
+	f[0] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, 0);
+	f[1] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | 1);
+	struct sock_fprog *fp = A(sizeof(*fp));
+	fp->len = 2;
+	fp->filter = f;
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0x100, fp); /* (an unknown flag) */
+	syscall(SYS_seccomp, SECCOMP_SET_MODE_STRICT, 1, NULL);
+	fp->len = 0; /* (an empty program: EINVAL) */
+	syscall(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, fp, 0, 0);
+	syscall(SYS_prctl, PR_SET_SECCOMP, 5, 0, 0, 0);
+	/* The notification ioctls, to descriptor -1. */
+	struct seccomp_notif_resp *resp = A(sizeof(*resp));
+	resp->id = 0x1234;
+	resp->val = 5;
+	resp->error = -EPERM;
+	resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_SEND, resp);
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_ID_VALID, &resp->id);
+	struct seccomp_notif_addfd *addfd = A(sizeof(*addfd));
+	addfd->id = 0x1234;
+	addfd->flags = SECCOMP_ADDFD_FLAG_SETFD;
+	addfd->newfd = 5;
+	addfd->newfd_flags = O_CLOEXEC;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_ADDFD, addfd);
+	struct seccomp_notif *notif = A(sizeof(*notif));
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, notif);
+	notif->id = 7;
+	notif->pid = 1;
+	notif->data.nr = SYS_getpid;
+	notif->data.arch = AUDIT_ARCH_X86_64;
+	notif->data.instruction_pointer = 0x401000;
+	notif->data.args[0] = 1;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, notif); /* (not zeroed: printed at entry too) */
+	notif->data.nr = 20; /* i386's getpid */
+	notif->data.arch = AUDIT_ARCH_I386;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, notif);
+	notif->data.arch = AUDIT_ARCH_AARCH64;
+	syscall(SYS_ioctl, -1, SECCOMP_IOCTL_NOTIF_RECV, notif);
+}
+
+/* Linux AIO: a context, one write through it, its event. */
+static void aio(void)
+{
+	aio_context_t *ctx = A(sizeof(*ctx));
+	syscall(SYS_io_setup, 1, ctx);
+	int fd = syscall(SYS_openat, AT_FDCWD, S("gt-aio"), O_RDWR | O_CREAT | O_TRUNC, 0600);
+	struct iocb *cb = A(sizeof(*cb));
+	cb->aio_data = 0x1234;
+	cb->aio_lio_opcode = IOCB_CMD_PWRITE;
+	cb->aio_fildes = fd;
+	cb->aio_buf = (uintptr_t)S("hello");
+	cb->aio_nbytes = 5;
+	struct iocb **cbs = A(2 * sizeof(*cbs));
+	cbs[0] = cb;
+	syscall(SYS_io_submit, *ctx, 1, cbs);
+	struct io_event *ev = A(2 * sizeof(*ev));
+	struct timespec *ts = A(sizeof(*ts));
+	ts->tv_sec = 1;
+	syscall(SYS_io_getevents, *ctx, 1, 2, ev, ts);
+	syscall(SYS_io_cancel, *ctx, cb, ev);
+	struct iocb *vcb = A(sizeof(*vcb));
+	struct iovec *iov = A(sizeof(*iov));
+	iov->iov_base = S("vec");
+	iov->iov_len = 3;
+	vcb->aio_lio_opcode = IOCB_CMD_PWRITEV;
+	vcb->aio_fildes = -1;
+	vcb->aio_buf = (uintptr_t)iov;
+	vcb->aio_nbytes = 1;
+	vcb->aio_offset = 7;
+	vcb->aio_flags = IOCB_FLAG_RESFD;
+	vcb->aio_resfd = -1;
+	cbs[0] = vcb;
+	syscall(SYS_io_submit, *ctx, 1, cbs); /* (EBADF) */
+	syscall(SYS_io_pgetevents, *ctx, 0, 1, ev, ts, NULL);
+	syscall(SYS_io_destroy, *ctx);
+	syscall(SYS_close, fd);
+	syscall(SYS_unlinkat, AT_FDCWD, S("gt-aio"), 0);
+}
 
 /* Processes and signals. */
 static void procs(void)
@@ -419,6 +642,140 @@ static void procs(void)
 	syscall(SYS_sendmmsg, -1, NULL, 0, 0);
 	syscall(SYS_futex_waitv, NULL, 0, 0, NULL, CLOCK_MONOTONIC); /* Linux >= 5.16 */
 	(void)buf;
+}
+
+/*
+ * Socket options with values of their own: set on a socket of the pair
+ * and read back, or given to descriptor -1 (EBADF: decoded all the same).
+ */
+/* From linux/icmp.h, which clashes with net/if.h. */
+#define ICMP_FILTER 1
+#define ICMP_ECHOREPLY 0
+#define ICMP_DEST_UNREACH 3
+struct icmp_filter { uint32_t data; };
+
+static void sockopts(int fd)
+{
+	unsigned *len = A(sizeof(unsigned));
+	int *v = A(16);
+	*len = sizeof(int);
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_ERROR, v, len);
+	*len = sizeof(int);
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_TYPE, v, len);
+	*len = 2;
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_PASSCRED, v, len);
+	*len = 16;
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_RCVTIMEO, v, len);
+	*len = 4;
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_LINGER, v, len);
+	syscall(SYS_getsockopt, fd, SOL_SOCKET, SO_TYPE, v, NULL);
+	struct linger *lg = A(sizeof(*lg));
+	lg->l_onoff = 1;
+	lg->l_linger = 5;
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_LINGER, lg, sizeof(*lg));
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_LINGER, lg, 4);
+	*v = 1;
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_REUSEADDR, v, 8);
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_KEEPALIVE, v, 2);
+	struct timeval *tv = A(sizeof(*tv));
+	tv->tv_sec = 3;
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_SNDTIMEO, tv, sizeof(*tv));
+	struct sock_filter *f = A(3 * sizeof(*f));
+	f[0] = (struct sock_filter)BPF_STMT(BPF_LD | BPF_W | BPF_ABS, SKF_AD_OFF + SKF_AD_PROTOCOL);
+	f[1] = (struct sock_filter)BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 1, 0, 1);
+	f[2] = (struct sock_filter)BPF_STMT(BPF_RET | BPF_K, 0xffff);
+	struct sock_fprog *fp = A(sizeof(*fp));
+	fp->len = 3;
+	fp->filter = f;
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_ATTACH_FILTER, fp, sizeof(*fp));
+	syscall(SYS_setsockopt, fd, SOL_SOCKET, SO_DETACH_FILTER, v, sizeof(int));
+	syscall(SYS_setsockopt, -1, SOL_SOCKET, SO_TXREHASH, v, sizeof(int));
+	struct ip_mreq *mreq = A(sizeof(*mreq));
+	mreq->imr_multiaddr.s_addr = htonl(0xe00000fb);
+	mreq->imr_interface.s_addr = htonl(INADDR_LOOPBACK);
+	syscall(SYS_setsockopt, -1, SOL_IP, IP_ADD_MEMBERSHIP, mreq, sizeof(*mreq));
+	struct ipv6_mreq *mreq6 = A(sizeof(*mreq6));
+	mreq6->ipv6mr_multiaddr.s6_addr[0] = 0xff;
+	mreq6->ipv6mr_multiaddr.s6_addr[1] = 0x02;
+	mreq6->ipv6mr_multiaddr.s6_addr[15] = 0x01;
+	syscall(SYS_setsockopt, -1, SOL_IPV6, IPV6_DROP_MEMBERSHIP, mreq6, sizeof(*mreq6));
+	struct group_req *greq = A(sizeof(*greq));
+	struct sockaddr_in *gin = (struct sockaddr_in *)&greq->gr_group;
+	gin->sin_family = AF_INET;
+	gin->sin_addr.s_addr = htonl(0xe00000fb);
+	syscall(SYS_setsockopt, -1, SOL_IP, MCAST_JOIN_GROUP, greq, sizeof(*greq));
+	syscall(SYS_setsockopt, -1, SOL_IPV6, MCAST_LEAVE_GROUP, greq, 8);
+	struct tpacket_req *req = A(sizeof(*req));
+	req->tp_block_size = 256;
+	req->tp_block_nr = 2;
+	req->tp_frame_size = 128;
+	req->tp_frame_nr = 4;
+	syscall(SYS_setsockopt, -1, SOL_PACKET, PACKET_RX_RING, req, sizeof(*req));
+	struct packet_mreq *pm = A(sizeof(*pm));
+	pm->mr_type = PACKET_MR_PROMISC;
+	pm->mr_alen = 6;
+	memcpy(pm->mr_address, "\x02\x00\x00\xaa\xbb\xcc", 6);
+	syscall(SYS_setsockopt, -1, SOL_PACKET, PACKET_ADD_MEMBERSHIP, pm, sizeof(*pm));
+	struct icmp_filter *icmpf = A(sizeof(*icmpf));
+	icmpf->data = ~(1U << ICMP_ECHOREPLY | 1U << ICMP_DEST_UNREACH);
+	syscall(SYS_setsockopt, -1, SOL_RAW, ICMP_FILTER, icmpf, sizeof(*icmpf));
+	syscall(SYS_setsockopt, -1, SOL_NETLINK, 1 /* NETLINK_ADD_MEMBERSHIP */, v, sizeof(int));
+}
+
+/*
+ * Socket ioctls on the loopback interface, which every machine has as
+ * interface 1 with 127.0.0.1 once up; settings go to descriptor -1.
+ */
+static void sockioctls(void)
+{
+	int s = syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0);
+	struct ifreq *ifr = A(sizeof(*ifr));
+	strcpy(ifr->ifr_name, "lo");
+	syscall(SYS_ioctl, s, SIOCGIFINDEX, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFFLAGS, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFMTU, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFADDR, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFNETMASK, ifr);
+	syscall(SYS_ioctl, s, SIOCGIFHWADDR, ifr);
+	ifr->ifr_ifindex = 1;
+	syscall(SYS_ioctl, s, SIOCGIFNAME, ifr);
+	strcpy(ifr->ifr_name, "gt-missing");
+	syscall(SYS_ioctl, s, SIOCGIFINDEX, ifr);
+	struct ifconf *ifc = A(sizeof(*ifc));
+	ifc->ifc_len = sizeof(struct ifreq);
+	ifc->ifc_req = A(sizeof(struct ifreq));
+	syscall(SYS_ioctl, s, SIOCGIFCONF, ifc);
+	int *owner = A(sizeof(int));
+	syscall(SYS_ioctl, s, FIOGETOWN, owner);
+	syscall(SYS_ioctl, s, FIOSETOWN, owner);
+	syscall(SYS_close, s);
+	ifr->ifr_mtu = 280;
+	syscall(SYS_ioctl, -1, SIOCSIFMTU, ifr);
+	ifr->ifr_flags = IFF_UP | IFF_RUNNING;
+	syscall(SYS_ioctl, -1, SIOCSIFFLAGS, ifr);
+	syscall(SYS_ioctl, -1, SIOCETHTOOL, ifr);
+	syscall(SYS_ioctl, -1, SIOCBRADDBR, S("gt-br"));
+	syscall(SYS_ioctl, -1, 0x89ff, ifr);
+
+	/* Terminal structures, to descriptor -1: decoded at entry. */
+	struct termios2 *t2 = A(sizeof(*t2));
+	t2->c_iflag = ICRNL | IXON;
+	t2->c_oflag = OPOST | ONLCR;
+	t2->c_cflag = BOTHER | CS8 | CREAD;
+	t2->c_lflag = ICANON | ECHO;
+	t2->c_ispeed = t2->c_ospeed = 115200;
+	syscall(SYS_ioctl, -1, TCSETS2, t2);
+	syscall(SYS_ioctl, -1, TCGETS2, t2);
+	struct termio *t1 = A(sizeof(*t1));
+	t1->c_cflag = B9600 | CS7;
+	t1->c_lflag = ISIG;
+	syscall(SYS_ioctl, -1, TCSETAW, t1);
+	syscall(SYS_ioctl, -1, TCGETA, t1);
+	syscall(SYS_ioctl, -1, TIOCSLCKTRMIOS, t2);
+	int *modem = A(sizeof(int));
+	*modem = TIOCM_DTR | TIOCM_RTS | 0x10000;
+	syscall(SYS_ioctl, -1, TIOCMBIS, modem);
+	syscall(SYS_ioctl, -1, TIOCMGET, modem);
 }
 
 /* Control messages and message vectors on a datagram socket pair. */
@@ -474,6 +831,8 @@ static void messages(void)
 	struct linger *lg = A(sizeof(*lg));
 	*fromlen = sizeof(*lg);
 	syscall(SYS_getsockopt, sv[0], SOL_SOCKET, SO_LINGER, lg, fromlen);
+	sockopts(sv[0]);
+	sockioctls();
 }
 
 int main(int argc, char **argv)
@@ -504,6 +863,7 @@ int main(int argc, char **argv)
 	memory();
 	async();
 	procs();
+	kernel_programs();
 	messages();
 	static const char done[] = "gt-longtail: done\n";
 	syscall(SYS_write, 1, S(done), sizeof(done) - 1);

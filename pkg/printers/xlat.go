@@ -140,15 +140,21 @@ func Flags(b []byte, x *Xlat, v uint64, dflt string) []byte {
 }
 
 // AppendXvalStyle is AppendXvalBase under strace's -X style: raw prints
-// the number alone, verbose the number then its name in a comment.
+// the number alone, verbose the number then its name (or dflt, for a
+// value without one) in a comment.
 func AppendXvalStyle(b []byte, x *Xlat, v uint64, dflt string, base Base, style XlatStyle) []byte {
 	if style == XlatAbbrev {
 		return AppendXvalBase(b, x, v, dflt, base)
 	}
 	s, ok := x.Lookup(v)
 	b = appendBase(b, v, base)
-	if ok && style == XlatVerbose {
-		b = AppendComment(b, s)
+	if style == XlatVerbose {
+		if !ok {
+			s = dflt
+		}
+		if s != "" {
+			b = AppendComment(b, s)
+		}
 	}
 	return b
 }
@@ -159,7 +165,19 @@ func AppendFlagsStyle(b []byte, x *Xlat, v uint64, dflt string, style XlatStyle)
 	if style == XlatAbbrev {
 		return Flags(b, x, v, dflt)
 	}
-	if style == XlatRaw {
+	// Zero prints only when it has a name or a default is given, as in
+	// the abbreviated form.
+	if v == 0 && style == XlatVerbose && x != nil {
+		for _, e := range x.Entries {
+			if e.Val == 0 {
+				return AppendComment(append(b, '0'), e.Name)
+			}
+		}
+	}
+	if v == 0 && dflt == "" {
+		return b
+	}
+	if style == XlatRaw || v == 0 {
 		return AppendHex(b, v)
 	}
 	b = AppendHex(b, v)

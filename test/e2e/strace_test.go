@@ -47,7 +47,9 @@ const straceMarker = "close(-100)"
 //     each machine) is "{<sysinfo>}";
 //   - brk(NULL)'s return: each kernel places the heap of a static
 //     program its own way (6.1 right after .bss, later kernels further
-//     away) - "<brk>".
+//     away) - "<brk>";
+//   - the AIO context io_setup returns, the address of the ring it maps
+//     (each kernel places its mappings its own way): "<aioctx>".
 //
 // Pointers need no rule: gt-syscalls keeps every buffer in an arena at a
 // fixed address. Inode, device and time fields of stat structures need
@@ -73,6 +75,8 @@ var straceRules = []struct {
 	{regexp.MustCompile(`nodename="[^"]*"`), `nodename="<node>"`},
 	{regexp.MustCompile(`^sysinfo\(\{.*\}\) = `), "sysinfo({<sysinfo>}) = "},
 	{regexp.MustCompile(`^brk\(NULL\) = 0x[0-9a-f]+$`), "brk(NULL) = <brk>"},
+	{regexp.MustCompile(`^(io_setup\(\d+, \[)0x[0-9a-f]+\]`), "$1<aioctx>]"},
+	{regexp.MustCompile(`^((?:io_submit|io_getevents|io_pgetevents|io_cancel|io_destroy)\()0x[0-9a-f]+`), "$1<aioctx>"},
 	//   - key serial numbers (add_key, keyctl, request_key; one a line in
 	//     gt-longtail) are random: "<key>"; System V IPC ids count the objects each machine made
 	//     before: "<ipc>".

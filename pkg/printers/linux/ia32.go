@@ -122,6 +122,8 @@ var compatSame = map[string]bool{
 	"lseek": true, "ppoll_time64": true, "epoll_pwait2": true,
 	"truncate": true, "ftruncate": true, "open_by_handle_at": true,
 	"keyctl": true, "add_key": true, "request_key": true,
+	// union bpf_attr and struct perf_event_attr have one layout.
+	"bpf": true, "perf_event_open": true,
 }
 
 // i386Only are calls x86-64 lacks, with their argument counts, printed
@@ -283,6 +285,14 @@ var i386Decoded = map[string]*Syscall{
 	"recvmmsg":        {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
 	"recvmmsg_time64": {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
 	"sendmmsg":        {NArgs: 4, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags)},
+	// AIO's pointer arrays and seccomp's sock_fprog have their 32-bit
+	// layout: addresses.
+	"io_submit":            {NArgs: 3, Args: a(aPtr, aLong, aPtr)},
+	"io_cancel":            {NArgs: 3, Args: a(aPtr, aPtr, aPtrOut)},
+	"io_getevents":         {NArgs: 5, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr)},
+	"io_pgetevents":        {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
+	"io_pgetevents_time64": {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
+	"seccomp":              {NArgs: 3, Args: a(aXval32(xSeccompOps, "SECCOMP_SET_MODE_???"), aFlags32(xSeccompFilterFlags, "SECCOMP_FILTER_FLAG_???"), aPtr)},
 	// i386's signal frame has another layout: no mask.
 	"rt_sigreturn": {NArgs: 0, Class: S},
 }

@@ -242,7 +242,13 @@ func decPselect(c *ctx) {
 	c.selectSets()
 	c.timespecAt(c.a[4])
 	c.sep()
-	if p := c.read(c.a[5], 16); p != nil {
+	c.kernelSigset(c.a[5])
+}
+
+// kernelSigset prints a {sigmask, sigsetsize} pair (strace's
+// print_kernel_sigset).
+func (c *ctx) kernelSigset(addr uint64) {
+	if p := c.read(addr, 16); p != nil {
 		ss, l := le64(p), le64(p[8:])
 		c.str("{sigmask=")
 		c.sigsetAt(ss, l)

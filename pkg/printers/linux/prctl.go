@@ -23,6 +23,7 @@ const (
 	prGetEndian        = 19
 	prSetEndian        = 20
 	prGetSeccomp       = 21
+	prSetSeccomp       = 22
 	prCapbsetRead      = 23
 	prCapbsetDrop      = 24
 	prGetTSC           = 25
@@ -122,6 +123,17 @@ func decPrctl(c *ctx) {
 		case prSetUnalign:
 			c.sep()
 			c.flags(xPrUnalignFlags, arg2, "PR_UNALIGN_???")
+		case prSetSeccomp:
+			c.sep()
+			c.xval(xSeccompModes, arg2, "SECCOMP_MODE_???")
+			switch arg2 {
+			case seccompModeStrict:
+			case seccompModeFilter:
+				c.sep()
+				c.sockFprog(c.a[2])
+			default:
+				c.prctlArgs(2)
+			}
 		case prSetNoNewPrivs, prSetTHPDisable, prSetIOFlusher:
 			c.sep()
 			c.ulong(arg2)

@@ -156,15 +156,7 @@ func (c *ctx) siFields(b []byte, signo, errno, code int32) {
 		}
 		c.sep()
 		c.name("si_arch")
-		switch arch {
-		case auditArchX8664:
-			c.str("AUDIT_ARCH_X86_64")
-		case auditArchI386:
-			c.str("AUDIT_ARCH_I386")
-		default:
-			c.hex(uint64(arch))
-			c.str(" /* AUDIT_ARCH_??? */")
-		}
+		c.xval(xAuditArch, uint64(arch), "AUDIT_ARCH_???")
 	default:
 		if le32(b[16:]) != 0 || le32(b[20:]) != 0 {
 			source()
