@@ -13,9 +13,16 @@ type procMem struct {
 	s    *loop.State
 	fdp  guestos.FDPather // nil: descriptors print as numbers
 	path []byte           // scratch for descriptor paths
+	sock guestos.SockInfo // scratch for a socket (-yy)
+	// socks describes sockets as strace's -yy does, and remembers them
+	// by inode as strace does.
+	socks printers.SockCache
 }
 
-var _ printers.FDPather = (*procMem)(nil)
+var (
+	_ printers.FDPather        = (*procMem)(nil)
+	_ printers.SocketDescriber = (*procMem)(nil)
+)
 
 func (m *procMem) ReadVirt(va uint64, buf []byte) (int, error) { return m.s.ReadVirt(va, buf) }
 
@@ -46,6 +53,20 @@ func (m *procMem) FDPath(fd int32) (printers.FDDesc, bool) {
 	// The kernel's dev_t: 12 bits of major above 20 bits of minor.
 	d.Major, d.Minor = info.Rdev>>20, info.Rdev&(1<<20-1)
 	return d, true
+}
+
+// AppendSocket describes socket descriptor fd of the thread of the
+// current event (-yy), when the OS layer can read sockets.
+func (m *procMem) AppendSocket(b []byte, fd int32, hex printers.HexStrings) ([]byte, bool) {
+	r, ok := m.fdp.(guestos.SocketReader)
+	if !ok {
+		return b, false
+	}
+	if err := r.Socket(&m.s.Thread, fd, &m.sock); err != nil {
+		return b, false
+	}
+	s := printers.Socket(m.sock)
+	return m.socks.Append(b, &s, hex)
 }
 
 // mem returns the memory decoders read for the event of s.
