@@ -78,7 +78,9 @@ func (g *fileGuest) socket(fd int, ino uint64, family uint16, proto string) (sk,
 	return sk, file
 }
 
-func (g *fileGuest) put16(va uint64, v uint16) { g.s.m.MustWrite(va-g.s.pob, []byte{byte(v), byte(v >> 8)}) }
+func (g *fileGuest) put16(va uint64, v uint16) {
+	g.s.m.MustWrite(va-g.s.pob, []byte{byte(v), byte(v >> 8)})
+}
 
 // socketGuest has, besides fileGuest's descriptors: 8 and 9 a connected
 // unix stream pair, 8 bound to "gt-listen"; 10 a TCP socket
