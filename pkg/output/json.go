@@ -61,7 +61,7 @@ func (j *JSON) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	j.flushOpen()
 	c := j.pool.alloc()
 	c.dec, c.name, c.args, c.thread, c.start = dec, name, *args, *th, *ev
-	c.entry = dec.Enter(c.entry, &c.args, &c.state, m, &j.cfg.Print)
+	c.entry, c.reread = enter(dec, c.entry, &c.args, &c.state, m, &j.cfg.Print)
 	if noReturn(dec, &c.args) {
 		if !j.cfg.filtered() || j.cfg.Status&StatusUnfinished != 0 {
 			c.entry = dec.Exit(c.entry, &c.args, &c.state, 0, m, &j.cfg.Print)
@@ -96,6 +96,9 @@ func (j *JSON) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 	if j.open == c || !c.shown {
 		r.event, r.at = "complete", &c.start
 		j.open = nil
+		if c.reread {
+			c.entry = reenter(c, c.entry[:0], m, &j.cfg.Print)
+		}
 	}
 	c.entry = c.dec.Exit(c.entry, &c.args, &c.state, ret, m, &j.cfg.Print)
 	j.write(&r)
