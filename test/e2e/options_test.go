@@ -152,6 +152,34 @@ func TestOptionsMatchStrace(t *testing.T) {
 	}
 	t.Run("f", func(t *testing.T) { testFollowForks(t, g, bin) })
 	t.Run("y json", func(t *testing.T) { testFDPathsJSON(t, g) })
+	t.Run("entry read again", func(t *testing.T) { testEntryReadAgain(t, g) })
+}
+
+// testEntryReadAgain: a static program's first readlink names
+// "/proc/self/exe" from a page of its data it has not touched yet (the
+// kernel faults it in during the call). Seen at its entry (-y), the
+// path cannot be read there: it is read again at the return, in text
+// and in JSON, rather than printed as its address.
+func testEntryReadAgain(t *testing.T, g *guestlab.Guest) {
+	for _, format := range []string{"text", "json"} {
+		dir := marker(t)
+		p := startTracer(t, append(qemuArgs(g), "-y", "--format", format, "-e", "trace=readlink", "--comm", "gt-fileops")...)
+		out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && /bin/gt-fileops "+dir)
+		require.NoError(t, err)
+		require.Equal(t, 0, status, out)
+		require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
+		lines := p.trace(t)
+		require.Len(t, lines, 1, format)
+		if format == "text" {
+			assert.Regexp(t, `\] readlink\("/proc/self/exe", "/bin/gt-fileops", 4096\) += 15$`, lines[0])
+			continue
+		}
+		var rec struct {
+			Args []string `json:"args"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(lines[0]), &rec), lines[0])
+		assert.Equal(t, []string{`"/proc/self/exe"`, `"/bin/gt-fileops"`, "4096"}, rec.Args, lines[0])
+	}
 }
 
 // testFDPathsJSON: under -y the JSON objects carry the descriptors'
