@@ -99,6 +99,7 @@ func optionCases(dir string) []optionCase {
 		{name: "r", opts: []string{"-r"}, calls: fileCalls, stamp: relStamp},
 		{name: "P", opts: []string{"-P", dir + "/a"}, calls: "all", noMarker: true},
 		{name: "e read write", opts: []string{"-e", "read=3,5", "-e", "write=all"}, calls: fileCalls},
+		{name: "e read write sockets", workload: "gt-sockets", opts: []string{"-e", "read=all", "-e", "write=all"}, calls: "all"},
 	}
 }
 
