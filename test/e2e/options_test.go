@@ -154,6 +154,42 @@ func TestOptionsMatchStrace(t *testing.T) {
 	t.Run("f", func(t *testing.T) { testFollowForks(t, g, bin) })
 	t.Run("y json", func(t *testing.T) { testFDPathsJSON(t, g) })
 	t.Run("entry read again", func(t *testing.T) { testEntryReadAgain(t, g) })
+	t.Run("e write json", func(t *testing.T) { testDumpJSON(t, g, workload("gt-sockets")) })
+}
+
+// testDumpJSON: under -e write= the JSON objects carry the dump lines
+// strace prints after gt-sockets' sendmsg and sendmmsg.
+func testDumpJSON(t *testing.T, g *guestlab.Guest, bin string) {
+	dir := marker(t)
+	const calls = "sendmsg,sendmmsg"
+	var want [][]string
+	for _, l := range strings.Split(straceOnHostWith(t, bin, dir, "-e", "trace="+calls, "-e", "write=all"), "\n") {
+		l = regexp.MustCompile(`^\d+ `).ReplaceAllString(l, "")
+		switch {
+		case strings.HasPrefix(l, "sendmsg(") || strings.HasPrefix(l, "sendmmsg("):
+			want = append(want, nil)
+		case strings.HasPrefix(l, " ") && len(want) > 0:
+			want[len(want)-1] = append(want[len(want)-1], l)
+		}
+	}
+	require.Len(t, want, 2)
+	require.NotEmpty(t, want[0])
+	require.NotEmpty(t, want[1])
+
+	p := startTracer(t, append(qemuArgs(g), "--format", "json", "-e", "trace="+calls, "-e", "write=all", "--comm", "gt-sockets")...)
+	out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && /bin/gt-sockets "+dir)
+	require.NoError(t, err)
+	require.Equal(t, 0, status, out)
+	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
+	var got [][]string
+	for _, l := range p.trace(t) {
+		var rec struct {
+			Dump []string `json:"dump"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &rec), l)
+		got = append(got, rec.Dump)
+	}
+	assert.Equal(t, want, got)
 }
 
 // testEntryReadAgain: a static program's first readlink names
