@@ -210,3 +210,31 @@ func TestHostileSocket(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSocket corrupts the synthetic guest's file and socket structures
+// (files, sockets, socks, protos, unix addresses) and reads every
+// descriptor as a socket: no panic, errors of the documented kinds, a
+// name within sun_path.
+func FuzzSocket(f *testing.F) {
+	f.Add([]byte{0x20, 0x08, 4, 0xff, 0xff, 0xff, 0x7f})
+	f.Add([]byte{0x30, 0x00, 8, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41, 0x41})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		g, l := newSocketGuest(t)
+		for len(data) >= 3 {
+			off := uint64(data[0])<<8 | uint64(data[1])
+			n := min(int(data[2]), len(data)-3)
+			_ = g.s.m.WritePhys(physFiles+off%0x8000, data[3:3+n])
+			data = data[3+n:]
+		}
+		for fd := int32(3); fd <= 13; fd++ {
+			var s guestos.SockInfo
+			err := l.Socket(g.thread(), fd, &s)
+			if err != nil && !errors.Is(err, guestos.ErrUnmapped) && !errors.Is(err, guestos.ErrBadGuestData) && !errors.Is(err, guestos.ErrNotOpen) {
+				t.Fatalf("fd %d: unexpected error kind: %v", fd, err)
+			}
+			if s.NameLen < 0 || s.NameLen > len(s.Name) {
+				t.Fatalf("fd %d: name of %d bytes", fd, s.NameLen)
+			}
+		}
+	})
+}
