@@ -15,7 +15,7 @@ type procMem struct {
 	path []byte           // scratch for descriptor paths
 	// faults counts reads that did not complete (printers.Faulter).
 	faults uint64
-	sock guestos.SockInfo // scratch for a socket (-yy)
+	sock   guestos.SockInfo // scratch for a socket (-yy)
 	// socks describes sockets as strace's -yy does, and remembers them
 	// by inode as strace does.
 	socks printers.SockCache
