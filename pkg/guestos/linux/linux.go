@@ -70,6 +70,7 @@ type Linux struct {
 	slErr     error
 	socksRead bool
 	sockBuf   [sockSpan]byte // scratch for struct sock_common
+	small     [8]byte        // scratch for FDPath's and Socket's short reads
 
 	buf [scratchSize]byte // scratch for reads: no allocation per event
 }

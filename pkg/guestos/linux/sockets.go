@@ -131,7 +131,7 @@ func (l *Linux) Socket(th *guestos.Thread, fd int32, s *guestos.SockInfo) error 
 	if err != nil {
 		return fmt.Errorf("file.f_inode: %w", err)
 	}
-	var b [8]byte
+	b := l.small[:]
 	if err := l.kread(inode+f.iMode, b[:2]); err != nil {
 		return fmt.Errorf("inode.i_mode: %w", err)
 	}
@@ -204,11 +204,11 @@ func (l *Linux) unixSocket(sl *sockLayout, f *fileLayout, sk uint64, s *guestos.
 		if !x86.Kernel(addr) {
 			return fmt.Errorf("unix_sock.addr %#x: %w", addr, guestos.ErrBadGuestData)
 		}
-		var b [4]byte
-		if err := l.kread(addr+sl.addrLen, b[:]); err != nil {
+		b := l.small[:4]
+		if err := l.kread(addr+sl.addrLen, b); err != nil {
 			return fmt.Errorf("unix_address.len: %w", err)
 		}
-		n := int32(binary.LittleEndian.Uint32(b[:])) - 2 // sun_family
+		n := int32(binary.LittleEndian.Uint32(b)) - 2 // sun_family
 		if n < 0 || n > int32(len(s.Name)) {
 			return fmt.Errorf("unix_address.len %d: %w", n+2, guestos.ErrBadGuestData)
 		}

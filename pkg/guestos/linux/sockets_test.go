@@ -91,7 +91,7 @@ type socketGuest struct {
 	unix, tcp uint64 // socks
 }
 
-func newSocketGuest(t *testing.T) (*socketGuest, *Linux) {
+func newSocketGuest(t testing.TB) (*socketGuest, *Linux) {
 	g, _ := newFileGuest(t)
 	addSocketTypes(g.s.profile)
 	sg := &socketGuest{fileGuest: g}
@@ -163,6 +163,9 @@ func TestSocket(t *testing.T) {
 	require.NoError(t, l.Socket(g.thread(), 13, &s))
 	assert.Equal(t, "UDP", name(&s))
 	assert.False(t, s.Bound)
+
+	th := g.thread()
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = l.Socket(th, 8, &s) }), "allocations per socket read")
 
 	// Not sockets, not open.
 	assert.ErrorIs(t, l.Socket(g.thread(), 3, &s), guestos.ErrBadGuestData)
@@ -237,4 +240,18 @@ func FuzzSocket(f *testing.F) {
 			}
 		}
 	})
+}
+
+// BenchmarkSocket reads a named, connected unix socket's facts from the
+// synthetic guest (-yy's cost in the OS layer, without a hypervisor).
+func BenchmarkSocket(b *testing.B) {
+	g, l := newSocketGuest(b)
+	var s guestos.SockInfo
+	th := g.thread()
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := l.Socket(th, 8, &s); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
