@@ -98,7 +98,8 @@ type SockCache struct {
 // details of its inode, or its details now ("UDP:[127.0.0.1:53]",
 // "UNIX-STREAM:[12->13,\"/run/x\"]", "NETLINK:[ROUTE:412]"), or, when
 // sock_diag would not find it, "NAME:[INODE]". It reports false for a
-// protocol strace does not know (the descriptor then prints as -y).
+// protocol strace does not know and whose socket no sock_diag of its
+// finds (the descriptor then prints as -y).
 func (c *SockCache) Append(b []byte, s *Socket, hex HexStrings) ([]byte, bool) {
 	e := &c.e[s.Ino%sockCacheSize]
 	if e.d != nil && e.ino == s.Ino {
@@ -115,10 +116,23 @@ func (c *SockCache) Append(b []byte, s *Socket, hex HexStrings) ([]byte, bool) {
 			break
 		}
 	}
-	if !known {
-		return b, false
-	}
 	start := len(b)
+	if !known {
+		// strace asks every sock_diag it knows, in its table's order,
+		// and names the socket after the first that finds it.
+		n, k := diagOf(s)
+		if k == sockNoDiag {
+			return b, false
+		}
+		b = append(b, n...)
+		b = append(b, ":["...)
+		d, ok := appendSockDetails(b, s, k, hex)
+		if !ok {
+			return b[:start], false
+		}
+		e.ino, e.d = s.Ino, append(e.d[:0], d[start:]...)
+		return d, true
+	}
 	b = append(b, name...)
 	b = append(b, ":["...)
 	if d, ok := appendSockDetails(b, s, kind, hex); ok {
@@ -127,6 +141,32 @@ func (c *SockCache) Append(b []byte, s *Socket, hex HexStrings) ([]byte, bool) {
 	}
 	b = strconv.AppendUint(b, s.Ino, 10)
 	return append(b, ']'), true
+}
+
+// diagOf is the entry of strace's table whose sock_diag request lists a
+// socket of s's family and protocol, when strace does not know its
+// protocol's name (UDP-Lite's, for one): sockNoDiag for none.
+func diagOf(s *Socket) (string, sockKind) {
+	const tcp, udp, udplite = 6, 17, 136
+	switch {
+	case s.Family == afUnix:
+		return "UNIX", sockUnix
+	case s.Family == afNetlink:
+		return "NETLINK", sockNetlink
+	case s.Family == afInet && s.Protocol == tcp:
+		return "TCP", sockInet
+	case s.Family == afInet && s.Protocol == udp:
+		return "UDP", sockInet
+	case s.Family == afInet && s.Protocol == udplite:
+		return "UDPLITE", sockInet
+	case s.Family == afInet6 && s.Protocol == tcp:
+		return "TCPv6", sockInet6
+	case s.Family == afInet6 && s.Protocol == udp:
+		return "UDPv6", sockInet6
+	case s.Family == afInet6 && s.Protocol == udplite:
+		return "UDPLITEv6", sockInet6
+	}
+	return "", sockNoDiag
 }
 
 // appendSockDetails appends what follows "NAME:[" when sock_diag finds

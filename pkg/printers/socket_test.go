@@ -67,6 +67,17 @@ func TestSocketDetails(t *testing.T) {
 	var c SockCache
 	_, ok := c.Append(nil, sock("PACKET", 17, nil), HexNone)
 	assert.False(t, ok, "a protocol strace does not know prints as -y")
+	// ... unless a sock_diag strace knows finds it: UDP-Lite once bound
+	// (strace 6.1: socket:[439634], then UDPLITE:[0.0.0.0:47130]).
+	lite := sock("UDP-Lite", afInet, func(s *Socket) { s.Protocol = 136 })
+	_, ok = c.Append(nil, lite, HexNone)
+	assert.False(t, ok)
+	lite.Bound, lite.Sport = true, 47130
+	got, ok := c.Append(nil, lite, HexNone)
+	assert.True(t, ok)
+	assert.Equal(t, "UDPLITE:[0.0.0.0:47130]", string(got))
+	_, ok = c.Append(nil, sock("MPTCP", afInet, func(s *Socket) { s.Ino, s.Protocol, s.Bound = 9, 262, true }), HexNone)
+	assert.False(t, ok, "MPTCP: no sock_diag of strace's finds it")
 }
 
 // TestSockCache: strace keeps the first details it finds of an inode:
