@@ -4,8 +4,8 @@
  * datagram pair (with sendmsg, recvmsg, sendmmsg, recvmmsg), a unix
  * stream listener bound in DIR with a client and the accepted socket, an
  * abstract unix name, TCP on 127.0.0.1 and on ::1 (listener, client
- * bound to a fixed port, accepted socket), UDP on 127.0.0.1, and a
- * netlink route socket. Traced once under strace -yy on a host and once
+ * bound to a fixed port, accepted socket), UDP and UDP-Lite on 127.0.0.1,
+ * and a netlink route socket. Traced once under strace -yy on a host and once
  * under guestrace in the lab guest (test/e2e/options_test.go), it must
  * print the same lines but for inode numbers and the netlink port id.
  * Buffers lie in the arena (arena.h) so that pointers print alike.
@@ -30,6 +30,7 @@
 #define UDP_PORT 47113
 #define TCP6_PORT 47114
 #define TCP6_CLIENT 47115
+#define LITE_PORT 47116
 
 static void want(const char *what, long got, long expect)
 {
@@ -147,6 +148,18 @@ static void inet(void)
 	OK("close_range", syscall(SYS_close_range, 3, 9, 0));
 }
 
+/* UDP-Lite, whose name strace does not know: described once bound.
+ * A kernel without it (EPROTONOSUPPORT) skips it. */
+static void lite(void)
+{
+	if (syscall(SYS_socket, AF_INET, SOCK_DGRAM, IPPROTO_UDPLITE) != 3)
+		return;
+	struct sockaddr_in *at = A(sizeof(*at));
+	*at = (struct sockaddr_in){ .sin_family = AF_INET, .sin_port = htons(LITE_PORT), .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+	OK("bind udplite", syscall(SYS_bind, 3, at, sizeof(*at)));
+	OK("close", syscall(SYS_close, 3));
+}
+
 static void netlink(void)
 {
 	struct sockaddr_nl *nl = A(sizeof(*nl));
@@ -173,6 +186,7 @@ int main(int argc, char **argv)
 	pairs();
 	named();
 	inet();
+	lite();
 	netlink();
 	static const char done[] = "gt-sockets: done\n";
 	syscall(SYS_write, 1, S(done), sizeof(done) - 1);
