@@ -164,7 +164,7 @@ func testDumpJSON(t *testing.T, g *guestlab.Guest, bin string) {
 	const calls = "sendmsg,sendmmsg"
 	var want [][]string
 	for _, l := range strings.Split(straceOnHostWith(t, bin, dir, "-e", "trace="+calls, "-e", "write=all"), "\n") {
-		l = regexp.MustCompile(`^\d+ `).ReplaceAllString(l, "")
+		l = regexp.MustCompile(`^\d+ +`).ReplaceAllString(l, "")
 		switch {
 		case strings.HasPrefix(l, "sendmsg(") || strings.HasPrefix(l, "sendmmsg("):
 			want = append(want, nil)
