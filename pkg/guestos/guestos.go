@@ -160,6 +160,34 @@ type FDPather interface {
 	FDPath(th *Thread, fd int32, buf []byte) (FDInfo, error)
 }
 
+// SockInfo is what a socket descriptor is, as the kernel's sock_diag
+// would report it (strace's -yy). Untrusted guest values.
+type SockInfo struct {
+	Ino      uint64   // the socket's inode number
+	Proto    [32]byte // its protocol's name (sk_prot->name: "TCP", "UNIX-STREAM"...), NUL-padded
+	Family   uint16   // AF_INET, AF_UNIX...
+	Protocol uint16   // sk_protocol (netlink: NETLINK_ROUTE...)
+	// Bound says sock_diag lists the socket: an inet socket with a
+	// local port, a netlink socket with a port id.
+	Bound        bool
+	Src, Dst     [16]byte // inet: local and remote address (IPv4 in the first 4 bytes)
+	Sport, Dport uint16   // inet: local and remote port
+	Peer         uint64   // unix: the peer's inode number (0: none)
+	// NameLen is the length of a bound unix socket's sun_path as the
+	// kernel keeps it (0: not bound); Name holds its first bytes.
+	NameLen int
+	Name    [108]byte
+	Portid  uint32 // netlink: the port id
+}
+
+// SocketReader is an OS that can say what a socket descriptor is bound
+// and connected to (strace's -yy). It is optional.
+type SocketReader interface {
+	// Socket fills s for descriptor fd of thread th; an error when fd is
+	// not a socket or its structures cannot be read.
+	Socket(th *Thread, fd int32, s *SockInfo) error
+}
+
 // Parenter is an OS that knows the parent process of a thread's process
 // (strace's -f, following children). It is optional.
 type Parenter interface {

@@ -23,6 +23,7 @@ type JSON struct {
 	b     []byte // the object being written
 	errb  []byte
 	spans []Span
+	dump  []byte // -e read=, -e write= dumps
 
 	open *Call // entry decoded, not yet written
 	pool callPool
@@ -61,7 +62,7 @@ func (j *JSON) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	j.flushOpen()
 	c := j.pool.alloc()
 	c.dec, c.name, c.args, c.thread, c.start = dec, name, *args, *th, *ev
-	c.entry = dec.Enter(c.entry, &c.args, &c.state, m, &j.cfg.Print)
+	c.entry, c.reread = enter(dec, c.entry, &c.args, &c.state, m, &j.cfg.Print)
 	if noReturn(dec, &c.args) {
 		if !j.cfg.filtered() || j.cfg.Status&StatusUnfinished != 0 {
 			c.entry = dec.Exit(c.entry, &c.args, &c.state, 0, m, &j.cfg.Print)
@@ -96,8 +97,15 @@ func (j *JSON) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 	if j.open == c || !c.shown {
 		r.event, r.at = "complete", &c.start
 		j.open = nil
+		if c.reread {
+			c.entry = reenter(c, c.entry[:0], m, &j.cfg.Print)
+		}
 	}
 	c.entry = c.dec.Exit(c.entry, &c.args, &c.state, ret, m, &j.cfg.Print)
+	if j.cfg.Dump != nil {
+		j.dump = j.cfg.Dump.AppendDump(j.dump[:0], c.name, &c.args, ret, bad, m)
+		r.dump = j.dump
+	}
 	j.write(&r)
 	j.pool.release(c)
 }
@@ -140,6 +148,7 @@ type record struct {
 	errno      []byte
 	dur        time.Duration
 	unfinished bool
+	dump       []byte // strace's dump lines, each ending in '\n'
 }
 
 const jsonTime = "2006-01-02T15:04:05.000000000Z07:00"
@@ -200,7 +209,28 @@ func (j *JSON) write(r *record) {
 	if r.unfinished {
 		b = append(b, `,"unfinished":true`...)
 	}
+	if len(r.dump) > 0 {
+		b = appendDumpJSON(b, r.dump)
+	}
 	b = append(b, '}', '\n')
 	j.w.Write(b) //nolint:errcheck // Flush reports write errors
 	j.b = b
+}
+
+// appendDumpJSON appends the field "dump": strace's dump lines of the
+// call (-e read=, -e write=), one string each, without their newline.
+func appendDumpJSON(b []byte, dump []byte) []byte {
+	b = append(b, `,"dump":[`...)
+	for i := 0; len(dump) > 0; i++ {
+		n := bytes.IndexByte(dump, '\n')
+		if n < 0 {
+			n = len(dump)
+		}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = AppendJSONString(b, dump[:n])
+		dump = dump[min(n+1, len(dump)):]
+	}
+	return append(b, ']')
 }

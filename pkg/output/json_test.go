@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -161,4 +162,34 @@ func TestDecoderStateReachesExit(t *testing.T) {
 		require.NoError(t, w.Flush())
 		assert.Contains(t, out.String(), "77", name)
 	}
+}
+
+// lineDumper dumps every read as two lines.
+type lineDumper struct{}
+
+func (lineDumper) AppendDump(b []byte, name string, _ *Args, ret int64, failed bool, _ printers.Mem) []byte {
+	if name != "read" || failed {
+		return b
+	}
+	return append(b, " * 3 bytes in buffer 0\n | 00000  61 62 63    abc |\n"...)
+}
+
+// TestJSONDump: under -e read=/write= a returned call's object carries
+// strace's dump lines in "dump"; a call not dumped has no such field.
+func TestJSONDump(t *testing.T) {
+	var out bytes.Buffer
+	w := NewJSON(&out, Config{Dump: lineDumper{}})
+	ev := &Event{Time: time.Unix(0, 0)}
+	th := thread(1, 1, "x")
+	w.ReturnAt(ev, w.CallAt(ev, th, "read", decRead, &Args{3, 0x1000, 3}, nil), 3, nil)
+	w.ReturnAt(ev, w.CallAt(ev, th, "close", decRead, &Args{3}, nil), 0, nil)
+	require.NoError(t, w.Flush())
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	require.Len(t, lines, 2)
+	var rec struct {
+		Dump []string `json:"dump"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(lines[0]), &rec), lines[0])
+	assert.Equal(t, []string{" * 3 bytes in buffer 0", " | 00000  61 62 63    abc |"}, rec.Dump)
+	assert.NotContains(t, lines[1], `"dump"`)
 }

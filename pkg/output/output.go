@@ -83,6 +83,12 @@ type Call struct {
 	// later (status filters, JSON); its buffer is reused.
 	entry []byte
 	shown bool // an entry was printed on its own (JSON "call")
+	// reread says a read failed while the entry was decoded: the entry,
+	// from entryAt in its text, is decoded again at the return unless
+	// it was printed already (reread.go).
+	reread  bool
+	entryAt int
+	scratch printers.CallState // the state of the second decoding, dropped
 }
 
 // callPool keeps the calls in progress of a writer, with their buffers.

@@ -86,7 +86,8 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	if t.cfg.filtered() {
 		c := t.newCall(ev, th, name, dec, args)
 		c.entry = t.stamp(c.entry, ev.Time)
-		c.entry = dec.Enter(c.entry, &c.args, &c.state, m, &t.cfg.Print)
+		c.entryAt = len(c.entry)
+		c.entry, c.reread = enter(dec, c.entry, &c.args, &c.state, m, &t.cfg.Print)
 		if !noReturn(dec, &c.args) {
 			return c
 		}
@@ -103,7 +104,9 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	t.line = t.stamp(t.line[:0], ev.Time)
 	// Enter keeps its state in t.state, copied into the call after.
 	t.state = printers.CallState{}
-	t.line = dec.Enter(t.line, args, &t.state, m, &t.cfg.Print)
+	at := len(t.line)
+	var reread bool
+	t.line, reread = enter(dec, t.line, args, &t.state, m, &t.cfg.Print)
 	if noReturn(dec, args) {
 		t.line = dec.Exit(t.line, args, &t.state, 0, m, &t.cfg.Print)
 		t.writePrefix(th)
@@ -111,12 +114,20 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 		t.w.WriteByte('\n') //nolint:errcheck
 		return nil
 	}
-	t.writePrefix(th)
-	t.writeText(t.line, name, -1)
 	c := t.newCall(ev, th, name, dec, args)
-	c.state = t.state
+	c.state, c.reread, c.entryAt = t.state, reread, at
+	if !reread {
+		t.writeOpen(c)
+	}
 	t.open = c
 	return c
+}
+
+// writeOpen writes the entry of the open line, c's, held back until now
+// when it is to be decoded again at the return (reread.go).
+func (t *Text) writeOpen(c *Call) {
+	t.writePrefix(&c.thread)
+	t.writeText(t.line, c.name, -1)
 }
 
 func (t *Text) newCall(ev *Event, th *guestos.Thread, name string, dec Decoder, args *Args) *Call {
@@ -133,6 +144,9 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 	switch {
 	case t.cfg.filtered():
 		if t.cfg.Status&statusOf(bad) != 0 {
+			if c.reread {
+				c.entry = reenter(c, c.entry[:c.entryAt], m, &t.cfg.Print)
+			}
 			c.entry = c.dec.Exit(c.entry, &c.args, &c.state, ret, m, &t.cfg.Print)
 			t.writePrefix(&c.thread)
 			t.writeText(c.entry, c.name, t.errAt(c.entry, bad))
@@ -140,6 +154,10 @@ func (t *Text) ReturnAt(ev *Event, c *Call, ret int64, m printers.Mem) {
 			t.writeDump(c, ret, bad, m)
 		}
 	case t.open == c:
+		if c.reread {
+			t.line = reenter(c, t.line[:c.entryAt], m, &t.cfg.Print)
+			t.writeOpen(c)
+		}
 		// Same line: the decoder sees the entry text, for alignment.
 		n := len(t.line)
 		t.line = c.dec.Exit(t.line, &c.args, &c.state, ret, m, &t.cfg.Print)
@@ -192,6 +210,9 @@ func (t *Text) Lost(c *Call, why string) {
 			t.writeLost(why)
 		}
 	case t.open == c:
+		if c.reread {
+			t.writeOpen(c)
+		}
 		t.open = nil
 		t.writeLost(why)
 	default:
@@ -217,6 +238,10 @@ func (t *Text) Flush() error { return t.w.Flush() }
 
 func (t *Text) endOpen() {
 	if t.open != nil {
+		if t.open.reread {
+			t.open.reread = false
+			t.writeOpen(t.open)
+		}
 		t.open = nil
 		t.w.WriteString(" <unfinished ...>\n") //nolint:errcheck
 	}

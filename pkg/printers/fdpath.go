@@ -1,6 +1,9 @@
 package printers
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+)
 
 // FDDesc is what a file descriptor refers to, as strace's -y and -yy
 // print it after the number.
@@ -42,7 +45,31 @@ func AppendFD(b []byte, fd int32, m Mem, o *Options) []byte {
 	if !ok {
 		return b
 	}
+	if o.PathLevel() > 1 && isSocketPath(d.Path) {
+		if s, ok := m.(SocketDescriber); ok {
+			if sb, ok := s.AppendSocket(append(b, '<'), fd, o.HexLevel()); ok {
+				return append(sb, '>')
+			}
+		}
+	}
 	return AppendFDDesc(b, &d, o)
+}
+
+// isSocketPath says path is a socket's name, socket:[INODE] (strace's
+// printsocket: a non-zero decimal inode).
+func isSocketPath(p []byte) bool {
+	rest, ok := bytes.CutPrefix(p, []byte("socket:["))
+	if !ok || len(rest) < 2 || rest[len(rest)-1] != ']' {
+		return false
+	}
+	nonzero := false
+	for _, c := range rest[:len(rest)-1] {
+		if c < '0' || c > '9' {
+			return false
+		}
+		nonzero = nonzero || c != '0'
+	}
+	return nonzero
 }
 
 // AppendFDDesc appends <PATH> and, under -yy, a device's <char M:m>.

@@ -9,6 +9,22 @@ type Mem interface {
 	ReadVirt(va uint64, buf []byte) (int, error)
 }
 
+// Faulter is a Mem that counts the reads it could not complete, so that
+// a call whose inputs could not be read at its entry (a page the process
+// has not touched yet, which the kernel faults in during the call) can
+// be decoded again at its return.
+type Faulter interface {
+	Faults() uint64
+}
+
+// Faults is m's count of failed reads, 0 when m does not count them.
+func Faults(m Mem) uint64 {
+	if f, ok := m.(Faulter); ok {
+		return f.Faults()
+	}
+	return 0
+}
+
 // ErrShortRead is returned when memory ends before the bytes asked for.
 var ErrShortRead = errors.New("short read of traced memory")
 

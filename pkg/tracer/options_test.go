@@ -1,6 +1,7 @@
 package tracer
 
 import (
+	"encoding/binary"
 	"strings"
 	"testing"
 
@@ -149,6 +150,63 @@ func TestDumps(t *testing.T) {
 	}
 	// Unreadable data dumps nothing.
 	require.Empty(t, d.AppendDump(nil, "write", &output.Args{1, 0x9000, 4}, 4, false, mem))
+}
+
+// le64s lays out 64-bit words.
+func le64s(ws ...uint64) []byte {
+	var b []byte
+	for _, w := range ws {
+		b = binary.LittleEndian.AppendUint64(b, w)
+	}
+	return b
+}
+
+// TestDumpsMessages: sendmsg's and recvmsg's msghdr and sendmmsg's and
+// recvmmsg's mmsghdr arrays dump their iovecs as strace does: a vector
+// header per message, its msg_len bytes at most, up to the first empty
+// buffer.
+func TestDumpsMessages(t *testing.T) {
+	msg := le64s(0, 0, 0x2000, 3, 0, 0, 0)                               // msghdr: iov 0x2000, 3 of them
+	mmsg := append(append(le64s(0, 0, 0x2000, 3, 0, 0, 0), le64s(5)...), // msg_len 5
+		append(le64s(0, 0, 0x2030, 1, 0, 0, 0), le64s(4)...)...) // msg_len 4
+	m := &guestostest.RegsOS{Mem: map[uint64][]byte{
+		0x1000: []byte("hello, world\n"),
+		0x2000: le64s(0x1000, 3, 0x1007, 5, 0x1000, 0, 0x1000, 4), // the last one after an empty one
+		0x3000: msg, 0x4000: mmsg,
+	}}
+	mem := regsMem{m}
+	d := &Dumps{Write: FDSet{All: true}, Read: FDSet{All: true}}
+	hel := " | 00000  68 65 6c                                          hel              |\n"
+	for _, tc := range []struct {
+		name   string
+		args   output.Args
+		ret    int64
+		failed bool
+		want   string
+	}{
+		{"sendmsg", output.Args{3, 0x3000, 0}, -32, true, " * 3 bytes in buffer 0\n" + hel +
+			" * 5 bytes in buffer 1\n" +
+			" | 00000  77 6f 72 6c 64                                    world            |\n"},
+		{"recvmsg", output.Args{3, 0x3000, 0}, 4, false, " * 3 bytes in buffer 0\n" + hel +
+			" * 1 bytes in buffer 1\n" +
+			" | 00000  77                                                w                |\n"},
+		{"recvmsg", output.Args{3, 0x3000, 0}, -11, true, ""},
+		{"sendmmsg", output.Args{3, 0x4000, 2, 0}, 2, false, " = 3 buffers in vector 0\n" +
+			" * 3 bytes in buffer 0\n" + hel + " * 2 bytes in buffer 1\n" +
+			" | 00000  77 6f                                             wo               |\n" +
+			" = 1 buffers in vector 1\n * 4 bytes in buffer 0\n" +
+			" | 00000  68 65 6c 6c                                       hell             |\n"},
+		{"recvmmsg", output.Args{3, 0x4000, 2, 0}, 1, false, " = 3 buffers in vector 0\n" +
+			" * 3 bytes in buffer 0\n" + hel + " * 2 bytes in buffer 1\n" +
+			" | 00000  77 6f                                             wo               |\n"},
+		{"sendmmsg", output.Args{3, 0x4000, 2, 0}, -9, true, ""},
+		{"writev", output.Args{3, 0x2000, 4}, 12, false, " * 3 bytes in buffer 0\n" + hel +
+			" * 5 bytes in buffer 1\n" +
+			" | 00000  77 6f 72 6c 64                                    world            |\n"},
+		{"sendmsg", output.Args{3, 0x9000, 0}, 4, false, ""},
+	} {
+		assert.Equal(t, tc.want, string(d.AppendDump(nil, tc.name, &tc.args, tc.ret, tc.failed, mem)), "%s %v %d", tc.name, tc.args[:3], tc.ret)
+	}
 }
 
 // regsMem reads a RegsOS's memory as printers.Mem.

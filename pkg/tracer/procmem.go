@@ -7,17 +7,36 @@ import (
 )
 
 // procMem is the traced process's memory as decoders see it: the loop's
-// state, plus what its descriptors refer to when the OS layer can walk
-// the process's file table (strace -y, -P).
+// state, counting the reads that fail, plus what its descriptors refer to
+// when the OS layer can walk the process's file table (strace -y, -P).
 type procMem struct {
 	s    *loop.State
 	fdp  guestos.FDPather // nil: descriptors print as numbers
 	path []byte           // scratch for descriptor paths
+	// faults counts reads that did not complete (printers.Faulter).
+	faults uint64
+	sock   guestos.SockInfo // scratch for a socket (-yy)
+	// socks describes sockets as strace's -yy does, and remembers them
+	// by inode as strace does.
+	socks printers.SockCache
 }
 
-var _ printers.FDPather = (*procMem)(nil)
+var (
+	_ printers.FDPather        = (*procMem)(nil)
+	_ printers.SocketDescriber = (*procMem)(nil)
+)
 
-func (m *procMem) ReadVirt(va uint64, buf []byte) (int, error) { return m.s.ReadVirt(va, buf) }
+func (m *procMem) ReadVirt(va uint64, buf []byte) (int, error) {
+	n, err := m.s.ReadVirt(va, buf)
+	if n < len(buf) {
+		m.faults++
+	}
+	return n, err
+}
+
+// Faults counts the reads that failed: a writer decodes a call's entry
+// again at its return when one failed at the entry.
+func (m *procMem) Faults() uint64 { return m.faults }
 
 // Inode mode bits of device files (S_IFMT, S_IFCHR, S_IFBLK).
 const (
@@ -48,12 +67,26 @@ func (m *procMem) FDPath(fd int32) (printers.FDDesc, bool) {
 	return d, true
 }
 
+// AppendSocket describes socket descriptor fd of the thread of the
+// current event (-yy), when the OS layer can read sockets.
+func (m *procMem) AppendSocket(b []byte, fd int32, hex printers.HexStrings) ([]byte, bool) {
+	r, ok := m.fdp.(guestos.SocketReader)
+	if !ok {
+		return b, false
+	}
+	if err := r.Socket(&m.s.Thread, fd, &m.sock); err != nil {
+		return b, false
+	}
+	s := printers.Socket(m.sock)
+	return m.socks.Append(b, &s, hex)
+}
+
 // mem returns the memory decoders read for the event of s.
 func (t *Tracer) mem(s *loop.State) printers.Mem {
-	if !t.cfg.FDPaths && len(t.cfg.Paths) == 0 {
-		return s
-	}
 	t.pm.s = s
-	t.pm.fdp, _ = s.OS().(guestos.FDPather)
+	t.pm.fdp = nil
+	if t.cfg.FDPaths || len(t.cfg.Paths) > 0 {
+		t.pm.fdp, _ = s.OS().(guestos.FDPather)
+	}
 	return &t.pm
 }

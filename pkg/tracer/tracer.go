@@ -163,6 +163,7 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 func (t *Tracer) Follow(l *loop.Loop) (int, error) {
 	t.loop = l
 	t.closed, t.closeErr, t.gone = false, nil, false
+	t.pm.socks = printers.SockCache{} // the new kernel numbers its inodes anew
 	l.OnUnfinished(t.onLost)
 	return l.SetCallbacks(t.table)
 }

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"cmp"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -30,14 +31,21 @@ const fileCalls = "close,open,openat,creat,write,pwrite64,writev,lseek,fsync,fda
 // their arguments (poll's, select's sets) or return one (fcntl F_DUPFD).
 const descCalls = fileCalls + ",poll,ppoll,select,pselect6,fcntl,epoll_ctl,epoll_wait,epoll_pwait,ioctl,sendfile"
 
+// sockCalls are gt-syscalls' calls on sockets.
+const sockCalls = "socket,socketpair,bind,listen,accept,accept4,connect,getsockname,getpeername," +
+	"setsockopt,getsockopt,sendto,recvfrom,sendmsg,recvmsg,shutdown"
+
 // optionCase is one strace option compared: its spelling (the same for
 // strace and guestrace), the calls compared, and rules for values that
 // differ between the host and the guest under this option.
 type optionCase struct {
-	name  string
-	opts  []string
-	calls string
-	rules []rule
+	name string
+	// workload is the lab workload run (default gt-syscalls), given a
+	// directory of its own.
+	workload string
+	opts     []string
+	calls    string
+	rules    []rule
 	// stamp, when set, is the leading time stamp every line must have
 	// (taken off before the lines are compared: the host's and the
 	// guest's times differ).
@@ -55,6 +63,14 @@ type rule struct {
 var (
 	// Inode numbers of sockets and pipes differ between machines.
 	inodeRule = rule{regexp.MustCompile(`(socket|pipe):\[\d+\]`), "$1:[<inode>]"}
+	// -yy's socket details: inode numbers (the socket's, a unix
+	// peer's) and a netlink socket's port id (its process id).
+	sockRules = []rule{
+		{regexp.MustCompile(`\b(UNIX|UNIX-STREAM|TCP|UDP|TCPv6|UDPv6|NETLINK):\[\d+(\]|,|->)`), "$1:[<inode>$2"},
+		{regexp.MustCompile(`->\d+([],])`), "-><inode>$1"},
+		{regexp.MustCompile(`NETLINK:\[(\w+):\d+\]`), "NETLINK:[$1:<portid>]"},
+		inodeRule,
+	}
 	// A relative time stamp, strace's "%6ld.%06ld ".
 	relStamp = regexp.MustCompile(`^ *\d+\.\d{6} `)
 )
@@ -78,7 +94,9 @@ func optionCases(dir string) []optionCase {
 		{name: "v", opts: []string{"-v"}, calls: "close,fstat,stat,lstat,newfstatat,rt_sigaction,sigaltstack," +
 			"getitimer,setitimer,epoll_wait,sendmsg,recvmsg,timerfd_gettime", rules: statRules},
 		{name: "y", opts: []string{"-y"}, calls: descCalls, rules: []rule{inodeRule}},
-		{name: "yy", opts: []string{"-yy"}, calls: descCalls, rules: []rule{inodeRule}},
+		{name: "yy", opts: []string{"-yy"}, calls: descCalls + "," + sockCalls, rules: sockRules},
+		// gt-sockets once for both: its sockets under -yy, its messages' dumps.
+		{name: "yy e read write sockets", workload: "gt-sockets", opts: []string{"-yy", "-e", "read=all", "-e", "write=all"}, calls: "all", rules: sockRules},
 		{name: "r", opts: []string{"-r"}, calls: fileCalls, stamp: relStamp},
 		{name: "P", opts: []string{"-P", dir + "/a"}, calls: "all", noMarker: true},
 		{name: "e read write", opts: []string{"-e", "read=3,5", "-e", "write=all"}, calls: fileCalls},
@@ -96,9 +114,13 @@ func TestOptionsMatchStrace(t *testing.T) {
 	}
 	lab, err := guestlab.Dir()
 	require.NoError(t, err)
-	bin := filepath.Join(lab, "workloads", "gt-syscalls")
-	_, err = os.Stat(bin)
-	require.NoError(t, err, "run make guest")
+	workload := func(name string) string {
+		bin := filepath.Join(lab, "workloads", name)
+		_, err := os.Stat(bin)
+		require.NoError(t, err, "run make guest")
+		return bin
+	}
+	bin := workload("gt-syscalls")
 
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
 	out, status, err := g.Exec(ctx(t, time.Minute), "echo 0 >/proc/sys/kernel/randomize_va_space && ip link set lo up")
@@ -112,24 +134,89 @@ func TestOptionsMatchStrace(t *testing.T) {
 			if tc.noMarker {
 				from = ""
 			}
+			name := cmp.Or(tc.workload, "gt-syscalls")
 			sel := []string{"-e", "trace=" + tc.calls}
-			data := straceOnHostWith(t, bin, dir, append(append([]string{}, tc.opts...), sel...)...)
+			data := straceOnHostWith(t, workload(name), dir, append(append([]string{}, tc.opts...), sel...)...)
 			data = stripStamps(t, tc.stamp, data, regexp.MustCompile(`^(\d+) +`))
 			want := parseStraceFrom(t, data, from)
 
-			args := append(append(append(qemuArgs(g), tc.opts...), sel...), "--comm", "gt-syscalls")
+			args := append(append(append(qemuArgs(g), tc.opts...), sel...), "--comm", name)
 			p := startTracer(t, args...)
-			out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && { /bin/gt-syscalls "+dir+"; echo $? >/tmp/gt.status; } | cat; rm -rf "+dir+"; exit $(cat /tmp/gt.status)")
+			out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && { /bin/"+name+" "+dir+"; echo $? >/tmp/gt.status; } | cat; rm -rf "+dir+"; exit $(cat /tmp/gt.status)")
 			require.NoError(t, err)
 			require.Equal(t, 0, status, out)
 			require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
 			trace := strings.Split(stripStamps(t, tc.stamp, strings.Join(p.trace(t), "\n"), regexp.MustCompile(`^(\[pid [^]]*\] )`)), "\n")
-			got := parseGuestraceFrom(t, trace, "gt-syscalls", from)
+			got := parseGuestraceFrom(t, trace, name, from)
 			compareOption(t, tc, want, got)
 		})
 	}
 	t.Run("f", func(t *testing.T) { testFollowForks(t, g, bin) })
 	t.Run("y json", func(t *testing.T) { testFDPathsJSON(t, g) })
+	t.Run("entry read again", func(t *testing.T) { testEntryReadAgain(t, g) })
+	t.Run("e write json", func(t *testing.T) { testDumpJSON(t, g, workload("gt-sockets")) })
+}
+
+// testDumpJSON: under -e write= the JSON objects carry the dump lines
+// strace prints after gt-sockets' sendmsg and sendmmsg.
+func testDumpJSON(t *testing.T, g *guestlab.Guest, bin string) {
+	dir := marker(t)
+	const calls = "sendmsg,sendmmsg"
+	var want [][]string
+	for _, l := range strings.Split(straceOnHostWith(t, bin, dir, "-e", "trace="+calls, "-e", "write=all"), "\n") {
+		l = regexp.MustCompile(`^\d+ +`).ReplaceAllString(l, "")
+		switch {
+		case strings.HasPrefix(l, "sendmsg(") || strings.HasPrefix(l, "sendmmsg("):
+			want = append(want, nil)
+		case strings.HasPrefix(l, " ") && len(want) > 0:
+			want[len(want)-1] = append(want[len(want)-1], l)
+		}
+	}
+	require.Len(t, want, 2)
+	require.NotEmpty(t, want[0])
+	require.NotEmpty(t, want[1])
+
+	p := startTracer(t, append(qemuArgs(g), "--format", "json", "-e", "trace="+calls, "-e", "write=all", "--comm", "gt-sockets")...)
+	out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && /bin/gt-sockets "+dir)
+	require.NoError(t, err)
+	require.Equal(t, 0, status, out)
+	require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
+	var got [][]string
+	for _, l := range p.trace(t) {
+		var rec struct {
+			Dump []string `json:"dump"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(l), &rec), l)
+		got = append(got, rec.Dump)
+	}
+	assert.Equal(t, want, got)
+}
+
+// testEntryReadAgain: a static program's first readlink names
+// "/proc/self/exe" from a page of its data it has not touched yet (the
+// kernel faults it in during the call). Seen at its entry (-y), the
+// path cannot be read there: it is read again at the return, in text
+// and in JSON, rather than printed as its address.
+func testEntryReadAgain(t *testing.T, g *guestlab.Guest) {
+	for _, format := range []string{"text", "json"} {
+		dir := marker(t)
+		p := startTracer(t, append(qemuArgs(g), "-y", "--format", format, "-e", "trace=readlink", "--comm", "gt-fileops")...)
+		out, status, err := g.Exec(ctx(t, 10*time.Minute), "mkdir "+dir+" && /bin/gt-fileops "+dir)
+		require.NoError(t, err)
+		require.Equal(t, 0, status, out)
+		require.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
+		lines := p.trace(t)
+		require.Len(t, lines, 1, format)
+		if format == "text" {
+			assert.Regexp(t, `\] readlink\("/proc/self/exe", "/bin/gt-fileops", 4096\) += 15$`, lines[0])
+			continue
+		}
+		var rec struct {
+			Args []string `json:"args"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(lines[0]), &rec), lines[0])
+		assert.Equal(t, []string{`"/proc/self/exe"`, `"/bin/gt-fileops"`, "4096"}, rec.Args, lines[0])
+	}
 }
 
 // testFDPathsJSON: under -y the JSON objects carry the descriptors'

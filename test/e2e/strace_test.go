@@ -168,7 +168,7 @@ func parseStraceFrom(t *testing.T, data, marker string) callLines {
 	j := joiner{}
 	last := ""
 	for _, l := range strings.Split(strings.TrimRight(data, "\n"), "\n") {
-		if strings.HasPrefix(l, " | ") || strings.HasPrefix(l, " * ") {
+		if strings.HasPrefix(l, " | ") || strings.HasPrefix(l, " * ") || strings.HasPrefix(l, " = ") {
 			// -e read=/write= dump lines carry no pid: the call's.
 			l = last + l
 		}

@@ -133,11 +133,11 @@ func (l *Linux) fileOf(f *fileLayout, task uint64, fd int32) (uint64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("files_struct.fdt: %w", err)
 	}
-	var b [4]byte
-	if err := l.kread(fdt+f.fdtMax, b[:]); err != nil {
+	b := l.small[:4]
+	if err := l.kread(fdt+f.fdtMax, b); err != nil {
 		return 0, fmt.Errorf("fdtable.max_fds: %w", err)
 	}
-	if max := binary.LittleEndian.Uint32(b[:]); max > maxFDs || uint32(fd) >= max {
+	if max := binary.LittleEndian.Uint32(b); max > maxFDs || uint32(fd) >= max {
 		return 0, guestos.ErrNotOpen
 	}
 	arr, err := l.kptr(fdt + f.fdtFD)

@@ -88,7 +88,7 @@ func (g *fileGuest) file(fd int, mnt, dentry uint64, mode uint32, ino uint64, rd
 	g.put64(g.fdArr+8*uint64(fd), f)
 }
 
-func newFileGuest(t *testing.T) (*fileGuest, *Linux) {
+func newFileGuest(t testing.TB) (*fileGuest, *Linux) {
 	s := newSynth(t, false, 0x1e200000)
 	addFileTypes(s.profile)
 	g := &fileGuest{s: s, next: s.pob + physFiles, task: s.tasks[2]}

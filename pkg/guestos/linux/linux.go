@@ -65,6 +65,12 @@ type Linux struct {
 	fl        fileLayout
 	flErr     error
 	filesRead bool
+	// sl is the layout Socket needs (-yy), read likewise (socksRead).
+	sl        sockLayout
+	slErr     error
+	socksRead bool
+	sockBuf   [sockSpan]byte // scratch for struct sock_common
+	small     [8]byte        // scratch for FDPath's and Socket's short reads
 
 	buf [scratchSize]byte // scratch for reads: no allocation per event
 }

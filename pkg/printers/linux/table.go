@@ -353,7 +353,7 @@ var table = []Syscall{
 	{Nr: 433, Name: "fspick", NArgs: 3, Class: D | F, Args: a(aDirFD, aPath, aFlags32(xFspickFlags, "FSPICK_???"))},
 	{Nr: 434, Name: "pidfd_open", NArgs: 2, Class: D, Args: a(aPID, aFlags32(xPidfdOpenFlags, "PIDFD_???"))},
 	{Nr: 435, Name: "clone3", NArgs: 2, Class: P, dec: decClone3},
-	{Nr: 436, Name: "close_range", NArgs: 3, Args: a(aFD, aFD, aFlags32(xCloseRangeFlags, "CLOSE_RANGE_???"))},
+	{Nr: 436, Name: "close_range", NArgs: 3, Args: a(aUint, aUint, aFlags32(xCloseRangeFlags, "CLOSE_RANGE_???"))},
 	{Nr: 437, Name: "openat2", NArgs: 4, Class: D | F, Args: a(aDirFD, aPath, aInStruct((*ctx).openHow), aUlong)},
 	{Nr: 438, Name: "pidfd_getfd", NArgs: 3, Class: D, Args: a(aFD, aFD, aUint)},
 	{Nr: 439, Name: "faccessat2", NArgs: 4, Class: D | F, Args: a(aDirFD, aPath, aFlags32(xAccessModes, "?_OK"), aFlags32(xFaccessatFlags, "AT_???"))},
