@@ -38,4 +38,21 @@ static __attribute__((unused)) char *S(const char *s)
 /* M copies n bytes into the arena. */
 static __attribute__((unused)) void *M(const void *p, size_t n) { return memcpy(A(n), p, n); }
 
+#ifdef GT_PROG
+#include <stdio.h>
+
+/* want ends the program when a call did not return what the plan says. */
+static void want(const char *what, long got, long expect)
+{
+	if (got == expect)
+		return;
+	char *m = A(256);
+	int n = snprintf(m, 256, GT_PROG ": %s returned %ld, want %ld\n", what, got, expect);
+	syscall(SYS_write, 2, m, n);
+	syscall(SYS_exit_group, 1);
+}
+
+#define OK(what, call) want(what, (call), 0)
+#endif
+
 #endif

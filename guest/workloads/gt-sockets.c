@@ -23,6 +23,7 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#define GT_PROG "gt-sockets"
 #include "arena.h"
 
 #define TCP_PORT 47111
@@ -32,17 +33,6 @@
 #define TCP6_CLIENT 47115
 #define LITE_PORT 47116
 
-static void want(const char *what, long got, long expect)
-{
-	if (got == expect)
-		return;
-	char *m = A(256);
-	int n = snprintf(m, 256, "gt-sockets: %s returned %ld, want %ld\n", what, got, expect);
-	syscall(SYS_write, 2, m, n);
-	syscall(SYS_exit_group, 1);
-}
-
-#define OK(what, call) want(what, (call), 0)
 
 static struct iovec *iov1(const char *s, size_t n)
 {

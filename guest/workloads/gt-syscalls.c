@@ -59,24 +59,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#define GT_PROG "gt-syscalls"
 #include "arena.h"
 #define REGION 0x31000000UL /* the mmap/mremap tour's own mapping */
 #define REGION2 0x31100000UL
 #define UDP_PORT 47101
 #define TCP_PORT 47102
 
-/* want ends the program when a call did not return what the plan says. */
-static void want(const char *what, long got, long expect)
-{
-	if (got == expect)
-		return;
-	char *m = A(256);
-	int n = snprintf(m, 256, "gt-syscalls: %s returned %ld, want %ld\n", what, got, expect);
-	syscall(SYS_write, 2, m, n);
-	syscall(SYS_exit_group, 1);
-}
-
-#define OK(what, call) want(what, (call), 0)
 
 /* The kernel's struct sigaction for rt_sigaction (no restorer here). */
 struct ksigaction {
