@@ -7,6 +7,7 @@
 #define GT_ARENA_H
 
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -14,6 +15,15 @@
 #define ARENA_SIZE (1 << 20)
 
 static size_t used;
+
+/* arena_map maps the arena at its fixed address; 0 on success. */
+static __attribute__((unused)) int arena_map(void)
+{
+	if (mmap(ARENA, ARENA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) != ARENA)
+		return -1;
+	memset(ARENA, 0, ARENA_SIZE);
+	return 0;
+}
 
 /* A returns n zeroed bytes of the arena. */
 static void *A(size_t n)

@@ -838,9 +838,8 @@ static void messages(void)
 int main(int argc, char **argv)
 {
 	/* The set-up before the marker: not compared. */
-	if (mmap(ARENA, ARENA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) != ARENA)
+	if (arena_map() != 0)
 		return 1;
-	memset(ARENA, 0, ARENA_SIZE);
 	if (argc > 1 && chdir(argv[1]) != 0)
 		return 1;
 	syscall(SYS_close_range, 3, ~0U, 0);

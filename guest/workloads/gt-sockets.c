@@ -166,9 +166,8 @@ int main(int argc, char **argv)
 		syscall(SYS_write, 2, m, sizeof(m) - 1);
 		return 2;
 	}
-	if (mmap(ARENA, ARENA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) != ARENA)
+	if (arena_map() != 0)
 		return 1;
-	memset(ARENA, 0, ARENA_SIZE);
 	syscall(SYS_close_range, 3, ~0U, 0);
 	OK("chdir", syscall(SYS_chdir, argv[1]));
 

@@ -408,9 +408,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	/* The set-up before the marker: not compared. */
-	if (mmap(ARENA, ARENA_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0) != ARENA)
+	if (arena_map() != 0)
 		return 1;
-	memset(ARENA, 0, ARENA_SIZE);
 	syscall(SYS_close_range, 3, ~0U, 0);
 	syscall(SYS_umask, 022);
 	struct rlimit core = { 0, 1 << 20 };
