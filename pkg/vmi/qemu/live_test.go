@@ -146,9 +146,11 @@ func TestLive(t *testing.T) {
 			assert.NotZero(t, r.CR3)
 			assert.Less(t, r.CR3, uint64(512)<<20, "cr3 within RAM")
 			// The kernel's per-CPU base is gs_base in the kernel and
-			// k_gs_base (swapped) in user mode.
+			// k_gs_base (swapped) in user mode; so it is in kernel mode
+			// between an entry from user mode and its swapgs (a vCPU
+			// stopped on entry_SYSCALL_64's first instruction).
 			kgs := r.GSBase
-			if r.CS&3 == 3 {
+			if r.CS&3 == 3 || r.GSBase < 0xffff800000000000 {
 				kgs = r.KernelGSBase
 			}
 			assert.GreaterOrEqual(t, kgs, uint64(0xffff800000000000), "kernel gs base")
