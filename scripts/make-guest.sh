@@ -110,7 +110,7 @@ build_workloads() {
 	# i386 programs without a C library (int $0x80), for 32-bit processes.
 	for src in "$root"/guest/workloads/ia32/*.c; do
 		bin=$out/workloads/$(basename "$src" .c)
-		if newer "$bin" "$src"; then
+		if newer "$bin" "$src" "$root"/guest/workloads/ia32/*.h; then
 			log "gcc -m32 $src"
 			gcc -m32 -nostdlib -static -ffreestanding -fno-pic -fno-stack-protector -O2 -Wall -Wextra -Werror -o "$bin.tmp" "$src"
 			mv "$bin.tmp" "$bin"

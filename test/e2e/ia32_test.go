@@ -93,17 +93,30 @@ func attachLoop(t *testing.T, c context.Context, g *guestlab.Guest) *loop.Loop {
 	return l
 }
 
+// ia32Programs are the i386 workloads (guest/workloads/ia32) and the
+// lines wanted of each.
+var ia32Programs = []struct {
+	name string
+	want []string
+}{
+	{"gt-ia32", ia32Want},
+}
+
 // TestIA32Calls traces the i386 entry points (__ia32_sys_*,
-// __ia32_compat_sys_*) while a 32-bit program runs in the guest, through
+// __ia32_compat_sys_*) while 32-bit programs run in the guest, through
 // the tracer (the command line selects x86-64 calls), and wants each of
-// its calls as strace prints them for an i386 process.
+// their calls as strace prints them for an i386 process.
 func TestIA32Calls(t *testing.T) {
 	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
 	c, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	l := attachLoop(t, c, g)
 	var out lockedBuffer
-	tr := tracer.NewConfig(l, output.NewText(&out, printers.Options{}), tracer.Config{Comms: []string{"gt-ia32"}})
+	var comms []string
+	for _, p := range ia32Programs {
+		comms = append(comms, p.name)
+	}
+	tr := tracer.NewConfig(l, output.NewText(&out, printers.Options{}), tracer.Config{Comms: comms})
 	defer tr.Close()
 	n, err := tr.Instrument(l.OS().Syscalls(), func(sc *guestos.Syscall) bool { return sc.ABI != glinux.ABIX64 }, linux.Table)
 	require.NoError(t, err)
@@ -112,38 +125,43 @@ func TestIA32Calls(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- tr.Run(runCtx) }()
 
-	dir := marker(t)
-	res, status, err := g.Exec(ctx(t, 5*time.Minute), "/bin/gt-ia32 "+dir)
-	require.NoError(t, err)
-	require.Equal(t, 0, status, "%s\ntrace:\n%s", res, out.String())
+	dirs := make([]string, len(ia32Programs))
+	for i, p := range ia32Programs {
+		dirs[i] = marker(t)
+		res, status, err := g.Exec(ctx(t, 5*time.Minute), "/bin/"+p.name+" "+dirs[i])
+		require.NoError(t, err)
+		require.Equal(t, 0, status, "%s: %s\ntrace:\n%s", p.name, res, out.String())
+	}
 	// The exit_group line is printed at entry: it is there when the
-	// program has ended.
+	// programs have ended.
 	stop()
 	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
 		t.Fatalf("tracing: %v", err)
 	}
 	require.NoError(t, tr.Close())
 
-	var got []string
-	var pid string
 	tx := parseTrace(strings.Split(strings.TrimRight(out.String(), "\n"), "\n"))
-	for tid, lines := range tx.byTID {
-		if tx.comm[tid] == "gt-ia32" {
-			got, pid = lines, tx.pid[tid]
+	for i, p := range ia32Programs {
+		var got []string
+		var pid string
+		for tid, lines := range tx.byTID {
+			if tx.comm[tid] == p.name {
+				got, pid = lines, tx.pid[tid]
+			}
 		}
-	}
-	for i, l := range got {
-		if strings.HasPrefix(l, "close(-132)") {
-			got = got[i:]
-			break
+		for i, l := range got {
+			if strings.HasPrefix(l, "close(-132)") {
+				got = got[i:]
+				break
+			}
 		}
+		want := make([]string, len(p.want))
+		for j, w := range p.want {
+			want[j] = strings.NewReplacer("DIR", dirs[i], "PID", pid).Replace(w)
+		}
+		assert.Equal(t, want, got, "%s: trace:\n%s", p.name, out.String())
 	}
-	want := make([]string, len(ia32Want))
-	for i, w := range ia32Want {
-		want[i] = strings.NewReplacer("DIR", dir, "PID", pid).Replace(w)
-	}
-	assert.Equal(t, want, got, "trace:\n%s", out.String())
 	// The i386 entry points waited behind the 32-bit dispatcher until the
-	// program's first call.
+	// first program's first call.
 	assert.EqualValues(t, 1, l.Stats().Gates)
 }

@@ -6,57 +6,21 @@
  * after its marker close(-132) are listed in test/e2e/ia32_test.go.
  * Exit status 0; 1 when a call did not return what it should.
  */
-#define ARENA 0x20000000L
+#include "ia32.h"
 
-/* i386 system-call numbers (arch/x86/entry/syscalls/syscall_32.tbl). */
 enum {
-	NR_exit_group = 252, NR_write = 4, NR_open = 5, NR_close = 6, NR_unlink = 10,
+	NR_write = 4, NR_open = 5, NR_close = 6, NR_unlink = 10,
 	NR_getpid = 20, NR_getuid = 24, NR_kill = 37, NR_mkdir = 39, NR_rmdir = 40,
 	NR_gettimeofday = 78, NR_uname = 122, NR_llseek = 140, NR_rt_sigprocmask = 175,
-	NR_pread64 = 180, NR_mmap2 = 192, NR_truncate64 = 193, NR_stat64 = 195,
+	NR_pread64 = 180, NR_truncate64 = 193, NR_stat64 = 195,
 	NR_lstat64 = 196, NR_fstat64 = 197, NR_getuid32 = 199, NR_fstatat64 = 300,
 	NR_clock_nanosleep_time64 = 407,
 };
 
-/* sc makes an i386 system call with up to six arguments (the sixth in ebp). */
-static long sc(long nr, long a, long b, long c, long d, long e, long f)
-{
-	long v[2] = { nr, f };
-	long r;
-	__asm__ volatile("push %%ebp\n\t"
-			 "mov 4(%%eax), %%ebp\n\t"
-			 "mov (%%eax), %%eax\n\t"
-			 "int $0x80\n\t"
-			 "pop %%ebp"
-			 : "=a"(r)
-			 : "a"(v), "b"(a), "c"(b), "d"(c), "S"(d), "D"(e)
-			 : "memory");
-	return r;
-}
-
-static void want(long got, long expect)
-{
-	if (got != expect)
-		sc(NR_exit_group, 1, 0, 0, 0, 0, 0);
-}
-
-static char *copy(char *to, const char *s)
-{
-	while ((*to++ = *s++))
-		;
-	return to - 1;
-}
-
 void cstart(long *sp)
 {
 	char **argv = (char **)(sp + 1);
-	if (sp[0] != 2)
-		sc(NR_exit_group, 2, 0, 0, 0, 0, 0);
-	/* The arena: PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS. */
-	want(sc(NR_mmap2, ARENA, 65536, 3, 0x32, -1, 0), ARENA);
-	char *a = (char *)ARENA;
-	for (long i = 0; i < 65536; i += 4096)
-		a[i] = 0;
+	char *a = arena(sp);
 	char *dir = a, *file = a + 512, *data = a + 1024;
 	char *buf = a + 2048, *set = a + 2304, *old = a + 2320;
 	long *ts = (long *)(a + 2336);
@@ -94,13 +58,3 @@ void cstart(long *sp)
 	want(sc(NR_rmdir, (long)dir, 0, 0, 0, 0, 0), 0);
 	sc(NR_exit_group, 0, 0, 0, 0, 0, 0);
 }
-
-__asm__(".globl _start\n"
-	"_start:\n\t"
-	"xor %ebp, %ebp\n\t"
-	"mov %esp, %eax\n\t"
-	"and $-16, %esp\n\t"
-	"sub $12, %esp\n\t"
-	"push %eax\n\t"
-	"call cstart\n\t"
-	"hlt");

@@ -111,6 +111,24 @@ var i386Special = map[string]i386Like{
 	"fstatfs64":  {"fstatfs", nil},
 }
 
+// i386AsX64 are the calls whose x86-64 row prints their i386 layouts
+// too, by domain: calls whose structures have one layout, and calls whose
+// decoders read longs, pointers and times through compat.go's helpers.
+var i386AsX64 = []map[string]bool{compatSame}
+
+func asX64(name string) bool {
+	for _, m := range i386AsX64 {
+		if m[name] {
+			return true
+		}
+	}
+	return false
+}
+
+// time64Calls are the i386 calls added since the _time64 ones whose
+// times are 64-bit though their names do not say so.
+var time64Calls = map[string]bool{"epoll_pwait2": true, "futex_waitv": true, "io_uring_enter": true}
+
 // compatSame are calls with a compat function whose memory arguments
 // still have their x86-64 layout (signal sets, CPU masks, socket
 // addresses).
@@ -177,6 +195,7 @@ func initEntries() {
 			}
 		}
 		s := newI386(nr, name, native, compat)
+		s.time32 = !strings.HasSuffix(name, "_time64") && !time64Calls[name]
 		i386ByNumber[nr] = s
 		i386All = append(i386All, s)
 		if compat != "" {
@@ -189,7 +208,7 @@ func initEntries() {
 
 // newI386 makes the row of one i386 call.
 func newI386(nr int, name, native, compat string) *Syscall {
-	if s, ok := i386Decoded[name]; ok {
+	if s, ok := i386Row(name); ok {
 		r := *s
 		r.Nr, r.Name, r.i386 = nr, name, true
 		r.initSplit()
@@ -229,7 +248,7 @@ func newI386(nr int, name, native, compat string) *Syscall {
 	if r.fix == nil { // (a fix joins 64-bit values: no 32-bit longs left)
 		args = signExtended(x.Args)
 	}
-	if sameLayout(native, compat) || compatSame[name] || compatSame[base] && compat == "" {
+	if sameLayout(native, compat) || asX64(name) || asX64(base) && compat == "" {
 		r.Args = args
 		r.initSplit()
 		return &r
@@ -267,6 +286,20 @@ func signExtended(args []Arg) []Arg {
 		out[i] = a
 	}
 	return out
+}
+
+// i386Rows are the i386 calls with rows of their own, by domain: each
+// domain's file holds one map (a call in one map only).
+var i386Rows = []map[string]*Syscall{i386Decoded}
+
+// i386Row returns the row of its own of the i386 call name.
+func i386Row(name string) (*Syscall, bool) {
+	for _, m := range i386Rows {
+		if s, ok := m[name]; ok {
+			return s, true
+		}
+	}
+	return nil, false
 }
 
 // i386Decoded are i386 calls with decoders of their own.

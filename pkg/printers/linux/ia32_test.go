@@ -53,6 +53,13 @@ func TestI386Table(t *testing.T) {
 		assert.Equal(t, c.name, s.Name, c.fn)
 		assert.Equal(t, c.nr, s.Nr, c.fn)
 	}
+	rows := map[string]bool{}
+	for _, m := range i386Rows {
+		for name := range m {
+			assert.False(t, rows[name], "%s has two i386 rows", name)
+			rows[name] = true
+		}
+	}
 	_, ok := ByEntry(ABIX64, "mmap_pgoff")
 	assert.False(t, ok, "an entry point of another ABI")
 }

@@ -356,9 +356,9 @@ func (c *ctx) waitStatusAt(addr uint64) {
 // timeval prints a struct timeval held in b.
 func (c *ctx) timeval(b []byte) {
 	c.str("{tv_sec=")
-	c.long(le64(b))
+	c.long(c.timeOf(b))
 	c.str(", tv_usec=")
-	c.long(le64(b[8:]))
+	c.long(c.timeOf(b[c.timeSize():]))
 	c.b = append(c.b, '}')
 }
 

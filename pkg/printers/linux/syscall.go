@@ -115,6 +115,8 @@ type Syscall struct {
 	split int  // index of the first argument printed at exit
 	raw   bool // no decoder: arguments in hex
 	i386  bool // an i386 call (ia32.go)
+	// time32: an i386 call with a 32-bit time_t (not a _time64 call).
+	time32 bool
 	// fix, when set, rearranges a copy of the arguments before they are
 	// printed (i386's 64-bit values in two registers).
 	fix func(a *[6]uint64)
@@ -132,7 +134,9 @@ type ctx struct {
 	m       printers.Mem
 	o       *printers.Options
 	exiting bool
-	ret     int64
+	// compat and time32: the call is an i386 process's (compat.go).
+	compat, time32 bool
+	ret            int64
 	failed  bool
 	st      *State
 	buf     []byte // scratch space for guest memory, kept across calls
@@ -225,6 +229,7 @@ func (s *Syscall) refix(c *ctx) {
 // enter and exit print into c; the caller finishes it.
 func (s *Syscall) enter(c *ctx) {
 	s.refix(c)
+	c.compat, c.time32 = s.i386, s.time32
 	c.b = append(c.b, s.Name...)
 	c.b = append(c.b, '(')
 	if s.dec != nil {
@@ -252,6 +257,7 @@ func (s *Syscall) ExitState(b []byte, args *[6]uint64, ret int64, m printers.Mem
 
 func (s *Syscall) exit(c *ctx, ret int64) {
 	s.refix(c)
+	c.compat, c.time32 = s.i386, s.time32
 	c.exiting, c.ret = true, ret
 	c.failed = !s.NeverFails && s.Ret != RetNone && IsError(ret)
 	if s.Ret != RetNone {

@@ -2,23 +2,27 @@ package linux
 
 import "github.com/guestrace/guestrace/pkg/printers"
 
-// timespec prints a struct timespec held in b.
+// timespec prints a struct timespec held in b (2*c.timeSize() bytes).
 func (c *ctx) timespec(b []byte) {
 	c.str("{tv_sec=")
-	c.long(le64(b))
+	c.long(c.timeOf(b))
 	c.str(", tv_nsec=")
-	c.ulong(le64(b[8:]))
+	if c.time32 {
+		c.long(c.timeOf(b[4:]))
+	} else {
+		c.ulong(le64(b[8:]))
+	}
 	c.b = append(c.b, '}')
 }
 
 func (c *ctx) timespecAt(addr uint64) {
-	if b := c.read(addr, 16); b != nil {
+	if b := c.read(addr, 2*c.timeSize()); b != nil {
 		c.timespec(b)
 	}
 }
 
 func (c *ctx) timevalAt(addr uint64) {
-	if b := c.read(addr, 16); b != nil {
+	if b := c.read(addr, 2*c.timeSize()); b != nil {
 		c.timeval(b)
 	}
 }
@@ -26,7 +30,8 @@ func (c *ctx) timevalAt(addr uint64) {
 // itimerval prints {it_interval={...}, it_value={...}} of timevals or,
 // with ts, of timespecs.
 func (c *ctx) itimer(addr uint64, ts bool) {
-	b := c.read(addr, 32)
+	n := 2 * c.timeSize()
+	b := c.read(addr, 2*n)
 	if b == nil {
 		return
 	}
@@ -37,7 +42,7 @@ func (c *ctx) itimer(addr uint64, ts bool) {
 	c.str("{it_interval=")
 	one(c, b)
 	c.str(", it_value=")
-	one(c, b[16:])
+	one(c, b[n:])
 	c.b = append(c.b, '}')
 }
 

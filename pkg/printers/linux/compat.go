@@ -1,0 +1,49 @@
+package linux
+
+// The structures of i386 processes. A decoding of an i386 call sets
+// c.compat: its longs and pointers are 4 bytes wide; and, unless the call
+// is one of the _time64 calls, c.time32: so is its time_t. Decoders that
+// read longs, pointers and times through these helpers print both layouts
+// from one description, as strace compiles its decoders once for each
+// personality.
+
+// longSize is the size of a long, and of a pointer, in the process.
+func (c *ctx) longSize() int {
+	if c.compat {
+		return 4
+	}
+	return 8
+}
+
+// timeSize is the size of a time_t (and of the long beside it in struct
+// timespec and struct timeval) in the call.
+func (c *ctx) timeSize() int {
+	if c.time32 {
+		return 4
+	}
+	return 8
+}
+
+// ulongOf reads an unsigned long or a pointer at b's start.
+func (c *ctx) ulongOf(b []byte) uint64 {
+	if c.compat {
+		return uint64(le32(b))
+	}
+	return le64(b)
+}
+
+// slongOf reads a signed long at b's start, sign-extended.
+func (c *ctx) slongOf(b []byte) uint64 {
+	if c.compat {
+		return uint64(int64(int32(le32(b))))
+	}
+	return le64(b)
+}
+
+// timeOf reads a time_t (or its neighbour) at b's start, sign-extended.
+func (c *ctx) timeOf(b []byte) uint64 {
+	if c.time32 {
+		return uint64(int64(int32(le32(b))))
+	}
+	return le64(b)
+}
