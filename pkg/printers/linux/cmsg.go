@@ -52,6 +52,11 @@ func (c *ctx) msgControl(addr, inLen uint64) {
 			rest -= cmsgHdrSize
 			break
 		}
+		// (cmsg_len is the guest's: rounded up near 2^64 it would wrap.)
+		if cmsgLen >= rest {
+			rest = 0
+			break
+		}
 		l = (cmsgLen + 7) &^ 7
 		if l >= rest {
 			rest = 0
