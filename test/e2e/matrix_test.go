@@ -28,7 +28,8 @@ var attachModes = []struct {
 // TestKernelMatrix runs a subset of the suite on every kernel of the lab
 // other than the one the whole suite runs on (guestlab.Kernel()): boot
 // with KASLR on and 2 vCPUs, and per attach mode trace the workloads call
-// by call, compare gt-syscalls with strace on the host, and check that
+// by call, compare gt-syscalls and gt-longtail with strace on the host
+// (but for the calls a kernel lacks), and check that
 // each detach left the kernel's code as it was and the guest running.
 func TestKernelMatrix(t *testing.T) {
 	for _, k := range guestlab.Kernels {
@@ -52,6 +53,13 @@ func TestKernelMatrix(t *testing.T) {
 					t.Run("Strace", func(t *testing.T) {
 						names := matchStrace(t, g, m.args(g), "gt-syscalls")
 						assert.Equal(t, syscallsDistinct, len(names), "distinct calls compared")
+						checkDetached(t, g, before)
+					})
+					t.Run("Longtail", func(t *testing.T) {
+						names := matchStrace(t, g, m.args(g), "gt-longtail")
+						lacking := len(lackedCalls(t, g.Release))
+						t.Logf("%d distinct calls compared; %d the kernel lacks", len(names), lacking)
+						assert.Equal(t, longtailDistinct-lacking, beyondSyscalls(t, names), "distinct calls gt-syscalls does not make")
 						checkDetached(t, g, before)
 					})
 				})
