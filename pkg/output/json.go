@@ -62,7 +62,7 @@ func (j *JSON) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	j.flushOpen()
 	c := j.pool.alloc()
 	c.dec, c.name, c.args, c.thread, c.start = dec, name, *args, *th, *ev
-	c.entry, c.reread = enter(dec, c.entry, &c.args, &c.state, m, &j.cfg.Print)
+	c.entry, c.reread = enter(dec, c.entry, ev, &c.args, &c.state, m, &j.cfg.Print)
 	if noReturn(dec, &c.args) {
 		if !j.cfg.filtered() || j.cfg.Status&StatusUnfinished != 0 {
 			c.entry = dec.Exit(c.entry, &c.args, &c.state, 0, m, &j.cfg.Print)

@@ -51,6 +51,9 @@ type Failer interface {
 type Event struct {
 	Time time.Time // host clock: guest time is not read
 	VCPU int
+	// Frame: the call's number and stack pointer, read for a
+	// FrameDecoder at a call.
+	Frame printers.Frame
 }
 
 // Writer is a trace format. The tracer reports each call, its return, or

@@ -9,9 +9,11 @@ import "github.com/guestrace/guestrace/pkg/printers"
 // yet, the writer decodes the entry again at the return, with the memory
 // as the call left it, rather than print the input's address.
 
-// enter decodes a call's entry into b and reports whether a read of m
-// failed meanwhile (m a printers.Faulter).
-func enter(dec Decoder, b []byte, args *Args, st *printers.CallState, m printers.Mem, o *printers.Options) ([]byte, bool) {
+// enter decodes a call's entry into b, with st new but for the frame the
+// tracer read (ev.Frame), and reports whether a read of m failed
+// meanwhile (m a printers.Faulter).
+func enter(dec Decoder, b []byte, ev *Event, args *Args, st *printers.CallState, m printers.Mem, o *printers.Options) ([]byte, bool) {
+	*st = printers.CallState{Frame: ev.Frame}
 	n := printers.Faults(m)
 	b = dec.Enter(b, args, st, m, o)
 	return b, printers.Faults(m) != n
@@ -22,6 +24,6 @@ func enter(dec Decoder, b []byte, args *Args, st *printers.CallState, m printers
 // decoding kept is kept for the exit.
 func reenter(c *Call, b []byte, m printers.Mem, o *printers.Options) []byte {
 	c.reread = false
-	c.scratch = printers.CallState{}
+	c.scratch = printers.CallState{Frame: c.state.Frame}
 	return c.dec.Enter(b, &c.args, &c.scratch, m, o)
 }

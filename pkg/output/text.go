@@ -87,7 +87,7 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 		c := t.newCall(ev, th, name, dec, args)
 		c.entry = t.stamp(c.entry, ev.Time)
 		c.entryAt = len(c.entry)
-		c.entry, c.reread = enter(dec, c.entry, &c.args, &c.state, m, &t.cfg.Print)
+		c.entry, c.reread = enter(dec, c.entry, ev, &c.args, &c.state, m, &t.cfg.Print)
 		if !noReturn(dec, &c.args) {
 			return c
 		}
@@ -103,10 +103,9 @@ func (t *Text) CallAt(ev *Event, th *guestos.Thread, name string, dec Decoder, a
 	t.endOpen()
 	t.line = t.stamp(t.line[:0], ev.Time)
 	// Enter keeps its state in t.state, copied into the call after.
-	t.state = printers.CallState{}
 	at := len(t.line)
 	var reread bool
-	t.line, reread = enter(dec, t.line, args, &t.state, m, &t.cfg.Print)
+	t.line, reread = enter(dec, t.line, ev, args, &t.state, m, &t.cfg.Print)
 	if noReturn(dec, args) {
 		t.line = dec.Exit(t.line, args, &t.state, 0, m, &t.cfg.Print)
 		t.writePrefix(th)

@@ -7,4 +7,15 @@ package printers
 type CallState struct {
 	V     [2]uint64
 	Valid bool
+	// Frame is what the tracer read at the call beside its arguments,
+	// for the decoders that ask for it (output.FrameDecoder).
+	Frame Frame
+}
+
+// Frame is the number of the call being made and the user stack pointer
+// at the call, when OK: Linux's sys_ni_syscall serves every number the
+// kernel lacks, and rt_sigreturn finds its signal frame on the stack.
+type Frame struct {
+	Nr, SP uint64
+	OK     bool
 }

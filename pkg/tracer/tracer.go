@@ -243,9 +243,6 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 		} else {
 			_ = s.Args((*[6]uint64)(args[:6]))
 		}
-		if _, ok := e.dec.(output.FrameDecoder); ok {
-			readFrame(s, args)
-		}
 	}
 	if len(t.cfg.Paths) > 0 && !t.touchesPath(e, args, m) {
 		t.skipped++
@@ -254,9 +251,16 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 	t.counts.Calls++
 	e.calls++
 	t.ev = output.Event{Time: t.now(), VCPU: s.Event.VCPU}
+	name := e.name
+	if fd, ok := e.dec.(output.FrameDecoder); ok && t.out != nil {
+		readFrame(s, &t.ev.Frame)
+		if n, ok := fd.FrameName(&t.ev.Frame); ok {
+			name = n
+		}
+	}
 	var c *output.Call
 	if t.out != nil {
-		c = t.out.CallAt(&t.ev, &s.Thread, e.name, e.dec, args, m)
+		c = t.out.CallAt(&t.ev, &s.Thread, name, e.dec, args, m)
 		t.flush()
 	}
 	if c == nil && (!t.cfg.Summary || e.dec.NoReturn() || t.cfg.CallsOnly) {
@@ -367,12 +371,12 @@ func (t *Tracer) CallCounts() map[string]uint64 {
 
 // readFrame captures the call's number and user stack pointer for a
 // FrameDecoder, when the OS can read them.
-func readFrame(s *loop.State, args *output.Args) {
+func readFrame(s *loop.State, f *printers.Frame) {
 	r, ok := s.OS().(guestos.SyscallFrameReader)
 	if !ok {
 		return
 	}
 	if nr, sp, err := r.SyscallFrame(s.Regs()); err == nil {
-		args[output.FrameAt], args[output.FrameAt+1], args[output.FrameAt+2] = nr, 1, sp
+		*f = printers.Frame{Nr: nr, SP: sp, OK: true}
 	}
 }

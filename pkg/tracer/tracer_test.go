@@ -143,6 +143,7 @@ func runScriptOS(t *testing.T, os guestos.OS, table oses.Table, cfg Config, prin
 	calls := []guestos.Syscall{{Name: "close", Symbol: "__x64_sys_close", Addr: fnClose, ABI: "x64"}}
 	script := vmitest.NewScript(events...)
 	script.Blocked = make(chan struct{})
+	blocked := script.Blocked // (Wait sets the field to nil when it closes it)
 	l, err := loop.NewWithOS(script, os)
 	require.NoError(t, err)
 	var out bytes.Buffer
@@ -157,7 +158,7 @@ func runScriptOS(t *testing.T, os guestos.OS, table oses.Table, cfg Config, prin
 	require.NoError(t, err)
 	done := make(chan error, 1)
 	go func() { done <- tr.Run(context.Background()) }()
-	<-script.Blocked
+	<-blocked
 	l.Quit()
 	require.NoError(t, <-done)
 	require.NoError(t, tr.Close())

@@ -197,38 +197,44 @@ func appendErrno(b []byte, ret int64) ([]byte, bool) {
 // not implement (afs_syscall, tuxcall, _sysctl...).
 const niSyscall = "ni_syscall"
 
-// frameAt is where the tracer puts the call's number and stack pointer.
-const frameAt = output.FrameAt
-
 // niRow prints a call of sys_ni_syscall under the name of its number, as
 // strace does: afs_syscall(0x1, 0x2, 0x3, 0x4, 0x5) = -1 ENOSYS. Without
 // the number it prints as the raw function.
 type niRow struct{ raw }
 
-func (*niRow) NeedsFrame() {}
+// FrameName names the call by its number, as its line does.
+func (r *niRow) FrameName(f *printers.Frame) (string, bool) {
+	if s, ok := r.row(f); ok {
+		return s.Name, true
+	}
+	if f.OK {
+		return string(linux.UnknownName(nil, int(f.Nr))), true
+	}
+	return "", false
+}
 
-func (r *niRow) row(a *output.Args) (*linux.Syscall, bool) {
-	if a[frameAt+1] != 1 || a[frameAt] > 1<<16 {
+func (r *niRow) row(f *printers.Frame) (*linux.Syscall, bool) {
+	if !f.OK || f.Nr > 1<<16 {
 		return nil, false
 	}
 	if r.abi32 {
-		return linux.I386ByNumber(int(a[frameAt]))
+		return linux.I386ByNumber(int(f.Nr))
 	}
-	return linux.ByNumber(int(a[frameAt]))
+	return linux.ByNumber(int(f.Nr))
 }
 
 func (r *niRow) Enter(b []byte, a *output.Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte {
-	if s, ok := r.row(a); ok {
+	if s, ok := r.row(&st.Frame); ok {
 		return row{s}.Enter(b, a, st, m, o)
 	}
-	if a[frameAt+1] == 1 {
-		return linux.Raw(linux.UnknownName(b, int(a[frameAt])), "", (*[6]uint64)(a[:6]), 6)
+	if st.Frame.OK {
+		return linux.Raw(linux.UnknownName(b, int(st.Frame.Nr)), "", (*[6]uint64)(a[:6]), 6)
 	}
 	return r.raw.Enter(b, a, st, m, o)
 }
 
 func (r *niRow) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64, m printers.Mem, o *printers.Options) []byte {
-	if s, ok := r.row(a); ok {
+	if s, ok := r.row(&st.Frame); ok {
 		return row{s}.Exit(b, a, st, ret, m, o)
 	}
 	return r.raw.Exit(b, a, st, ret, m, o)
@@ -238,12 +244,12 @@ func (r *niRow) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64
 // restores: the row takes the user stack pointer as its first argument.
 type sigreturnRow struct{ row }
 
-func (sigreturnRow) NeedsFrame() {}
+func (sigreturnRow) FrameName(*printers.Frame) (string, bool) { return "", false }
 
 func (r sigreturnRow) Enter(b []byte, a *output.Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte {
 	a[0] = 0
-	if a[frameAt+1] == 1 {
-		a[0] = a[frameAt+2]
+	if st.Frame.OK {
+		a[0] = st.Frame.SP
 	}
 	return r.row.Enter(b, a, st, m, o)
 }

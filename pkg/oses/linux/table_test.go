@@ -35,12 +35,18 @@ func (m memAt) ReadVirt(va uint64, buf []byte) (int, error) {
 // and Exit on the same captured arguments.
 func line(t *testing.T, sc guestos.Syscall, args []uint64, ret int64, enter, exit printers.Mem) string {
 	t.Helper()
+	return lineFrame(t, sc, args, printers.Frame{}, ret, enter, exit)
+}
+
+// lineFrame is line with the frame the tracer read at the call.
+func lineFrame(t *testing.T, sc guestos.Syscall, args []uint64, f printers.Frame, ret int64, enter, exit printers.Mem) string {
+	t.Helper()
 	d, ok := Table.Lookup(&sc)
 	if !ok {
 		d = Table.Raw(&sc)
 	}
 	var a output.Args
-	var st printers.CallState
+	st := printers.CallState{Frame: f}
 	copy(a[:], args)
 	b := d.Enter(nil, &a, &st, enter, nil)
 	return string(d.Exit(b, &a, &st, ret, exit, nil))
@@ -149,22 +155,16 @@ func TestNiSyscallByNumber(t *testing.T) {
 	ni := guestos.Syscall{Name: "ni_syscall", ABI: glinux.ABIX64}
 	mem := memAt{}
 	enosys := int64(-38)
-	args := func(nr uint64, known bool) []uint64 {
-		a := make([]uint64, frameAt+2)
-		copy(a, []uint64{1, 2, 3, 4, 5, 6})
-		if known {
-			a[frameAt], a[frameAt+1] = nr, 1
-		}
-		return a
-	}
+	args := []uint64{1, 2, 3, 4, 5, 6}
+	nr := func(n uint64) printers.Frame { return printers.Frame{Nr: n, OK: true} }
 	assert.Equal(t, "afs_syscall(0x1, 0x2, 0x3, 0x4, 0x5) = -1 ENOSYS (Function not implemented)",
-		collapse(line(t, ni, args(183, true), enosys, mem, mem)))
+		collapse(lineFrame(t, ni, args, nr(183), enosys, mem, mem)))
 	assert.Equal(t, "_sysctl(0x1) = -1 ENOSYS (Function not implemented)",
-		collapse(line(t, ni, args(156, true), enosys, mem, mem)))
+		collapse(lineFrame(t, ni, args, nr(156), enosys, mem, mem)))
 	assert.Equal(t, "syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)",
-		collapse(line(t, ni, args(500, true), enosys, mem, mem)))
+		collapse(lineFrame(t, ni, args, nr(500), enosys, mem, mem)))
 	assert.Equal(t, "ni_syscall(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)",
-		collapse(line(t, ni, args(0, false), enosys, mem, mem)))
+		collapse(lineFrame(t, ni, args, printers.Frame{}, enosys, mem, mem)))
 	_, ok := Table.Raw(&ni).(output.FrameDecoder)
 	assert.True(t, ok, "the tracer must read the number for ni_syscall")
 }
@@ -177,11 +177,10 @@ func TestSigreturnMask(t *testing.T) {
 	binary.LittleEndian.PutUint64(frame[296:], 1<<9|1<<1) // SIGUSR1, SIGINT
 	mem := memAt{sp, frame}
 	sc := guestos.Syscall{Name: "rt_sigreturn", ABI: glinux.ABIX64}
-	a := make([]uint64, frameAt+3)
-	a[0] = 0xdead // (rdi: whatever the process left there)
-	a[frameAt], a[frameAt+1], a[frameAt+2] = 15, 1, sp
-	assert.Equal(t, "rt_sigreturn({mask=[INT USR1]}) = 0", collapse(line(t, sc, a, 0, mem, mem)))
-	a[frameAt+1] = 0 // the OS could not read the frame
+	a := []uint64{0xdead} // (rdi: whatever the process left there)
+	assert.Equal(t, "rt_sigreturn({mask=[INT USR1]}) = 0",
+		collapse(lineFrame(t, sc, a, printers.Frame{Nr: 15, SP: sp, OK: true}, 0, mem, mem)))
+	// The OS could not read the frame.
 	assert.Equal(t, "rt_sigreturn() = 0", collapse(line(t, sc, a, 0, mem, mem)))
 	d, _ := Table.Lookup(&sc)
 	_, ok := d.(output.FrameDecoder)

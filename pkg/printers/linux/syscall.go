@@ -210,7 +210,7 @@ func (s *Syscall) Enter(b []byte, args *[6]uint64, m printers.Mem, o *printers.O
 // EnterState is Enter keeping in st what the exit of this call needs.
 func (s *Syscall) EnterState(b []byte, args *[6]uint64, m printers.Mem, o *printers.Options, st *State) []byte {
 	if st != nil {
-		*st = State{}
+		*st = State{Frame: st.Frame} // (the tracer's, for the row)
 	}
 	c := newCtx(b, args, m, o, st)
 	s.enter(c)
