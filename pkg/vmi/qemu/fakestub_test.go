@@ -56,6 +56,8 @@ type fakeStub struct {
 	rle          bool              // run-length encode replies
 	escapeAll    bool              // escape every reply byte that may be escaped
 	raceHit      *fakeHit          // ^C while running: report this hit instead
+	lateStop     bool              // ^C while running stops the guest only when the next byte comes
+	heldStop     bool              // a late ^C waiting for that byte
 	truncateNext bool              // send half of the next reply and close
 	replyFor     map[string]string // packet prefix -> canned reply
 	connectStop  bool              // report T02 when the client connects (QEMU does)
@@ -142,6 +144,12 @@ func (s *fakeStub) reader() {
 		}
 		ch := buf[0]
 		s.mu.Lock()
+		if s.heldStop {
+			// The late ^C stops the guest now; this byte is read with
+			// the guest stopped, as QEMU reads it when busy.
+			s.heldStop, s.running = false, false
+			s.stopLocked(sigInt, s.ccpu)
+		}
 		if s.lastPkt != nil {
 			switch ch {
 			case '-':
@@ -155,6 +163,11 @@ func (s *fakeStub) reader() {
 				s.mu.Unlock()
 				continue
 			}
+		}
+		if s.running && !inPkt && ch == interruptByte && s.lateStop {
+			s.lateStop, s.heldStop = false, true
+			s.mu.Unlock()
+			continue
 		}
 		if s.running && !inPkt {
 			// Any byte stops a running guest and is lost.
@@ -508,6 +521,8 @@ func (s *fakeStub) handleLocked(p []byte) {
 		s.sendLocked(fmt.Sprintf("T05thread:p01.%02x;", s.ccpu+1))
 	case cmd == "qC":
 		s.sendLocked(fmt.Sprintf("QCp01.%02x", s.ccpu+1))
+	case cmd == "qAttached":
+		s.sendLocked("1") // (QEMU's GDB_ATTACHED)
 	case cmd == "D;1":
 		clear(s.bps)
 		s.detached = true

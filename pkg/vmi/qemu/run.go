@@ -1,6 +1,7 @@
 package qemu
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -81,8 +82,12 @@ func (t *Target) stopGuest() error {
 				return err
 			}
 			if isStopReply(reply) {
-				_, err = t.takeStop(reply, true)
-				return err
+				if _, err = t.takeStop(reply, true); err != nil {
+					return err
+				}
+				// A ^C that a busy QEMU took late stops the guest before
+				// the query is read, and the query is then answered too.
+				return t.dropCurrentThreadReply()
 			}
 			t.state = statePaused
 			t.extPaused = true
@@ -102,6 +107,16 @@ func (t *Target) stopGuest() error {
 			return err
 		}
 	}
+}
+
+// dropCurrentThreadReply reads past the answer to a qC that may still
+// come: it asks another question and reads up to its answer.
+func (t *Target) dropCurrentThreadReply() error {
+	reply, err := t.c.exchange(pktAttached)
+	for err == nil && bytes.HasPrefix(reply, []byte("QC")) {
+		reply, err = t.c.recv()
+	}
+	return err
 }
 
 // takeStop handles a stop reply: the guest is stopped afterwards, and with

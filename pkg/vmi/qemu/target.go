@@ -475,6 +475,7 @@ var (
 	pktG             = []byte("g")
 	pktContinue      = []byte("c")
 	pktCurrentThread = []byte("qC")
+	pktAttached      = []byte("qAttached")
 	pktQuery         = []byte("?")
 	pktSupported     = []byte("qSupported:multiprocess+;xmlRegisters=i386")
 	pktDetach        = []byte("D;1") // with multiprocess, D names the process

@@ -489,6 +489,24 @@ func TestInterruptWhileRunning(t *testing.T) {
 	assert.Equal(t, uint64(fnNop+5), s.Reg(1, rRIP))
 }
 
+// TestLateInterrupt: a busy QEMU takes the ^C only after the interrupt
+// wait; the query sent then is answered after the stop. The next request
+// gets its own reply (it got the query's "QCp01.01", a protocol error
+// that ended a 15-minute soak).
+func TestLateInterrupt(t *testing.T) {
+	s, tg := newFakeTarget(t, 2, nil)
+	require.NoError(t, tg.Unpause())
+	s.mu.Lock()
+	s.lateStop = true
+	s.mu.Unlock()
+	var r vmi.Regs
+	require.NoError(t, tg.Regs(1, &r))
+	assert.Equal(t, s.Reg(1, rRIP), r.RIP)
+	require.NoError(t, tg.Regs(0, &r))
+	assert.Equal(t, s.Reg(0, rRIP), r.RIP)
+	assert.True(t, s.Running(), "the guest runs again after the requests")
+}
+
 func TestWaitHonoursContext(t *testing.T) {
 	s, tg := newFakeTarget(t, 1, nil)
 	require.NoError(t, tg.InsertBreakpoint(fnNop))
