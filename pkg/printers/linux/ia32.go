@@ -114,7 +114,7 @@ var i386Special = map[string]i386Like{
 // i386AsX64 are the calls whose x86-64 row prints their i386 layouts
 // too, by domain: calls whose structures have one layout, and calls whose
 // decoders read longs, pointers and times through compat.go's helpers.
-var i386AsX64 = []map[string]bool{compatSame}
+var i386AsX64 = []map[string]bool{compatSame, i386Times, i386Signals}
 
 func asX64(name string) bool {
 	for _, m := range i386AsX64 {
@@ -290,7 +290,7 @@ func signExtended(args []Arg) []Arg {
 
 // i386Rows are the i386 calls with rows of their own, by domain: each
 // domain's file holds one map (a call in one map only).
-var i386Rows = []map[string]*Syscall{i386Decoded}
+var i386Rows = []map[string]*Syscall{i386Decoded, i386TimeRows, i386SignalRows}
 
 // i386Row returns the row of its own of the i386 call name.
 func i386Row(name string) (*Syscall, bool) {
@@ -326,8 +326,6 @@ var i386Decoded = map[string]*Syscall{
 	"io_pgetevents":        {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
 	"io_pgetevents_time64": {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
 	"seccomp":              {NArgs: 3, Args: a(aXval32(xSeccompOps, "SECCOMP_SET_MODE_???"), aFlags32(xSeccompFilterFlags, "SECCOMP_FILTER_FLAG_???"), aPtr)},
-	// i386's signal frame has another layout: no mask.
-	"rt_sigreturn": {NArgs: 0, Class: S},
 }
 
 // statI386 is i386's struct stat64, 96 bytes.

@@ -308,7 +308,7 @@ var table = []Syscall{
 	{Nr: 299, Name: "recvmmsg", NArgs: 5, Class: N, dec: decRecvmmsg, ret: recvmmsgRet},
 	{Nr: 300, Name: "fanotify_init", NArgs: 2, Class: D, Args: a(aFanInitFlags, aOpenFlags)},
 	{Nr: 301, Name: "fanotify_mark", NArgs: 5, Class: D | F, Args: a(aFD, aFlags32(xFanMarkFlags, "FAN_MARK_???"), aFlags(xFanEventFlags, "FAN_???"), aDirFD, aPath)},
-	{Nr: 302, Name: "prlimit64", NArgs: 4, Args: a(aPID, aResource, aRlimit, aRlimitOut)},
+	{Nr: 302, Name: "prlimit64", NArgs: 4, Args: a(aPID, aResource, aRlimit64, aRlim64Out)},
 	{Nr: 303, Name: "name_to_handle_at", NArgs: 5, Class: D | F, dec: decNameToHandleAt},
 	{Nr: 304, Name: "open_by_handle_at", NArgs: 3, Class: D, Args: a(aFD, aFileHandle, aOpenFlags)},
 	{Nr: 305, Name: "clock_adjtime", NArgs: 2, Class: CL, Args: a(aClock, aPtr)},

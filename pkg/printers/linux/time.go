@@ -138,7 +138,8 @@ func (c *ctx) ulongAt(addr uint64) {
 
 // timevalPair prints utimes' pair of times, each with its date.
 func (c *ctx) timevalPair(addr uint64) {
-	t := c.read(addr, 32)
+	n := c.timeSize()
+	t := c.read(addr, 4*n)
 	if t == nil {
 		return
 	}
@@ -147,34 +148,37 @@ func (c *ctx) timevalPair(addr uint64) {
 		if i > 0 {
 			c.sep()
 		}
-		tv := t[16*i:]
+		tv := t[2*n*i:]
 		c.timeval(tv)
-		c.timeCommentPart(int64(le64(tv)), le64(tv[8:]), 1e6)
+		c.timeCommentPart(int64(c.timeOf(tv)), c.timeOf(tv[n:]), 1e6)
 	}
 	c.b = append(c.b, ']')
 }
 
 // utimbuf prints utime's {actime, modtime}, each with its date.
 func (c *ctx) utimbuf(addr uint64) {
-	t := c.read(addr, 16)
+	n := c.timeSize()
+	t := c.read(addr, 2*n)
 	if t == nil {
 		return
 	}
+	actime, modtime := c.timeOf(t), c.timeOf(t[n:])
 	c.str("{actime=")
-	c.long(le64(t))
-	c.timeComment(int64(le64(t)), 0)
+	c.long(actime)
+	c.timeComment(int64(actime), 0)
 	c.str(", modtime=")
-	c.long(le64(t[8:]))
-	c.timeComment(int64(le64(t[8:])), 0)
+	c.long(modtime)
+	c.timeComment(int64(modtime), 0)
 	c.b = append(c.b, '}')
 }
 
 // timeAt prints the time stored at time's argument, with its date.
 func (c *ctx) timeAt(addr uint64) {
-	if b := c.read(addr, 8); b != nil {
+	if b := c.read(addr, c.timeSize()); b != nil {
+		t := c.timeOf(b)
 		c.b = append(c.b, '[')
-		c.long(le64(b))
-		c.timeComment(int64(le64(b)), 0)
+		c.long(t)
+		c.timeComment(int64(t), 0)
 		c.b = append(c.b, ']')
 	}
 }

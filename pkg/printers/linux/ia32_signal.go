@@ -1,0 +1,70 @@
+package linux
+
+import "github.com/guestrace/guestrace/pkg/printers"
+
+// The i386 calls of signals, processes and resources. Most print through
+// their x86-64 rows, whose decoders read longs, pointers and times of the
+// process's width (struct sigaction, stack_t, siginfo_t, sigevent,
+// rusage, rlimit, sysinfo, tms, execve's pointer arrays); old sigaction
+// and sigreturn, which x86-64 lacks, have rows of their own.
+
+// i386Signals are the calls whose x86-64 rows print their i386 layouts.
+var i386Signals = map[string]bool{
+	"rt_sigaction": true, "sigaltstack": true, "rt_sigreturn": true,
+	"rt_sigqueueinfo": true, "rt_tgsigqueueinfo": true, "rt_sigtimedwait": true,
+	"waitid": true, "timer_create": true,
+	"wait4": true, "getrusage": true, "getrlimit": true, "ugetrlimit": true,
+	"setrlimit": true, "sysinfo": true, "times": true,
+	"execve": true, "execveat": true,
+}
+
+// i386SignalRows are the i386-only calls of this domain.
+var i386SignalRows = map[string]*Syscall{
+	"sigaction": {NArgs: 3, Class: S, Args: a(aSig, aInStruct((*ctx).oldSigaction), aOutStruct((*ctx).oldSigaction))},
+	"sigreturn": {NArgs: 1, Class: S, dec: decSigreturn},
+}
+
+// oldSigaction prints i386's struct old_sigaction: handler, a 4-byte
+// mask, flags and restorer.
+func (c *ctx) oldSigaction(addr uint64) {
+	sa := c.read(addr, 16)
+	if sa == nil {
+		return
+	}
+	c.sigactionOf(uint64(le32(sa)), uint64(le32(sa[8:])), uint64(le32(sa[12:])), sa[4:8])
+}
+
+// Where i386's signal frames keep the mask to restore, from the user
+// stack pointer at the call. rt_sigreturn: the frame begins one word
+// below (its return address was popped); uc_sigmask follows pretcode,
+// sig, pinfo, puc, the 128-byte siginfo, uc_flags, uc_link, the 12-byte
+// uc_stack and the 88-byte sigcontext. sigreturn: the frame begins two
+// words below (the return address and the signal number were popped);
+// the sigcontext is at the stack pointer, with the mask's low word at 80,
+// and its high word (extramask) follows the 624-byte _fpstate_32 after
+// the 88-byte sigcontext.
+const (
+	sigframeMaskI386  = -4 + 16 + siginfoSize + 4 + 4 + 12 + 88
+	sigframeLowI386   = 80
+	sigframeExtraI386 = 88 + 624
+)
+
+// decSigreturn prints i386's sigreturn({mask=[...]}) from the user stack
+// pointer, given as the first argument as to rt_sigreturn.
+func decSigreturn(c *ctx) {
+	if c.exiting || c.a[0] == 0 {
+		return
+	}
+	var mask [8]byte
+	sp := c.a[0]
+	if printers.ReadFull(c.m, sp+sigframeLowI386, mask[:4]) != nil ||
+		printers.ReadFull(c.m, sp+sigframeExtraI386, mask[4:]) != nil {
+		c.str("{mask=")
+		c.hex(sp)
+		c.b = append(c.b, '}')
+		return
+	}
+	c.str("{mask=")
+	c.sigmask(mask[:])
+	c.b = append(c.b, '}')
+}
