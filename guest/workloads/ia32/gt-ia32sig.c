@@ -113,7 +113,7 @@ void cstart(long *sp)
 	/* Processes, resources. */
 	want(sc(NR_wait4, -1, 0, 1, (long)o, 0, 0), -10);
 	want(sc(NR_getrusage, -1, (long)o, 0, 0, 0, 0), 0); /* RUSAGE_CHILDREN */
-	w[0] = 0; w[1] = 0;
+	w[0] = 0; w[1] = 2048;
 	want(sc(NR_setrlimit, 4, (long)w, 0, 0, 0, 0), 0); /* RLIMIT_CORE */
 	want(sc(NR_getrlimit, 4, (long)o, 0, 0, 0, 0), 0);
 	want(sc(NR_ugetrlimit, 4, (long)o, 0, 0, 0, 0), 0);

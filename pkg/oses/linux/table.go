@@ -234,8 +234,9 @@ func (r *niRow) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64
 	return r.raw.Exit(b, a, st, ret, m, o)
 }
 
-// sigreturnRow is rt_sigreturn (and i386's sigreturn), which prints the signal mask its frame
-// restores: the row takes the user stack pointer as its first argument.
+// sigreturnRow is rt_sigreturn (and i386's sigreturn), which prints the
+// signal mask its frame restores: the row takes the user stack pointer as
+// its first argument.
 type sigreturnRow struct{ row }
 
 func (sigreturnRow) NeedsFrame() {}

@@ -1,5 +1,7 @@
 package linux
 
+import "github.com/guestrace/guestrace/pkg/printers"
+
 // rlim prints one limit: RLIM64_INFINITY, N*1024 or N; a limit of 4
 // bytes (an i386 process's struct rlimit) is RLIM_INFINITY when all ones.
 func (c *ctx) rlim(v uint64, size int) {
@@ -124,6 +126,11 @@ var (
 	aRlim64Out = aOutStruct((*ctx).rlimit64)
 	aResource  = aXval32(xResources, "RLIMIT_???")
 	aRusageOut = aOutStruct((*ctx).rusage)
+	// aUsageWho is getrusage's int who, whose names are negative too
+	// (RUSAGE_CHILDREN is -1).
+	aUsageWho = argOf(printers.KindEnum, func(c *ctx, v uint64) {
+		c.xval(xUsagewho, uint64(int64(int32(v))), "RUSAGE_???")
+	})
 )
 
 // schedulerRet names the policy sched_getscheduler returns.

@@ -104,7 +104,7 @@ var table = []Syscall{
 	{Nr: 95, Name: "umask", NArgs: 1, Args: a(aMode), Ret: RetOctal, NeverFails: true},
 	{Nr: 96, Name: "gettimeofday", NArgs: 2, Class: CL, Args: a(aTimevalOut, aTimezoneOut)},
 	{Nr: 97, Name: "getrlimit", NArgs: 2, Args: a(aResource, aRlimitOut)},
-	{Nr: 98, Name: "getrusage", NArgs: 2, Args: a(aXval32(xUsagewho, "RUSAGE_???"), aRusageOut)},
+	{Nr: 98, Name: "getrusage", NArgs: 2, Args: a(aUsageWho, aRusageOut)},
 	{Nr: 99, Name: "sysinfo", NArgs: 1, Args: a(aOutStruct((*ctx).sysinfo))},
 	{Nr: 100, Name: "times", NArgs: 1, Args: a(aOutStruct((*ctx).tms))},
 	{Nr: 101, Name: "ptrace", NArgs: 4, Args: a(aXval(xPtraceCmds, "PTRACE_???"), aPID, aPtr, aPtr)},
