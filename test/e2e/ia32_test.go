@@ -99,6 +99,7 @@ var ia32Programs = []struct {
 	want []string
 }{
 	{"gt-ia32", ia32Want},
+	{"gt-ia32sig", ia32SigWant},
 }
 
 // TestIA32Calls traces the i386 entry points (__ia32_sys_*,

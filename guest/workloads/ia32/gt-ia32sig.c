@@ -23,17 +23,20 @@ enum {
 	NR_futimesat = 299, NR_pselect6 = 308, NR_ppoll = 309,
 	NR_utimensat = 320, NR_timerfd_create = 322, NR_timerfd_settime = 325,
 	NR_timerfd_gettime = 326, NR_open = 5, NR_unlink = 10, NR_mkdir = 39,
-	NR_rmdir = 40,
+	NR_rmdir = 40, NR_mprotect = 125,
 };
 
-/* The SIGUSR1 handler (SA_SIGINFO) returns through restore, i386's
- * rt_sigreturn; the SIGALRM one (old frame) through the vDSO's sigreturn. */
-static void handler(int sig) { (void)sig; }
-void restore(void);
-__asm__(".globl restore\n"
-	"restore:\n\t"
-	"mov $173, %eax\n\t"
-	"int $0x80");
+/* The signal handler and restorer live in the arena, at addresses that
+ * no compiler moves: the handler returns at once; the SIGUSR1 one
+ * (SA_SIGINFO) through the restorer, i386's rt_sigreturn, the SIGALRM one
+ * (old frame) through the vDSO's sigreturn. */
+#define HANDLER (ARENA + 0x3000)
+#define RESTORE (ARENA + 0x3010)
+static const unsigned char code[] = {
+	0xc3, /* ret */
+	[0x10] = 0xb8, 0xad, 0, 0, 0, /* mov $173, %eax */
+	0xcd, 0x80, /* int $0x80 */
+};
 
 void cstart(long *sp)
 {
@@ -44,6 +47,9 @@ void cstart(long *sp)
 	long *o = (long *)(a + 8192); /* structures out */
 	copy(dir, argv[1]);
 	copy(copy(file, argv[1]), "/f");
+	for (unsigned i = 0; i < sizeof(code); i++)
+		a[0x3000 + i] = code[i];
+	want(sc(NR_mprotect, HANDLER, 4096, 7, 0, 0, 0), 0); /* rwx */
 
 	sc(NR_close, -132, 0, 0, 0, 0, 0); /* the marker */
 	long pid = sc(NR_getpid, 0, 0, 0, 0, 0, 0);
@@ -88,10 +94,10 @@ void cstart(long *sp)
 	want(sc(NR_select, (long)(w + 12), 0, 0, 0, 0, 0), -9);
 
 	/* Signals: compat sigaction, stack_t, siginfo. */
-	w[20] = (long)handler; w[21] = 0x04000004; /* SA_RESTORER|SA_SIGINFO */
-	w[22] = (long)restore; w[23] = 1 << 11; w[24] = 0; /* sa_mask [USR2] */
+	w[20] = HANDLER; w[21] = 0x04000004; /* SA_RESTORER|SA_SIGINFO */
+	w[22] = RESTORE; w[23] = 1 << 11; w[24] = 0; /* sa_mask [USR2] */
 	want(sc(NR_rt_sigaction, 10, (long)(w + 20), (long)o, 8, 0, 0), 0);
-	w[25] = (long)handler; w[26] = 1 << 9; w[27] = 0x10000000; /* SA_RESTART */
+	w[25] = HANDLER; w[26] = 1 << 9; w[27] = 0x10000000; /* SA_RESTART */
 	w[28] = 0;
 	want(sc(NR_sigaction, 14, (long)(w + 25), (long)o, 0, 0, 0), 0);
 	want(sc(NR_sigaction, 14, 0, (long)o, 0, 0, 0), 0);
