@@ -3,8 +3,8 @@ package e2e
 // ia32SigWant are gt-ia32sig's calls after its marker, as strace prints
 // them for an i386 process: times of a 32-bit time_t (timespec, timeval,
 // itimerval, itimerspec, select's sets of 32-bit words), signals (compat
-// sigaction, old sigaction, stack_t, siginfo, sigevent, the masks of
-// i386's rt_sigreturn and sigreturn frames) and resources (rusage,
+// sigaction, stack_t, siginfo, sigevent, the masks of i386's rt_sigreturn
+// and sigreturn frames, the old calls' 4-byte masks) and resources (rusage,
 // rlimit, execve's arrays of 32-bit pointers). DIR and PID stand for the
 // run's directory and process id.
 var ia32SigWant = []string{
@@ -48,6 +48,13 @@ var ia32SigWant = []string{
 	"rt_sigqueueinfo(PID, SIGUSR2, {si_signo=SIGUSR2, si_code=SI_QUEUE, si_pid=7, si_uid=0, si_int=42, si_ptr=0x2a}) = 0",
 	"rt_sigtimedwait([USR2], {si_signo=SIGUSR2, si_code=SI_QUEUE, si_pid=7, si_uid=0, si_int=42, si_ptr=0x2a}, {tv_sec=0, tv_nsec=0}, 8) = 12 (SIGUSR2)",
 	"waitid(P_ALL, 0, 0x20002000, WNOHANG|WEXITED, 0x20002000) = -1 ECHILD (No child processes)",
+	"signal(SIGHUP, SIG_IGN) = 0 (SIG_DFL)",
+	"signal(SIGHUP, SIG_DFL) = 0x1 (SIG_IGN)",
+	"sigprocmask(SIG_BLOCK, [USR1], [USR2]) = 0",
+	"sigprocmask(SIG_UNBLOCK, NULL, [USR1 USR2]) = 0",
+	"sigpending([]) = 0",
+	"sgetmask() = 0xa00 (mask [USR1 USR2])",
+	"ssetmask([USR2]) = 0xa00 (old mask [USR1 USR2])",
 	"wait4(-1, NULL, WNOHANG, 0x20002000) = -1 ECHILD (No child processes)",
 	"getrusage(RUSAGE_CHILDREN, {ru_utime={tv_sec=0, tv_usec=0}, ru_stime={tv_sec=0, tv_usec=0}, ...}) = 0",
 	"setrlimit(RLIMIT_CORE, {rlim_cur=0, rlim_max=2*1024}) = 0",

@@ -23,7 +23,8 @@ enum {
 	NR_futimesat = 299, NR_pselect6 = 308, NR_ppoll = 309,
 	NR_utimensat = 320, NR_timerfd_create = 322, NR_timerfd_settime = 325,
 	NR_timerfd_gettime = 326, NR_open = 5, NR_unlink = 10, NR_mkdir = 39,
-	NR_rmdir = 40, NR_mprotect = 125,
+	NR_rmdir = 40, NR_mprotect = 125, NR_signal = 48, NR_sgetmask = 68,
+	NR_ssetmask = 69, NR_sigpending = 73, NR_sigprocmask = 126,
 };
 
 /* The signal handler and restorer live in the arena, at addresses that
@@ -115,6 +116,15 @@ void cstart(long *sp)
 	want(sc(NR_rt_sigtimedwait, (long)(w + 33), (long)o, (long)w, 8, 0, 0), 12);
 	/* WNOHANG|WEXITED, no child */
 	want(sc(NR_waitid, 0, 0, (long)o, 5, (long)o, 0), -10);
+	/* The old calls: 4-byte masks. */
+	want(sc(NR_signal, 1, 1, 0, 0, 0, 0), 0); /* SIGHUP, SIG_IGN */
+	want(sc(NR_signal, 1, 0, 0, 0, 0, 0), 1);
+	w[0] = 1 << 9; /* USR1 */
+	want(sc(NR_sigprocmask, 0, (long)w, (long)o, 0, 0, 0), 0);
+	want(sc(NR_sigprocmask, 1, 0, (long)o, 0, 0, 0), 0);
+	want(sc(NR_sigpending, (long)o, 0, 0, 0, 0, 0), 0);
+	want(sc(NR_sgetmask, 0, 0, 0, 0, 0, 0), 0xa00);
+	want(sc(NR_ssetmask, 1 << 11, 0, 0, 0, 0, 0), 0xa00);
 
 	/* Processes, resources. */
 	want(sc(NR_wait4, -1, 0, 1, (long)o, 0, 0), -10);

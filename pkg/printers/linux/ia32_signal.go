@@ -18,10 +18,60 @@ var i386Signals = map[string]bool{
 	"execve": true, "execveat": true,
 }
 
-// i386SignalRows are the i386-only calls of this domain.
+// i386SignalRows are the i386-only calls of this domain; their old
+// signal sets are 4 bytes.
 var i386SignalRows = map[string]*Syscall{
-	"sigaction": {NArgs: 3, Class: S, Args: a(aSig, aInStruct((*ctx).oldSigaction), aOutStruct((*ctx).oldSigaction))},
-	"sigreturn": {NArgs: 1, Class: S, dec: decSigreturn},
+	"sigaction":   {NArgs: 3, Class: S, Args: a(aSig, aInStruct((*ctx).oldSigaction), aOutStruct((*ctx).oldSigaction))},
+	"sigreturn":   {NArgs: 1, Class: S, dec: decSigreturn},
+	"signal":      {NArgs: 2, Class: S, Args: a(aSig, argOf(printers.KindPtr, (*ctx).saHandler)), ret: signalRet},
+	"sigprocmask": {NArgs: 3, Class: S, Args: a(aXval32(xSigprocmaskcmds, "SIG_???"), aOldSigset, aOldSigsetOut)},
+	"sigpending":  {NArgs: 1, Class: S, Args: a(aOldSigsetOut)},
+	// sigsuspend(history0, history1, mask) prints the mask alone.
+	"sigsuspend": {NArgs: 3, Class: S, dec: func(c *ctx) {
+		if !c.exiting {
+			c.oldSigmask(c.a[2])
+		}
+	}},
+	"sgetmask": {NArgs: 0, Class: S, ret: func(c *ctx) { c.maskRet("mask ") }},
+	"ssetmask": {NArgs: 1, Class: S, Args: a(argOf(printers.KindHex, (*ctx).oldSigmask)), ret: func(c *ctx) { c.maskRet("old mask ") }},
+}
+
+// oldSigmask prints an old_sigset_t value: [USR1].
+func (c *ctx) oldSigmask(v uint64) {
+	var b [4]byte
+	b[0], b[1], b[2], b[3] = byte(v), byte(v>>8), byte(v>>16), byte(v>>24)
+	c.sigmask(b[:])
+}
+
+// oldSigsetAt prints the old_sigset_t at addr.
+func (c *ctx) oldSigsetAt(addr uint64) {
+	if b := c.read(addr, 4); b != nil {
+		c.sigmask(b)
+	}
+}
+
+var (
+	aOldSigset    = aInStruct((*ctx).oldSigsetAt)
+	aOldSigsetOut = aOutStruct((*ctx).oldSigsetAt)
+)
+
+// maskRet prints sgetmask's and ssetmask's returned mask: 0x800 (mask [USR2]).
+func (c *ctx) maskRet(what string) {
+	c.hex(uint64(c.ret))
+	c.str(" (")
+	c.str(what)
+	c.oldSigmask(uint64(c.ret))
+	c.b = append(c.b, ')')
+}
+
+// signalRet prints the handler signal returns: 0 (SIG_DFL), or its address.
+func signalRet(c *ctx) {
+	c.hex(uint64(uint32(c.ret)))
+	if name, ok := xSaHandlerValues.Lookup(uint64(uint32(c.ret))); ok {
+		c.str(" (")
+		c.str(name)
+		c.b = append(c.b, ')')
+	}
 }
 
 // oldSigaction prints i386's struct old_sigaction: handler, a 4-byte
