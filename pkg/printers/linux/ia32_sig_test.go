@@ -199,3 +199,16 @@ func TestGetrusageChildren(t *testing.T) {
 	got := string(s.Exit(s.Enter(nil, &args, flatMem{}, nil), &args, -14, flatMem{}, nil))
 	assert.Equal(t, "getrusage(RUSAGE_CHILDREN, NULL) = -1 EFAULT (Bad address)", collapseAlign(got))
 }
+
+// i386FuzzSeed is a FuzzDecode input whose first argument points at
+// i386 structures: old select's five arguments (a set and a timeval
+// after them), a signal frame's mask words at 80 and 712.
+func i386FuzzSeed() ([]byte, []byte, int64) {
+	data := make([]byte, 720)
+	for i, w := range []uint32{40, fuzzBase + 20, 0, 0, fuzzBase + 28, 0, 1 << 3, 0, 5} {
+		binary.LittleEndian.PutUint32(data[4*i:], w)
+	}
+	binary.LittleEndian.PutUint32(data[80:], 1<<11)
+	binary.LittleEndian.PutUint32(data[712:], 1)
+	return []byte{1}, data, 1
+}
