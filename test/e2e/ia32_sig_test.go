@@ -27,6 +27,8 @@ var ia32SigWant = []string{
 	"timer_create(CLOCK_MONOTONIC, {sigev_value={sival_int=5, sival_ptr=0x5}, sigev_signo=SIGUSR2, sigev_notify=SIGEV_SIGNAL}, [0]) = 0",
 	"timer_settime(0, 0, {it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0",
 	"timer_gettime(0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0",
+	"timer_gettime64(0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0",
+	"clock_settime64(CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=2}) = -1 EINVAL (Invalid argument)",
 	"timerfd_create(CLOCK_MONOTONIC, 0) = 3",
 	"timerfd_settime(3, 0, {it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0",
 	"timerfd_gettime(3, {it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0",

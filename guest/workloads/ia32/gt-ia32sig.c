@@ -25,6 +25,7 @@ enum {
 	NR_timerfd_gettime = 326, NR_open = 5, NR_unlink = 10, NR_mkdir = 39,
 	NR_rmdir = 40, NR_mprotect = 125, NR_signal = 48, NR_sgetmask = 68,
 	NR_ssetmask = 69, NR_sigpending = 73, NR_sigprocmask = 126,
+	NR_clock_settime64 = 404, NR_timer_gettime64 = 408,
 };
 
 /* The signal handler and restorer live in the arena, at addresses that
@@ -79,6 +80,10 @@ void cstart(long *sp)
 	want(sc(NR_timer_create, 1, (long)(w + 4), (long)o, 0, 0, 0), 0);
 	want(sc(NR_timer_settime, 0, 0, (long)w, (long)o, 0, 0), 0);
 	want(sc(NR_timer_gettime, 0, (long)o, 0, 0, 0, 0), 0);
+	/* The ...64 calls: 64-bit times. */
+	want(sc(NR_timer_gettime64, 0, (long)o, 0, 0, 0, 0), 0);
+	w[64] = 1; w[65] = 0; w[66] = 2; w[67] = 0;
+	want(sc(NR_clock_settime64, 1, (long)(w + 64), 0, 0, 0, 0), -22);
 	want(sc(NR_timerfd_create, 1, 0, 0, 0, 0, 0), 3);
 	want(sc(NR_timerfd_settime, 3, 0, (long)w, (long)o, 0, 0), 0);
 	want(sc(NR_timerfd_gettime, 3, (long)o, 0, 0, 0, 0), 0);

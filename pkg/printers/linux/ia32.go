@@ -125,9 +125,14 @@ func asX64(name string) bool {
 	return false
 }
 
-// time64Calls are the i386 calls added since the _time64 ones whose
-// times are 64-bit though their names do not say so.
-var time64Calls = map[string]bool{"epoll_pwait2": true, "futex_waitv": true, "io_uring_enter": true}
+// time64Calls are the i386 calls with 64-bit times whose names do not end
+// in _time64: the ones named ...64 and those added since.
+var time64Calls = map[string]bool{
+	"clock_gettime64": true, "clock_settime64": true, "clock_adjtime64": true,
+	"timer_gettime64": true, "timer_settime64": true,
+	"timerfd_gettime64": true, "timerfd_settime64": true,
+	"epoll_pwait2": true, "futex_waitv": true, "io_uring_enter": true,
+}
 
 // compatSame are calls with a compat function whose memory arguments
 // still have their x86-64 layout (signal sets, CPU masks, socket
@@ -222,7 +227,7 @@ func newI386(nr int, name, native, compat string) *Syscall {
 		base = b
 	} else if b, ok := strings.CutSuffix(name, "32"); ok && byName[b] != nil && native == b {
 		base = b // getuid32 is getuid
-	} else if b, ok := strings.CutSuffix(name, "64"); ok && byName[b] != nil && native == name {
+	} else if b, ok := strings.CutSuffix(name, "64"); ok && byName[b] != nil && native == b {
 		base = b // clock_gettime64 is clock_gettime
 	}
 	x, ok := byName[base]

@@ -75,6 +75,11 @@ func TestI386SigLines(t *testing.T) {
 			"timer_settime(0, 0, {it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0"},
 		{nil, "timer_gettime", [6]uint64{0, arenaO}, 0,
 			"timer_gettime(0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0"},
+		// The ...64 calls: 64-bit times.
+		{func() { m.put(arenaO, 0, 0, 0, 0, 0, 0, 0, 0) }, "timer_gettime64", [6]uint64{0, arenaO}, 0,
+			"timer_gettime64(0, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0"},
+		{func() { m.put(arenaW+0x100, 1, 0, 2, 0) }, "clock_settime64", [6]uint64{1, arenaW + 0x100}, -22,
+			"clock_settime64(CLOCK_MONOTONIC, {tv_sec=1, tv_nsec=2}) = -1 EINVAL (Invalid argument)"},
 		{nil, "timerfd_settime", [6]uint64{3, 0, arenaW, arenaO}, 0,
 			"timerfd_settime(3, 0, {it_interval={tv_sec=1, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}, {it_interval={tv_sec=0, tv_nsec=0}, it_value={tv_sec=0, tv_nsec=0}}) = 0"},
 		{func() { m.put(arenaO, 1) }, "timerfd_gettime", [6]uint64{3, arenaO}, 0,
