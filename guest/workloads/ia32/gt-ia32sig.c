@@ -25,7 +25,9 @@ enum {
 	NR_timerfd_gettime = 326, NR_open = 5, NR_unlink = 10, NR_mkdir = 39,
 	NR_rmdir = 40, NR_mprotect = 125, NR_signal = 48, NR_sgetmask = 68,
 	NR_ssetmask = 69, NR_sigpending = 73, NR_sigprocmask = 126,
-	NR_clock_settime64 = 404, NR_timer_gettime64 = 408,
+	NR_clock_settime64 = 404, NR_timer_gettime64 = 408, NR_nice = 34,
+	NR_get_robust_list = 312, NR_pselect6_time64 = 413,
+	NR_rt_sigtimedwait_time64 = 421,
 };
 
 /* The signal handler and restorer live in the arena, at addresses that
@@ -98,6 +100,8 @@ void cstart(long *sp)
 	want(sc(NR_newselect, 40, (long)(w + 10), 0, 0, (long)w, 0), -9);
 	w[12] = 40; w[13] = (long)(w + 10); w[14] = 0; w[15] = 0; w[16] = (long)w;
 	want(sc(NR_select, (long)(w + 12), 0, 0, 0, 0, 0), -9);
+	w[64] = w[65] = w[66] = w[67] = 0; /* a 64-bit timespec */
+	want(sc(NR_pselect6_time64, 40, (long)(w + 10), 0, 0, (long)(w + 64), 0), -9);
 
 	/* Signals: compat sigaction, stack_t, siginfo. */
 	w[20] = HANDLER; w[21] = 0x04000004; /* SA_RESTORER|SA_SIGINFO */
@@ -119,6 +123,8 @@ void cstart(long *sp)
 	want(sc(NR_rt_sigqueueinfo, pid, 12, (long)(w + 40), 0, 0, 0), 0);
 	w[0] = w[1] = 0;
 	want(sc(NR_rt_sigtimedwait, (long)(w + 33), (long)o, (long)w, 8, 0, 0), 12);
+	w[64] = w[65] = w[66] = w[67] = 0;
+	want(sc(NR_rt_sigtimedwait_time64, (long)(w + 33), 0, (long)(w + 64), 8, 0, 0), -11);
 	/* WNOHANG|WEXITED, no child */
 	want(sc(NR_waitid, 0, 0, (long)o, 5, (long)o, 0), -10);
 	/* The old calls: 4-byte masks. */
@@ -133,6 +139,8 @@ void cstart(long *sp)
 
 	/* Processes, resources. */
 	want(sc(NR_wait4, -1, 0, 1, (long)o, 0, 0), -10);
+	want(sc(NR_nice, 0, 0, 0, 0, 0, 0), 0);
+	want(sc(NR_get_robust_list, 0, (long)o, (long)(o + 1), 0, 0, 0), 0);
 	want(sc(NR_getrusage, -1, (long)o, 0, 0, 0, 0), 0); /* RUSAGE_CHILDREN */
 	w[0] = 0; w[1] = 2048;
 	want(sc(NR_setrlimit, 4, (long)w, 0, 0, 0, 0), 0); /* RLIMIT_CORE */

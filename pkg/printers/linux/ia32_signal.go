@@ -16,6 +16,7 @@ var i386Signals = map[string]bool{
 	"wait4": true, "getrusage": true, "getrlimit": true, "ugetrlimit": true,
 	"setrlimit": true, "sysinfo": true, "times": true,
 	"execve": true, "execveat": true,
+	"get_robust_list": true, "set_robust_list": true,
 }
 
 // i386SignalRows are the i386-only calls of this domain; their old
@@ -33,6 +34,7 @@ var i386SignalRows = map[string]*Syscall{
 		}
 	}},
 	"sgetmask": {NArgs: 0, Class: S, ret: func(c *ctx) { c.maskRet("mask ") }},
+	"nice":     {NArgs: 1, Args: a(aInt)},
 	"ssetmask": {NArgs: 1, Class: S, Args: a(argOf(printers.KindHex, (*ctx).oldSigmask)), ret: func(c *ctx) { c.maskRet("old mask ") }},
 }
 

@@ -400,11 +400,11 @@ var xCloneAndClone3Flags = &printers.Xlat{
 // schedParam prints a struct sched_param: [priority].
 func (c *ctx) schedParam(addr uint64) { c.numAt(addr, 4, true) }
 
-// ptrAt prints the pointer stored at addr: [0x7f...].
+// ptrAt prints the pointer of the process stored at addr: [0x7f...].
 func (c *ctx) ptrAt(addr uint64) {
-	if b := c.read(addr, 8); b != nil {
+	if b := c.read(addr, c.longSize()); b != nil {
 		c.b = append(c.b, '[')
-		c.ptr(le64(b))
+		c.ptr(c.ulongOf(b))
 		c.b = append(c.b, ']')
 	}
 }

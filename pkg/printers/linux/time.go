@@ -127,11 +127,12 @@ var aClockRemaining = aOutStruct(func(c *ctx, v uint64) {
 	c.remaining(v)
 })
 
-// ulongAt prints the unsigned long at addr in brackets (time's result).
+// ulongAt prints the unsigned long of the process at addr in brackets
+// (get_robust_list's length).
 func (c *ctx) ulongAt(addr uint64) {
-	if b := c.read(addr, 8); b != nil {
+	if b := c.read(addr, c.longSize()); b != nil {
 		c.b = append(c.b, '[')
-		c.long(le64(b))
+		c.long(c.ulongOf(b))
 		c.b = append(c.b, ']')
 	}
 }
