@@ -224,3 +224,27 @@ func i386FuzzSeed() ([]byte, []byte, int64) {
 	binary.LittleEndian.PutUint32(data[712:], 1)
 	return []byte{1}, data, 1
 }
+
+// TestTimex: struct timex as strace printed it for an x86-64 process
+// (clock_adjtime, glibc's adjtimex) and for an i386 one (adjtimex),
+// slot by slot: modes, offset... tai, time taking two.
+func TestTimex(t *testing.T) {
+	slots := []int64{0, 0, 0, 16000000, 16000000, 0x40, 2, 1, 32768000, 1796278502, 740089, 10000}
+	const i386Want = "adjtimex({modes=0, offset=0, freq=0, maxerror=16000000, esterror=16000000, status=STA_UNSYNC, constant=2, precision=1, tolerance=32768000, time={tv_sec=1796278502, tv_usec=740089}, tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=0}) = 5 (TIME_ERROR)"
+	m := newI386Arena()
+	m.put(arenaW, slots...)
+	assert.Equal(t, i386Want, collapseAlign(i386Line(t, "adjtimex", [6]uint64{arenaW}, 5, m.flatMem)))
+	// The last bytes of the structure unmapped: its address.
+	assert.Equal(t, "adjtimex(0x2000ff90) = 5 (TIME_ERROR)", collapseAlign(i386Line(t, "adjtimex", [6]uint64{arenaAt + 0x10000 - 112}, 5, m.flatMem)))
+
+	x := make([]byte, 208)
+	slots[0] = 0x8001 | 0x4000
+	for i, v := range slots {
+		binary.LittleEndian.PutUint64(x[8*i:], uint64(v))
+	}
+	s, _ := Lookup("clock_adjtime")
+	args := [6]uint64{0, 0x1000}
+	mem := flatMem{0x1000, x}
+	got := string(s.Exit(s.Enter(nil, &args, mem, nil), &args, 5, mem, nil))
+	assert.Equal(t, "clock_adjtime(CLOCK_REALTIME, {modes=ADJ_OFFSET_SINGLESHOT|ADJ_TICK, offset=0, freq=0, maxerror=16000000, esterror=16000000, status=STA_UNSYNC, constant=2, precision=1, tolerance=32768000, time={tv_sec=1796278502, tv_usec=740089}, tick=10000, ppsfreq=0, jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, tai=0}) = 5 (TIME_ERROR)", collapseAlign(got))
+}

@@ -16,6 +16,7 @@ var i386Times = map[string]bool{
 	"timer_settime": true, "timer_gettime": true, "timerfd_settime": true,
 	"timerfd_gettime": true, "sched_rr_get_interval": true, "futex": true,
 	"ppoll": true, "pselect6": true, "_newselect": true,
+	"adjtimex": true, "clock_adjtime": true,
 	// 64-bit times, but the compat sigset pair and siginfo.
 	"pselect6_time64": true, "rt_sigtimedwait_time64": true,
 }

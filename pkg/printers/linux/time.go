@@ -191,3 +191,62 @@ func timeRet(c *ctx) {
 	c.b = appendTime(c.b, c.ret, 0, 1)
 	c.b = append(c.b, ')')
 }
+
+// timexFields are struct timex's fields after modes, each in a slot of
+// the width of its time_t (ints padded to it); time is two slots.
+var timexFields = [...]string{"offset", "freq", "maxerror", "esterror",
+	"status", "constant", "precision", "tolerance", "time", "", "tick",
+	"ppsfreq", "jitter", "shift", "stabil", "jitcnt", "calcnt", "errcnt",
+	"stbcnt", "tai"}
+
+// timex prints the struct timex adjtimex and clock_adjtime filled.
+func (c *ctx) timex(addr uint64) {
+	n := c.timeSize()
+	t := c.read(addr, 20*n+48) // sizeof: 21 slots and 44 bytes of padding
+	if t == nil {
+		return
+	}
+	c.str("{modes=")
+	c.flags(xAdjtimexModes, uint64(le32(t)), "ADJ_???")
+	for i, f := range timexFields {
+		v := t[n*(i+1):]
+		switch f {
+		case "":
+			continue
+		case "status":
+			c.str(", status=")
+			c.flags(xAdjtimexStatus, uint64(le32(v)), "STA_???")
+		case "shift", "tai":
+			c.sep()
+			c.name(f)
+			c.int(uint64(le32(v)))
+		case "time":
+			c.str(", time={tv_sec=")
+			c.long(c.timeOf(v))
+			c.str(", tv_usec=")
+			if n == 4 {
+				c.ulong(uint64(le32(v[4:])))
+			} else {
+				c.ulong(le64(v[8:]))
+			}
+			c.b = append(c.b, '}')
+		default:
+			c.sep()
+			c.name(f)
+			c.long(c.timeOf(v))
+		}
+	}
+	c.b = append(c.b, '}')
+}
+
+// timexRet prints adjtimex's clock state: = 5 (TIME_ERROR).
+func timexRet(c *ctx) {
+	c.long(uint64(c.ret))
+	if name, ok := xAdjtimexState.Lookup(uint64(c.ret)); ok {
+		c.str(" (")
+		c.str(name)
+		c.b = append(c.b, ')')
+	}
+}
+
+var aTimexOut = aOutStruct((*ctx).timex)
