@@ -75,7 +75,11 @@ func (c *ctx) utsname(addr uint64) {
 // (a u16 in a long's place) and mem_unit (a u32).
 func (c *ctx) sysinfo(addr uint64) {
 	l := c.longSize()
-	s := c.read(addr, 13*l+4)
+	size := 112 // sizeof: the fields, then padding to 64 bytes on i386
+	if c.compat {
+		size = 64
+	}
+	s := c.read(addr, size)
 	if s == nil {
 		return
 	}
