@@ -47,7 +47,7 @@ func (table) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
 	if !ok {
 		return nil, false
 	}
-	if s.Name == "rt_sigreturn" && !s.Is32() {
+	if s.Name == "rt_sigreturn" || s.Name == "sigreturn" {
 		return sigreturnRow{row{s}}, true
 	}
 	return row{s}, true
@@ -240,8 +240,9 @@ func (r *niRow) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64
 	return r.raw.Exit(b, a, st, ret, m, o)
 }
 
-// sigreturnRow is rt_sigreturn, which prints the signal mask its frame
-// restores: the row takes the user stack pointer as its first argument.
+// sigreturnRow is rt_sigreturn (and i386's sigreturn), which prints the
+// signal mask its frame restores: the row takes the user stack pointer as
+// its first argument.
 type sigreturnRow struct{ row }
 
 func (sigreturnRow) FrameName(*printers.Frame) (string, bool) { return "", false }

@@ -233,7 +233,8 @@ const (
 
 // utimens prints utimensat's pair of times.
 func (c *ctx) utimens(addr uint64) {
-	t := c.read(addr, 32)
+	n := c.timeSize()
+	t := c.read(addr, 4*n)
 	if t == nil {
 		return
 	}
@@ -242,15 +243,15 @@ func (c *ctx) utimens(addr uint64) {
 		if i > 0 {
 			c.sep()
 		}
-		ts := t[16*i:]
-		switch le64(ts[8:]) {
+		ts := t[2*n*i:]
+		switch nsec := c.timeOf(ts[n:]); nsec {
 		case utimeNow:
 			c.str("UTIME_NOW")
 		case utimeOmit:
 			c.str("UTIME_OMIT")
 		default:
 			c.timespec(ts)
-			c.timeComment(int64(le64(ts)), le64(ts[8:]))
+			c.timeComment(int64(c.timeOf(ts)), nsec)
 		}
 	}
 	c.b = append(c.b, ']')

@@ -114,7 +114,7 @@ var i386Special = map[string]i386Like{
 // i386AsX64 are the calls whose x86-64 row prints their i386 layouts
 // too, by domain: calls whose structures have one layout, and calls whose
 // decoders read longs, pointers and times through compat.go's helpers.
-var i386AsX64 = []map[string]bool{compatSame}
+var i386AsX64 = []map[string]bool{compatSame, i386Times, i386Signals}
 
 func asX64(name string) bool {
 	for _, m := range i386AsX64 {
@@ -125,9 +125,14 @@ func asX64(name string) bool {
 	return false
 }
 
-// time64Calls are the i386 calls added since the _time64 ones whose
-// times are 64-bit though their names do not say so.
-var time64Calls = map[string]bool{"epoll_pwait2": true, "futex_waitv": true, "io_uring_enter": true}
+// time64Calls are the i386 calls with 64-bit times whose names do not end
+// in _time64: the ones named ...64 and those added since.
+var time64Calls = map[string]bool{
+	"clock_gettime64": true, "clock_settime64": true, "clock_adjtime64": true,
+	"timer_gettime64": true, "timer_settime64": true,
+	"timerfd_gettime64": true, "timerfd_settime64": true,
+	"epoll_pwait2": true, "futex_waitv": true, "io_uring_enter": true,
+}
 
 // compatSame are calls with a compat function whose memory arguments
 // still have their x86-64 layout (signal sets, CPU masks, socket
@@ -222,7 +227,7 @@ func newI386(nr int, name, native, compat string) *Syscall {
 		base = b
 	} else if b, ok := strings.CutSuffix(name, "32"); ok && byName[b] != nil && native == b {
 		base = b // getuid32 is getuid
-	} else if b, ok := strings.CutSuffix(name, "64"); ok && byName[b] != nil && native == name {
+	} else if b, ok := strings.CutSuffix(name, "64"); ok && byName[b] != nil && native == b {
 		base = b // clock_gettime64 is clock_gettime
 	}
 	x, ok := byName[base]
@@ -290,7 +295,7 @@ func signExtended(args []Arg) []Arg {
 
 // i386Rows are the i386 calls with rows of their own, by domain: each
 // domain's file holds one map (a call in one map only).
-var i386Rows = []map[string]*Syscall{i386Decoded}
+var i386Rows = []map[string]*Syscall{i386Decoded, i386TimeRows, i386SignalRows}
 
 // i386Row returns the row of its own of the i386 call name.
 func i386Row(name string) (*Syscall, bool) {
@@ -326,8 +331,6 @@ var i386Decoded = map[string]*Syscall{
 	"io_pgetevents":        {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
 	"io_pgetevents_time64": {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
 	"seccomp":              {NArgs: 3, Args: a(aXval32(xSeccompOps, "SECCOMP_SET_MODE_???"), aFlags32(xSeccompFilterFlags, "SECCOMP_FILTER_FLAG_???"), aPtr)},
-	// i386's signal frame has another layout: no mask.
-	"rt_sigreturn": {NArgs: 0, Class: S},
 }
 
 // statI386 is i386's struct stat64, 96 bytes.

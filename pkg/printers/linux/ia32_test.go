@@ -98,8 +98,8 @@ func TestI386Lines(t *testing.T) {
 		// lseek's offset is a 32-bit long.
 		{"lseek", [6]uint64{3, 0xffffffff, 2}, 9, "lseek(3, -1, SEEK_END) = 9"},
 		{"getuid32", [6]uint64{}, 0, "getuid32() = 0"},
-		// The compat gettimeofday's timeval is 8 bytes: an address.
-		{"gettimeofday", [6]uint64{0x1000, 0}, 0, "gettimeofday(0x1000, NULL) = 0"},
+		// The compat gettimeofday's timeval is two 4-byte longs ("/etc", "/pas").
+		{"gettimeofday", [6]uint64{0x1000, 0}, 0, "gettimeofday({tv_sec=1668572463, tv_usec=1935765551}, NULL) = 0"},
 		{"socketcall", [6]uint64{1, 0x1000}, 3, "socketcall(0x1, 0x1000) = 3"},
 		{"waitpid", [6]uint64{0xffffffff, 0, 1}, 0, "waitpid(-1, NULL, WNOHANG) = 0"},
 	} {

@@ -76,10 +76,13 @@ func (c *ctx) listSep(open int) {
 // maxSelectFDs is the most descriptors of a select set strace looks at.
 const maxSelectFDs = 1024 * 1024
 
-func selectSize(nfds uint64) (int, int) {
+// selectSize is how many descriptors a set of nfds holds, and its size
+// in bytes: whole longs of the process.
+func (c *ctx) selectSize(nfds uint64) (int, int) {
 	n := int(int32(nfds))
 	n = max(min(n, maxSelectFDs), 0)
-	return n, ((n+7)/8 + 7) &^ 7
+	l := c.longSize()
+	return n, ((n+7)/8 + l - 1) &^ (l - 1)
 }
 
 // decSelect prints select's sets at entry.
@@ -94,7 +97,7 @@ func decSelect(c *ctx) {
 // selectSets prints select's and pselect6's nfds and three fd sets at
 // entry, up to the timeout.
 func (c *ctx) selectSets() {
-	n, size := selectSize(c.a[0])
+	n, size := c.selectSize(c.a[0])
 	c.int(c.a[0])
 	for i := 1; i <= 3; i++ {
 		c.sep()
@@ -116,7 +119,7 @@ func (c *ctx) selectRet(ts bool) {
 		c.str(" (Timeout)")
 		return
 	}
-	n, size := selectSize(c.a[0])
+	n, size := c.selectSize(c.a[0])
 	c.str(" (")
 	start := len(c.b)
 	ready := c.ret
@@ -154,7 +157,7 @@ func (c *ctx) selectRet(ts bool) {
 		}
 	}
 	if c.a[4] != 0 {
-		if tv := c.mem(16); printers.ReadFull(c.m, c.a[4], tv) == nil {
+		if tv := c.mem(2 * c.timeSize()); printers.ReadFull(c.m, c.a[4], tv) == nil {
 			c.str(sep)
 			c.str("left ")
 			if ts {
@@ -246,10 +249,11 @@ func decPselect(c *ctx) {
 }
 
 // kernelSigset prints a {sigmask, sigsetsize} pair (strace's
-// print_kernel_sigset).
+// print_kernel_sigset), two longs of the process.
 func (c *ctx) kernelSigset(addr uint64) {
-	if p := c.read(addr, 16); p != nil {
-		ss, l := le64(p), le64(p[8:])
+	n := c.longSize()
+	if p := c.read(addr, 2*n); p != nil {
+		ss, l := c.ulongOf(p), c.ulongOf(p[n:])
 		c.str("{sigmask=")
 		c.sigsetAt(ss, l)
 		c.str(", sigsetsize=")
@@ -291,7 +295,7 @@ func ppollRet(c *ctx) {
 		return
 	}
 	var ts [16]byte
-	if printers.ReadFull(c.m, c.a[2], ts[:]) != nil {
+	if printers.ReadFull(c.m, c.a[2], ts[:2*c.timeSize()]) != nil {
 		return
 	}
 	if n := len(c.b); n > 0 && c.b[n-1] == ')' {

@@ -9,15 +9,16 @@ const maxVecEntries = 1 << 16
 // ptrVec reads the pointer at index i of the array at addr. ok is false if
 // the word cannot be read or the address wraps.
 func (c *ctx) ptrVec(addr uint64, i int) (uint64, bool) {
-	a := addr + uint64(i)*8
+	l := c.longSize()
+	a := addr + uint64(i*l)
 	if a < addr {
 		return 0, false
 	}
 	var w [8]byte
-	if printers.ReadFull(c.m, a, w[:]) != nil {
+	if printers.ReadFull(c.m, a, w[:l]) != nil {
 		return 0, false
 	}
-	return le64(w[:]), true
+	return c.ulongOf(w[:]), true
 }
 
 // argv prints a NULL-terminated array of strings as strace does: at most -s
@@ -36,7 +37,7 @@ func (c *ctx) argv(addr uint64) {
 				return
 			}
 			c.str(", ... /* ")
-			c.hex(addr + uint64(n)*8)
+			c.hex(addr + uint64(n*c.longSize()))
 			c.str(" */")
 			break
 		}
@@ -68,7 +69,7 @@ func (c *ctx) envc(addr uint64) {
 	n := 0
 	wrapped := false
 	for ; n < maxVecEntries; n++ {
-		if addr+uint64(n)*8 < addr {
+		if addr+uint64(n*c.longSize()) < addr {
 			wrapped = true
 			break
 		}
@@ -366,16 +367,18 @@ var rusageFields = [...]string{"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss",
 	"ru_minflt", "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock",
 	"ru_msgsnd", "ru_msgrcv", "ru_nsignals", "ru_nvcsw", "ru_nivcsw"}
 
-// rusage prints a struct rusage the call filled.
+// rusage prints a struct rusage the call filled: two timevals, then
+// longs.
 func (c *ctx) rusage(addr uint64) {
-	r := c.read(addr, 144)
+	tv, l := 2*c.timeSize(), c.longSize()
+	r := c.read(addr, 2*tv+len(rusageFields)*l)
 	if r == nil {
 		return
 	}
 	c.str("{ru_utime=")
 	c.timeval(r)
 	c.str(", ru_stime=")
-	c.timeval(r[16:])
+	c.timeval(r[tv:])
 	if !c.verbose() {
 		c.str(", ...}")
 		return
@@ -383,7 +386,7 @@ func (c *ctx) rusage(addr uint64) {
 	for i, f := range rusageFields {
 		c.sep()
 		c.name(f)
-		c.long(le64(r[32+8*i:]))
+		c.long(c.slongOf(r[2*tv+l*i:]))
 	}
 	c.b = append(c.b, '}')
 }
@@ -397,11 +400,11 @@ var xCloneAndClone3Flags = &printers.Xlat{
 // schedParam prints a struct sched_param: [priority].
 func (c *ctx) schedParam(addr uint64) { c.numAt(addr, 4, true) }
 
-// ptrAt prints the pointer stored at addr: [0x7f...].
+// ptrAt prints the pointer of the process stored at addr: [0x7f...].
 func (c *ctx) ptrAt(addr uint64) {
-	if b := c.read(addr, 8); b != nil {
+	if b := c.read(addr, c.longSize()); b != nil {
 		c.b = append(c.b, '[')
-		c.ptr(le64(b))
+		c.ptr(c.ulongOf(b))
 		c.b = append(c.b, ']')
 	}
 }

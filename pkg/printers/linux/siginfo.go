@@ -63,7 +63,15 @@ func (c *ctx) siginfo(addr uint64) {
 	c.b = append(c.b, '}')
 }
 
+// siFields prints the union's fields. It begins after the three ints,
+// aligned to a long of the process (i386: at 12); its longs, pointers
+// and clock_t are the process's.
 func (c *ctx) siFields(b []byte, signo, errno, code int32) {
+	l := c.longSize()
+	u := 8 + l
+	val := u + 8       // sigval, after pid and uid (or timer id and overrun)
+	utime := u + 8 + l // SIGCHLD's clock_t, after the status
+
 	if errno != 0 {
 		c.sep()
 		c.name("si_errno")
@@ -76,23 +84,23 @@ func (c *ctx) siFields(b []byte, signo, errno, code int32) {
 	source := func() {
 		c.sep()
 		c.name("si_pid")
-		c.int(uint64(le32(b[16:])))
+		c.int(uint64(le32(b[u:])))
 		c.sep()
 		c.name("si_uid")
-		c.uint(uint64(le32(b[20:])))
+		c.uint(uint64(le32(b[u+4:])))
 	}
 	value := func() {
 		c.sep()
 		c.name("si_int")
-		c.int(uint64(le32(b[24:])))
+		c.int(uint64(le32(b[val:])))
 		c.sep()
 		c.name("si_ptr")
-		c.ptr(le64(b[24:]))
+		c.ptr(c.ulongOf(b[val:]))
 	}
 	addr := func() {
 		c.sep()
 		c.name("si_addr")
-		c.ptr(le64(b[16:]))
+		c.ptr(c.ulongOf(b[u:]))
 	}
 	if code <= 0 { // sent by a process
 		switch code {
@@ -101,16 +109,16 @@ func (c *ctx) siFields(b []byte, signo, errno, code int32) {
 		case siTimer:
 			c.sep()
 			c.name("si_timerid")
-			c.hex(uint64(le32(b[16:])))
+			c.hex(uint64(le32(b[u:])))
 			c.sep()
 			c.name("si_overrun")
-			c.int(uint64(le32(b[20:])))
+			c.int(uint64(le32(b[u+4:])))
 			value()
 		case siSigio:
 			c.band(b)
 		default:
 			source()
-			if le64(b[24:]) != 0 {
+			if c.ulongOf(b[val:]) != 0 {
 				value()
 			}
 		}
@@ -122,16 +130,16 @@ func (c *ctx) siFields(b []byte, signo, errno, code int32) {
 		c.sep()
 		c.name("si_status")
 		if code == cldExited {
-			c.int(uint64(le32(b[24:])))
+			c.int(uint64(le32(b[u+8:])))
 		} else {
-			c.signal(int64(int32(le32(b[24:]))))
+			c.signal(int64(int32(le32(b[u+8:]))))
 		}
 		c.sep()
 		c.name("si_utime")
-		c.long(le64(b[32:]))
+		c.long(c.slongOf(b[utime:]))
 		c.sep()
 		c.name("si_stime")
-		c.long(le64(b[40:]))
+		c.long(c.slongOf(b[utime+l:]))
 	case 4, 5, 7, 8, 11: // SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV
 		addr()
 	case 29: // SIGIO
@@ -141,10 +149,10 @@ func (c *ctx) siFields(b []byte, signo, errno, code int32) {
 	case 31: // SIGSYS
 		c.sep()
 		c.name("si_call_addr")
-		c.ptr(le64(b[16:]))
+		c.ptr(c.ulongOf(b[u:]))
 		c.sep()
 		c.name("si_syscall")
-		nr, arch := le32(b[24:]), le32(b[28:])
+		nr, arch := le32(b[u+l:]), le32(b[u+l+4:])
 		if s, ok := ByNumber(int(nr)); ok && arch == auditArchX8664 {
 			c.str("__NR_")
 			c.str(s.Name)
@@ -158,23 +166,24 @@ func (c *ctx) siFields(b []byte, signo, errno, code int32) {
 		c.name("si_arch")
 		c.xval(xAuditArch, uint64(arch), "AUDIT_ARCH_???")
 	default:
-		if le32(b[16:]) != 0 || le32(b[20:]) != 0 {
+		if le32(b[u:]) != 0 || le32(b[u+4:]) != 0 {
 			source()
 		}
-		if le64(b[24:]) != 0 {
+		if c.ulongOf(b[val:]) != 0 {
 			value()
 		}
 	}
 }
 
-// band prints si_band and si_fd (SIGIO).
+// band prints si_band and si_fd (SIGIO), at the union's start.
 func (c *ctx) band(b []byte) {
+	l := c.longSize()
 	c.sep()
 	c.name("si_band")
-	c.long(le64(b[16:]))
+	c.long(c.slongOf(b[8+l:]))
 	c.sep()
 	c.name("si_fd")
-	c.int(uint64(le32(b[24:])))
+	c.int(uint64(le32(b[8+2*l:])))
 }
 
 var (

@@ -111,22 +111,28 @@ func (c *ctx) saHandler(h uint64) {
 
 const saRestorer = 0x04000000
 
-// sigaction prints the kernel's struct sigaction at addr.
+// sigaction prints the kernel's struct sigaction at addr: handler,
+// flags and restorer, longs of the process, then the 8-byte mask.
 func (c *ctx) sigaction(addr uint64) {
-	sa := c.read(addr, 32)
+	l := c.longSize()
+	sa := c.read(addr, 3*l+8)
 	if sa == nil {
 		return
 	}
-	flags := le64(sa[8:])
+	c.sigactionOf(c.ulongOf(sa), c.ulongOf(sa[l:]), c.ulongOf(sa[2*l:]), sa[3*l:])
+}
+
+// sigactionOf prints a sigaction from its fields (mask: its bytes).
+func (c *ctx) sigactionOf(handler, flags, restorer uint64, mask []byte) {
 	c.str("{sa_handler=")
-	c.saHandler(le64(sa))
+	c.saHandler(handler)
 	c.str(", sa_mask=")
-	c.sigmask(sa[24:32])
+	c.sigmask(mask)
 	c.str(", sa_flags=")
 	c.flags(xSigactFlags, flags, "SA_???")
 	if flags&saRestorer != 0 {
 		c.str(", sa_restorer=")
-		c.ptr(le64(sa[16:]))
+		c.ptr(restorer)
 	}
 	c.b = append(c.b, '}')
 }
@@ -145,18 +151,20 @@ func aSigsetOut(n int) Arg {
 	return aOutStruct(func(c *ctx, v uint64) { c.sigsetAt(v, c.a[n]) })
 }
 
-// stackT prints a stack_t (sigaltstack).
+// stackT prints a stack_t (sigaltstack): pointer, int and size_t, each
+// in a long of the process.
 func (c *ctx) stackT(addr uint64) {
-	ss := c.read(addr, 24)
+	l := c.longSize()
+	ss := c.read(addr, 3*l)
 	if ss == nil {
 		return
 	}
 	c.str("{ss_sp=")
-	c.ptr(le64(ss))
+	c.ptr(c.ulongOf(ss))
 	c.str(", ss_flags=")
-	c.flags(xSigaltstackFlags, uint64(le32(ss[8:])), "SS_???")
+	c.flags(xSigaltstackFlags, uint64(le32(ss[l:])), "SS_???")
 	c.str(", ss_size=")
-	c.ulong(le64(ss[16:]))
+	c.ulong(c.ulongOf(ss[2*l:]))
 	c.b = append(c.b, '}')
 }
 
@@ -173,8 +181,12 @@ func decRtSigreturn(c *ctx) {
 	if c.exiting || c.a[0] == 0 {
 		return
 	}
+	at := uint64(sigframeMask)
+	if c.compat {
+		at = sigframeMaskI386
+	}
 	c.str("{mask=")
-	c.sigsetAt(c.a[0]+sigframeMask, 8)
+	c.sigsetAt(c.a[0]+at, 8)
 	c.b = append(c.b, '}')
 }
 
@@ -186,41 +198,43 @@ const (
 )
 
 // sigevent prints a struct sigevent (timer_create, mq_notify); the value
-// only when it is not zero.
+// only when it is not zero. Its value and pointers are longs of the
+// process; the ints follow the value.
 func (c *ctx) sigevent(addr uint64) {
-	b := c.read(addr, 32)
+	l := c.longSize()
+	b := c.read(addr, 2*l+16)
 	if b == nil {
 		return
 	}
 	var ev [32]byte
 	copy(ev[:], b)
 	c.b = append(c.b, '{')
-	if v := le64(ev[:]); v != 0 {
+	if v := c.ulongOf(ev[:]); v != 0 {
 		c.str("sigev_value={sival_int=")
 		c.int(v)
 		c.str(", sival_ptr=")
 		c.ptr(v)
 		c.str("}, ")
 	}
-	notify := le32(ev[12:])
+	notify := le32(ev[l+4:])
 	c.str("sigev_signo=")
 	switch notify {
 	case sigevSignal, sigevThread, sigevThreadID:
-		c.signal(int64(int32(le32(ev[8:]))))
+		c.signal(int64(int32(le32(ev[l:]))))
 	default:
-		c.uint(uint64(le32(ev[8:])))
+		c.uint(uint64(le32(ev[l:])))
 	}
 	c.str(", sigev_notify=")
 	c.xval(xSigevNotify, uint64(notify), "SIGEV_???")
 	switch notify {
 	case sigevThreadID:
 		c.str(", sigev_notify_thread_id=")
-		c.int(uint64(le32(ev[16:])))
+		c.int(uint64(le32(ev[l+8:])))
 	case sigevThread:
 		c.str(", sigev_notify_function=")
-		c.ptr(le64(ev[16:]))
+		c.ptr(c.ulongOf(ev[l+8:]))
 		c.str(", sigev_notify_attributes=")
-		c.ptr(le64(ev[24:]))
+		c.ptr(c.ulongOf(ev[2*l+8:]))
 	}
 	c.b = append(c.b, '}')
 }

@@ -195,6 +195,8 @@ func fuzzArgs(seed []byte, data []byte) [6]uint64 {
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte("\x01\x00\x00\x00\x00\x00\x00\x00\x05"), []byte("/etc/passwd\x00\x10\x00\x00\x00"), int64(3))
 	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 3, 3, 3, 3}, []byte{1, 2, 0, 0, 0, 0x7f, 0, 0, 1}, int64(-2))
+	seed, data, ret := i386FuzzSeed()
+	f.Add(seed, data, ret)
 	f.Fuzz(func(t *testing.T, seed, data []byte, ret int64) {
 		args := fuzzArgs(seed, data)
 		mem := flatMem{fuzzBase, data}

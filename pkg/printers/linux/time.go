@@ -127,18 +127,20 @@ var aClockRemaining = aOutStruct(func(c *ctx, v uint64) {
 	c.remaining(v)
 })
 
-// ulongAt prints the unsigned long at addr in brackets (time's result).
+// ulongAt prints the unsigned long of the process at addr in brackets
+// (get_robust_list's length).
 func (c *ctx) ulongAt(addr uint64) {
-	if b := c.read(addr, 8); b != nil {
+	if b := c.read(addr, c.longSize()); b != nil {
 		c.b = append(c.b, '[')
-		c.long(le64(b))
+		c.long(c.ulongOf(b))
 		c.b = append(c.b, ']')
 	}
 }
 
 // timevalPair prints utimes' pair of times, each with its date.
 func (c *ctx) timevalPair(addr uint64) {
-	t := c.read(addr, 32)
+	n := c.timeSize()
+	t := c.read(addr, 4*n)
 	if t == nil {
 		return
 	}
@@ -147,34 +149,37 @@ func (c *ctx) timevalPair(addr uint64) {
 		if i > 0 {
 			c.sep()
 		}
-		tv := t[16*i:]
+		tv := t[2*n*i:]
 		c.timeval(tv)
-		c.timeCommentPart(int64(le64(tv)), le64(tv[8:]), 1e6)
+		c.timeCommentPart(int64(c.timeOf(tv)), c.timeOf(tv[n:]), 1e6)
 	}
 	c.b = append(c.b, ']')
 }
 
 // utimbuf prints utime's {actime, modtime}, each with its date.
 func (c *ctx) utimbuf(addr uint64) {
-	t := c.read(addr, 16)
+	n := c.timeSize()
+	t := c.read(addr, 2*n)
 	if t == nil {
 		return
 	}
+	actime, modtime := c.timeOf(t), c.timeOf(t[n:])
 	c.str("{actime=")
-	c.long(le64(t))
-	c.timeComment(int64(le64(t)), 0)
+	c.long(actime)
+	c.timeComment(int64(actime), 0)
 	c.str(", modtime=")
-	c.long(le64(t[8:]))
-	c.timeComment(int64(le64(t[8:])), 0)
+	c.long(modtime)
+	c.timeComment(int64(modtime), 0)
 	c.b = append(c.b, '}')
 }
 
 // timeAt prints the time stored at time's argument, with its date.
 func (c *ctx) timeAt(addr uint64) {
-	if b := c.read(addr, 8); b != nil {
+	if b := c.read(addr, c.timeSize()); b != nil {
+		t := c.timeOf(b)
 		c.b = append(c.b, '[')
-		c.long(le64(b))
-		c.timeComment(int64(le64(b)), 0)
+		c.long(t)
+		c.timeComment(int64(t), 0)
 		c.b = append(c.b, ']')
 	}
 }
@@ -186,3 +191,62 @@ func timeRet(c *ctx) {
 	c.b = appendTime(c.b, c.ret, 0, 1)
 	c.b = append(c.b, ')')
 }
+
+// timexFields are struct timex's fields after modes, each in a slot of
+// the width of its time_t (ints padded to it); time is two slots.
+var timexFields = [...]string{"offset", "freq", "maxerror", "esterror",
+	"status", "constant", "precision", "tolerance", "time", "", "tick",
+	"ppsfreq", "jitter", "shift", "stabil", "jitcnt", "calcnt", "errcnt",
+	"stbcnt", "tai"}
+
+// timex prints the struct timex adjtimex and clock_adjtime filled.
+func (c *ctx) timex(addr uint64) {
+	n := c.timeSize()
+	t := c.read(addr, 20*n+48) // sizeof: 21 slots and 44 bytes of padding
+	if t == nil {
+		return
+	}
+	c.str("{modes=")
+	c.flags(xAdjtimexModes, uint64(le32(t)), "ADJ_???")
+	for i, f := range timexFields {
+		v := t[n*(i+1):]
+		switch f {
+		case "":
+			continue
+		case "status":
+			c.str(", status=")
+			c.flags(xAdjtimexStatus, uint64(le32(v)), "STA_???")
+		case "shift", "tai":
+			c.sep()
+			c.name(f)
+			c.int(uint64(le32(v)))
+		case "time":
+			c.str(", time={tv_sec=")
+			c.long(c.timeOf(v))
+			c.str(", tv_usec=")
+			if n == 4 {
+				c.ulong(uint64(le32(v[4:])))
+			} else {
+				c.ulong(le64(v[8:]))
+			}
+			c.b = append(c.b, '}')
+		default:
+			c.sep()
+			c.name(f)
+			c.long(c.timeOf(v))
+		}
+	}
+	c.b = append(c.b, '}')
+}
+
+// timexRet prints adjtimex's clock state: = 5 (TIME_ERROR).
+func timexRet(c *ctx) {
+	c.long(uint64(c.ret))
+	if name, ok := xAdjtimexState.Lookup(uint64(c.ret)); ok {
+		c.str(" (")
+		c.str(name)
+		c.b = append(c.b, ')')
+	}
+}
+
+var aTimexOut = aOutStruct((*ctx).timex)

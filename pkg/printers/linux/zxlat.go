@@ -3479,3 +3479,47 @@ var xAuditArch = &printers.Xlat{Entries: []printers.XlatEntry{
 	{Val: 0xc000003e, Name: "AUDIT_ARCH_X86_64"},
 	{Val: 0x5e, Name: "AUDIT_ARCH_XTENSA"},
 }}
+
+var xAdjtimexModes = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0xa001, Name: "ADJ_OFFSET_SS_READ"},
+	{Val: 0x8001, Name: "ADJ_OFFSET_SINGLESHOT"},
+	{Val: 0x1, Name: "ADJ_OFFSET"},
+	{Val: 0x2, Name: "ADJ_FREQUENCY"},
+	{Val: 0x4, Name: "ADJ_MAXERROR"},
+	{Val: 0x8, Name: "ADJ_ESTERROR"},
+	{Val: 0x10, Name: "ADJ_STATUS"},
+	{Val: 0x20, Name: "ADJ_TIMECONST"},
+	{Val: 0x80, Name: "ADJ_TAI"},
+	{Val: 0x100, Name: "ADJ_SETOFFSET"},
+	{Val: 0x1000, Name: "ADJ_MICRO"},
+	{Val: 0x2000, Name: "ADJ_NANO"},
+	{Val: 0x4000, Name: "ADJ_TICK"},
+}}
+
+var xAdjtimexStatus = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x1, Name: "STA_PLL"},
+	{Val: 0x2, Name: "STA_PPSFREQ"},
+	{Val: 0x4, Name: "STA_PPSTIME"},
+	{Val: 0x8, Name: "STA_FLL"},
+	{Val: 0x10, Name: "STA_INS"},
+	{Val: 0x20, Name: "STA_DEL"},
+	{Val: 0x40, Name: "STA_UNSYNC"},
+	{Val: 0x80, Name: "STA_FREQHOLD"},
+	{Val: 0x100, Name: "STA_PPSSIGNAL"},
+	{Val: 0x200, Name: "STA_PPSJITTER"},
+	{Val: 0x400, Name: "STA_PPSWANDER"},
+	{Val: 0x800, Name: "STA_PPSERROR"},
+	{Val: 0x1000, Name: "STA_CLOCKERR"},
+	{Val: 0x2000, Name: "STA_NANO"},
+	{Val: 0x4000, Name: "STA_MODE"},
+	{Val: 0x8000, Name: "STA_CLK"},
+}}
+
+var xAdjtimexState = &printers.Xlat{Entries: []printers.XlatEntry{
+	{Val: 0x0, Name: "TIME_OK"},
+	{Val: 0x1, Name: "TIME_INS"},
+	{Val: 0x2, Name: "TIME_DEL"},
+	{Val: 0x3, Name: "TIME_OOP"},
+	{Val: 0x4, Name: "TIME_WAIT"},
+	{Val: 0x5, Name: "TIME_ERROR"},
+}}
