@@ -50,7 +50,6 @@ const (
 	packetTxRing           = 13
 	icmpFilter             = 1
 	netlinkListMemberships = 9
-	sockFprogSize          = 16
 )
 
 // Socket option levels.
@@ -180,15 +179,10 @@ func (c *ctx) setsockoptVal(level, name uint32, addr uint64, n int64) {
 		}
 		return
 	case level == solSocket && (name == soAttachFilter || name == soAttachReuseportCBPF):
-		if n != sockFprogSize {
+		if n != c.fprogSize() {
 			c.ptr(addr)
-		} else if b := c.read(addr, sockFprogSize); b != nil {
-			n, filter := uint64(le16(b)), le64(b[8:])
-			c.str("{len=")
-			c.uint(n)
-			c.str(", filter=")
-			c.bpfFilter(filter, n, false)
-			c.b = append(c.b, '}')
+		} else {
+			c.fprog(addr, false)
 		}
 		return
 	case level == solSocket && name == soTxrehash:

@@ -1,0 +1,118 @@
+/*
+ * gt-ia32io DIR: i386 IO, IPC, networking and memory calls (gcc -m32, no
+ * C library) whose structures have i386 layouts: iovecs, msghdrs and
+ * their control messages, mmsghdrs, sock_fprog, the socketcall and ipc
+ * multiplexers, SysV IPC's structures, AIO, mq_attr, statfs, dirents,
+ * node masks. Its buffers live at a fixed address so that the expected
+ * lines are exact; the calls after its marker close(-132) are listed in
+ * test/e2e/ia32_io_test.go. Exit status 0; 1 when a call did not return
+ * what it should.
+ */
+#include "ia32.h"
+
+enum {
+	NR_open = 5, NR_close = 6, NR_unlink = 10, NR_getpid = 20,
+	NR_mkdir = 39, NR_rmdir = 40, NR_pipe = 42, NR_statfs = 99,
+	NR_fstatfs = 100, NR_socketcall = 102, NR_ipc = 117, NR_getdents = 141,
+	NR_readv = 145, NR_writev = 146, NR_statfs64 = 268, NR_fstatfs64 = 269,
+	NR_vmsplice = 316, NR_preadv = 333, NR_pwritev = 334,
+	NR_recvmmsg = 337, NR_sendmmsg = 345, NR_process_vm_readv = 347,
+	NR_process_vm_writev = 348, NR_socket = 359, NR_socketpair = 360,
+	NR_getsockopt = 365, NR_setsockopt = 366, NR_sendmsg = 370,
+	NR_recvmsg = 372, NR_preadv2 = 378, NR_pwritev2 = 379,
+	NR_recvmmsg_time64 = 417,
+};
+
+struct iov { char *base; unsigned long len; };
+struct msghdr32 {
+	void *name; int namelen; struct iov *iov; unsigned long iovlen;
+	void *control; unsigned long controllen; int flags;
+};
+struct mmsghdr32 { struct msghdr32 hdr; unsigned int len; };
+
+void cstart(long *sp)
+{
+	char **argv = (char **)(sp + 1);
+	char *a = arena(sp);
+	char *dir = a, *file = a + 512, *data = a + 1024;
+	char *buf = a + 2048;          /* 2048..4095: what calls fill */
+	struct iov *iov = (struct iov *)(a + 4096);
+	struct iov *riov = (struct iov *)(a + 4160);
+	int *fds = (int *)(a + 4224);
+	struct msghdr32 *mh = (struct msghdr32 *)(a + 4256);
+	unsigned int *cmsg = (unsigned int *)(a + 4320);
+	struct mmsghdr32 *mm = (struct mmsghdr32 *)(a + 4352);
+	long *args = (long *)(a + 4480);
+	long *ts = (long *)(a + 4544);
+	copy(dir, argv[1]);
+	copy(copy(file, argv[1]), "/f");
+	copy(data, "abcdefgh");
+	iov[0].base = data; iov[0].len = 2;
+	iov[1].base = data + 2; iov[1].len = 3;
+	riov[0].base = buf; riov[0].len = 4;
+	riov[1].base = buf + 4; riov[1].len = 8;
+
+	sc(NR_close, -132, 0, 0, 0, 0, 0); /* the marker */
+	long pid = sc(NR_getpid, 0, 0, 0, 0, 0, 0);
+	want(sc(NR_mkdir, (long)dir, 0755, 0, 0, 0, 0), 0);
+	/* O_RDWR|O_CREAT|O_TRUNC */
+	want(sc(NR_open, (long)file, 01102, 0644, 0, 0, 0), 3);
+	want(sc(NR_writev, 3, (long)iov, 2, 0, 0, 0), 5);
+	want(sc(NR_pwritev, 3, (long)iov, 2, 5, 0, 0), 5);
+	want(sc(NR_pwritev2, 3, (long)iov, 1, 10, 0, 0), 2);
+	want(sc(NR_preadv, 3, (long)riov, 2, 1, 0, 0), 11);
+	/* RWF_NOWAIT; offset 4 GiB: nothing there */
+	want(sc(NR_preadv2, 3, (long)riov, 2, 0, 1, 8), 0);
+	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
+	want(sc(NR_pipe, (long)fds, 0, 0, 0, 0, 0), 0);
+	want(sc(NR_vmsplice, fds[1], (long)iov, 2, 0, 0, 0), 5);
+	want(sc(NR_readv, fds[0], (long)riov, 2, 0, 0, 0), 5);
+	want(sc(NR_process_vm_readv, pid, (long)riov, 1, (long)iov, 1, 0), 2);
+	want(sc(NR_process_vm_writev, pid, (long)iov, 1, (long)riov, 1, 0), 2);
+	want(sc(NR_close, fds[0], 0, 0, 0, 0, 0), 0);
+	want(sc(NR_close, fds[1], 0, 0, 0, 0, 0), 0);
+
+	/* AF_UNIX, SOCK_DGRAM: descriptors 3 and 4 */
+	want(sc(NR_socketpair, 1, 2, 0, (long)fds, 0, 0), 0);
+	mh->name = 0; mh->namelen = 0; mh->iov = iov; mh->iovlen = 2;
+	mh->control = cmsg; mh->controllen = 16; mh->flags = 0;
+	cmsg[0] = 16; cmsg[1] = 1; cmsg[2] = 1; /* SOL_SOCKET, SCM_RIGHTS */
+	cmsg[3] = 0; /* descriptor 0 */
+	want(sc(NR_sendmsg, 3, (long)mh, 0, 0, 0, 0), 5);
+	mh->iov = riov; mh->controllen = 32;
+	want(sc(NR_recvmsg, 4, (long)mh, 0, 0, 0, 0), 5);
+	want(sc(NR_close, 5, 0, 0, 0, 0, 0), 0);
+	mm[0].hdr.name = 0; mm[0].hdr.namelen = 0; mm[0].hdr.iov = iov;
+	mm[0].hdr.iovlen = 1; mm[0].hdr.control = 0; mm[0].hdr.controllen = 0;
+	mm[0].hdr.flags = 0; mm[0].len = 0;
+	mm[1] = mm[0];
+	mm[1].hdr.iov = iov + 1;
+	want(sc(NR_sendmmsg, 3, (long)mm, 2, 0, 0, 0), 2);
+	mm[0].hdr.iov = riov; mm[1].hdr.iov = riov + 1;
+	/* MSG_DONTWAIT */
+	want(sc(NR_recvmmsg, 4, (long)mm, 2, 0x40, 0, 0), 2);
+	ts[0] = 1; ts[1] = 2;
+	want(sc(NR_recvmmsg, -1, (long)mm, 2, 0, (long)ts, 0), -9);
+	ts[2] = 0; ts[3] = 3; ts[1] = 0;
+	want(sc(NR_recvmmsg_time64, -1, (long)mm, 2, 0, (long)ts, 0), -9);
+	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
+	want(sc(NR_close, 4, 0, 0, 0, 0, 0), 0);
+
+	/* socketcall(SYS_SOCKET, {AF_INET, SOCK_DGRAM, 0}): descriptor 3 */
+	args[0] = 2; args[1] = 2; args[2] = 0;
+	want(sc(NR_socketcall, 1, (long)args, 0, 0, 0, 0), 3);
+	/* SO_ATTACH_FILTER: {len=1, filter=[BPF_STMT(BPF_RET|BPF_K, 0xffff)]} */
+	unsigned short *ins = (unsigned short *)(a + 4608);
+	ins[0] = 0x06; ins[1] = 0; ((unsigned int *)ins)[1] = 0xffff;
+	long *fprog = (long *)(a + 4624);
+	fprog[0] = 1; fprog[1] = (long)ins;
+	want(sc(NR_setsockopt, 3, 1, 26, (long)fprog, 8, 0), 0);
+	/* socketcall(SYS_SETSOCKOPT, ...) */
+	args[0] = 3; args[1] = 1; args[2] = 26; args[3] = (long)fprog; args[4] = 8;
+	want(sc(NR_socketcall, 14, (long)args, 0, 0, 0, 0), 0);
+	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
+
+	want(sc(NR_unlink, (long)file, 0, 0, 0, 0, 0), 0);
+	want(sc(NR_rmdir, (long)dir, 0, 0, 0, 0, 0), 0);
+	sc(NR_exit_group, 0, 0, 0, 0, 0, 0);
+}

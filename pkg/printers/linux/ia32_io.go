@@ -1,0 +1,15 @@
+package linux
+
+// i386's IO calls whose x86-64 rows print their i386 layouts: iovecs
+// (array.go's iovec), struct msghdr, its control messages and struct
+// mmsghdr (net.go, cmsg.go, mmsg.go), struct sock_fprog (seccomp.go), all
+// read through compat.go's helpers.
+var ia32IOAsX64 = map[string]bool{
+	"preadv": true, "pwritev": true, "preadv2": true, "pwritev2": true,
+	"sendmsg": true, "recvmsg": true, "sendmmsg": true,
+	"recvmmsg": true, "recvmmsg_time64": true, "seccomp": true,
+}
+
+// joinPos makes a[3] the 64-bit offset of registers 3 (low) and 4
+// (high), as i386 passes preadv2's: x86-64's row skips a[4].
+func joinPos(a *[6]uint64) { a[3] = a[3]&0xffffffff | a[4]<<32 }

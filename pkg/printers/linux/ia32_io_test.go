@@ -1,0 +1,54 @@
+package linux
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// i386Mem is a fake memory of an i386 process, at 0x20000000.
+func i386Mem() *rowMem {
+	return &rowMem{flatMem: flatMem{base: 0x20000000}, compat: true}
+}
+
+// TestI386IOLines: i386 iovecs, msghdrs, control messages, mmsghdrs and
+// sock_fprogs as strace prints them for an i386 process.
+func TestI386IOLines(t *testing.T) {
+	m := i386Mem()
+	ab, cde := m.str("ab"), m.str("cde")
+	iov := m.longs(ab, 2, cde, 3)
+	rights := m.cmsg(1, 1, 0) // SOL_SOCKET, SCM_RIGHTS, [0]
+	msg := m.longs(0, 0, iov, 2, m.put(rights), uint64(len(rights)), 0)
+	// Two messages, the second 4-byte aligned after a 13-byte first.
+	two := append(m.cmsg(1, 3), 's', 0, 0, 0) // SCM_SECURITY, "s"
+	two[0] = 13
+	two = append(two, m.cmsg(1, 1, 7)...)
+	msg2 := m.longs(0, 0, iov, 1, m.put(two), uint64(len(two)), 0)
+	mmsg := m.longs(0, 0, iov, 1, 0, 0, 0, 2)
+	ts := m.longs(1, 2)
+	fprog := m.longs(1, m.u32s(6, 0xffff))
+	for _, c := range []struct {
+		name string
+		args [6]uint64
+		ret  int64
+		want string
+	}{
+		{"writev", [6]uint64{3, iov, 2}, 5, `writev(3, [{iov_base="ab", iov_len=2}, {iov_base="cde", iov_len=3}], 2) = 5`},
+		{"readv", [6]uint64{3, iov, 2}, 3, `readv(3, [{iov_base="ab", iov_len=2}, {iov_base="c", iov_len=3}], 2) = 3`},
+		{"pwritev", [6]uint64{3, iov, 2, 5, 0}, 5, `pwritev(3, [{iov_base="ab", iov_len=2}, {iov_base="cde", iov_len=3}], 2, 5) = 5`},
+		{"preadv2", [6]uint64{3, iov, 2, 0, 1, 8}, 0, `preadv2(3, [{iov_base="", iov_len=2}, {iov_base="", iov_len=3}], 2, 4294967296, RWF_NOWAIT) = 0`},
+		{"pwritev2", [6]uint64{3, iov, 1, 10, 0, 0}, 2, `pwritev2(3, [{iov_base="ab", iov_len=2}], 1, 10, 0) = 2`},
+		{"vmsplice", [6]uint64{4, iov, 2, 0}, 5, `vmsplice(4, [{iov_base="ab", iov_len=2}, {iov_base="cde", iov_len=3}], 2, 0) = 5`},
+		{"process_vm_writev", [6]uint64{1234, iov, 1, iov, 1, 0}, 2, `process_vm_writev(1234, [{iov_base="ab", iov_len=2}], 1, [{iov_base=0x20000000, iov_len=2}], 1, 0) = 2`},
+		{"sendmsg", [6]uint64{3, msg, 0}, 5, `sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="ab", iov_len=2}, {iov_base="cde", iov_len=3}], msg_iovlen=2, msg_control=[{cmsg_len=16, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[0]}], msg_controllen=16, msg_flags=0}, 0) = 5`},
+		{"recvmsg", [6]uint64{4, msg2, 0}, 2, `recvmsg(4, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="ab", iov_len=2}], msg_iovlen=1, msg_control=[{cmsg_len=13, cmsg_level=SOL_SOCKET, cmsg_type=SCM_SECURITY, cmsg_data="s"}, {cmsg_len=16, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[7]}], msg_controllen=32, msg_flags=0}, 0) = 2`},
+		{"sendmmsg", [6]uint64{3, mmsg, 1, 0}, 1, `sendmmsg(3, [{msg_hdr={msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="ab", iov_len=2}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, msg_len=2}], 1, 0) = 1`},
+		{"recvmmsg", [6]uint64{0xffffffff, mmsg, 2, 0, ts}, -9, `recvmmsg(-1, 0x200000a0, 2, 0, {tv_sec=1, tv_nsec=2}) = -1 EBADF (Bad file descriptor)`},
+		// recvmmsg_time64 reads a 16-byte timespec.
+		{"recvmmsg_time64", [6]uint64{0xffffffff, mmsg, 2, 0, ts}, -9, `recvmmsg_time64(-1, 0x200000a0, 2, 0, {tv_sec=8589934593, tv_nsec=0}) = -1 EBADF (Bad file descriptor)`},
+		{"setsockopt", [6]uint64{3, 1, 26, fprog, 8}, 0, `setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=1, filter=0x200000d0}, 8) = 0`},
+		{"seccomp", [6]uint64{1, 0, fprog}, -22, `seccomp(SECCOMP_SET_MODE_FILTER, 0, {len=1, filter=0x200000d0}) = -1 EINVAL (Invalid argument)`},
+	} {
+		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, c.ret, m.flatMem)), c.name)
+	}
+}
