@@ -93,8 +93,23 @@ void cstart(long *sp)
 	want(sc(NR_recvmmsg, 4, (long)mm, 2, 0x40, 0, 0), 2);
 	ts[0] = 1; ts[1] = 2;
 	want(sc(NR_recvmmsg, -1, (long)mm, 2, 0, (long)ts, 0), -9);
-	ts[2] = 0; ts[3] = 3; ts[1] = 0;
+	ts[1] = 0; ts[2] = 3; ts[3] = 0; /* struct __kernel_timespec {1, 3} */
 	want(sc(NR_recvmmsg_time64, -1, (long)mm, 2, 0, (long)ts, 0), -9);
+	/* socketcall(SYS_SEND, {3, "ab", 2, 0}), (SYS_RECV, {4, buf, 8, 0}) */
+	args[0] = 3; args[1] = (long)data; args[2] = 2; args[3] = 0;
+	want(sc(NR_socketcall, 9, (long)args, 0, 0, 0, 0), 2);
+	args[0] = 4; args[1] = (long)buf; args[2] = 8;
+	want(sc(NR_socketcall, 10, (long)args, 0, 0, 0, 0), 2);
+	/* socketcall(SYS_SENDMSG, {3, mh, 0}): no control message */
+	mh->iov = iov; mh->control = 0; mh->controllen = 0;
+	args[0] = 3; args[1] = (long)mh; args[2] = 0;
+	want(sc(NR_socketcall, 16, (long)args, 0, 0, 0, 0), 5);
+	/* socketcall(SYS_SHUTDOWN, {3, SHUT_WR}) */
+	args[0] = 3; args[1] = 1;
+	want(sc(NR_socketcall, 13, (long)args, 0, 0, 0, 0), 0);
+	/* no such call; arguments not readable */
+	want(sc(NR_socketcall, 99, (long)args, 0, 0, 0, 0), -22);
+	want(sc(NR_socketcall, 1, 16, 0, 0, 0, 0), -14);
 	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_close, 4, 0, 0, 0, 0, 0), 0);
 

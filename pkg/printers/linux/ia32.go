@@ -294,7 +294,7 @@ func signExtended(args []Arg) []Arg {
 
 // i386Rows are the i386 calls with rows of their own, by domain: each
 // domain's file holds one map (a call in one map only).
-var i386Rows = []map[string]*Syscall{i386Decoded}
+var i386Rows = []map[string]*Syscall{i386Decoded, ia32NetRows}
 
 // i386Row returns the row of its own of the i386 call name.
 func i386Row(name string) (*Syscall, bool) {

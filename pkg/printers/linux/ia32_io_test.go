@@ -52,3 +52,33 @@ func TestI386IOLines(t *testing.T) {
 		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, c.ret, m.flatMem)), c.name)
 	}
 }
+
+// TestI386Socketcall: socketcall prints as the call it makes, its
+// arguments read from memory; as itself when it cannot.
+func TestI386Socketcall(t *testing.T) {
+	m := i386Mem()
+	ab := m.str("ab")
+	iov := m.longs(ab, 2)
+	msg := m.longs(0, 0, iov, 1, 0, 0, 0)
+	fprog := m.longs(1, m.u32s(6, 0xffff))
+	words := func(w ...uint32) uint64 { return m.u32s(w...) }
+	for _, c := range []struct {
+		call, args uint64
+		ret        int64
+		want       string
+	}{
+		{1, words(2, 2, 0), 3, "socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3"},
+		{9, words(3, uint32(ab), 2, 0), 2, `send(3, "ab", 2, 0) = 2`},
+		{10, words(4, uint32(ab), 8, 0x40), 1, `recv(4, "a", 8, MSG_DONTWAIT) = 1`},
+		{13, words(3, 1), 0, "shutdown(3, SHUT_WR) = 0"},
+		{14, words(3, 1, 26, uint32(fprog), 8), 0, "setsockopt(3, SOL_SOCKET, SO_ATTACH_FILTER, {len=1, filter=0x20000040}, 8) = 0"},
+		{16, words(3, uint32(msg), 0), 2, `sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=[{iov_base="ab", iov_len=2}], msg_iovlen=1, msg_controllen=0, msg_flags=0}, 0) = 2`},
+		{99, 0x20000000, -22, "socketcall(99, 0x20000000) = -1 EINVAL (Invalid argument)"},
+		{0, 0x20000000, -22, "socketcall(0, 0x20000000) = -1 EINVAL (Invalid argument)"},
+		{1, 0x10, -14, "socketcall(SYS_SOCKET, 0x10) = -1 EFAULT (Bad address)"},
+		// Two words at the memory's end: socket has three.
+		{1, words(2, 2), -14, "socketcall(SYS_SOCKET, 0x200000d0) = -1 EFAULT (Bad address)"},
+	} {
+		assert.Equal(t, c.want, collapseAlign(i386Line(t, "socketcall", [6]uint64{c.call, c.args}, c.ret, m.flatMem)))
+	}
+}
