@@ -20,8 +20,14 @@ enum {
 	NR_process_vm_writev = 348, NR_socket = 359, NR_socketpair = 360,
 	NR_getsockopt = 365, NR_setsockopt = 366, NR_sendmsg = 370,
 	NR_recvmsg = 372, NR_preadv2 = 378, NR_pwritev2 = 379,
-	NR_recvmmsg_time64 = 417,
+	NR_recvmmsg_time64 = 417, NR_semget = 393, NR_semctl = 394,
+	NR_shmget = 395, NR_shmctl = 396, NR_shmat = 397, NR_shmdt = 398,
+	NR_msgget = 399, NR_msgsnd = 400, NR_msgrcv = 401, NR_msgctl = 402,
 };
+
+/* IPC_CREAT|0600, IPC_NOWAIT, IPC_RMID, IPC_SET; IPC_64, which only the
+ * ipc multiplexer takes (the direct *ctl calls fail with it) */
+enum { CREAT600 = 01000 | 0600, NOWAIT = 04000, RMID = 0, SET = 1, IPC64 = 0x100 };
 
 struct iov { char *base; unsigned long len; };
 struct msghdr32 {
@@ -126,6 +132,32 @@ void cstart(long *sp)
 	args[0] = 3; args[1] = 1; args[2] = 26; args[3] = (long)fprog; args[4] = 8;
 	want(sc(NR_socketcall, 14, (long)args, 0, 0, 0, 0), 0);
 	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
+
+	/* System V IPC: the first queue, segment and set of a fresh
+	 * system are 0; the ipc multiplexer's queue is 1. */
+	long *msg = (long *)(a + 4672), *ds = (long *)(a + 4736);
+	want(sc(NR_msgget, 0, CREAT600, 0, 0, 0, 0), 0);
+	msg[0] = 5; copy((char *)(msg + 1), "hi");
+	want(sc(NR_msgsnd, 0, (long)msg, 2, NOWAIT, 0, 0), 0);
+	want(sc(NR_msgrcv, 0, (long)buf, 8, -9, NOWAIT, 0), 2);
+	/* struct compat_msqid64_ds: uid, gid, mode; msg_qbytes */
+	for (int i = 0; i < 24; i++)
+		ds[i] = 0;
+	ds[2] = 0; ds[3] = 0; ds[5] = 0640; ds[17] = 4096;
+	want(sc(NR_msgctl, 0, SET, (long)ds, 0, 0, 0), 0);
+	want(sc(NR_msgctl, 0, RMID, 0, 0, 0, 0), 0);
+	want(sc(NR_shmget, 0, 4096, CREAT600, 0, 0, 0), 0);
+	want(sc(NR_shmat, 0, 0x30000000, 0, 0, 0, 0), 0x30000000);
+	want(sc(NR_shmdt, 0x30000000, 0, 0, 0, 0, 0), 0);
+	want(sc(NR_shmctl, 0, SET, (long)ds, 0, 0, 0), 0);
+	want(sc(NR_shmctl, 0, RMID, 0, 0, 0, 0), 0);
+	want(sc(NR_semget, 0, 1, CREAT600, 0, 0, 0), 0);
+	want(sc(NR_semctl, 0, 0, SET, (long)ds, 0, 0), 0);
+	want(sc(NR_semctl, 0, 0, RMID, 0, 0, 0), 0);
+	/* ipc(MSGGET, ...), ipc(MSGSND, ...), ipc(MSGCTL, ...) */
+	want(sc(NR_ipc, 13, 0, CREAT600, 0, 0, 0), 1);
+	want(sc(NR_ipc, 11, 1, 2, NOWAIT, (long)msg, 0), 0);
+	want(sc(NR_ipc, 14, 1, IPC64 | RMID, 0, 0, 0), 0);
 
 	want(sc(NR_unlink, (long)file, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_rmdir, (long)dir, 0, 0, 0, 0, 0), 0);

@@ -314,11 +314,6 @@ var i386Decoded = map[string]*Syscall{
 	"fstatat64": {NArgs: 4, Class: D | F | FST | STA, Args: a(aDirFD, aPath, aStat64Out, aAtFlags)},
 	"_llseek":   {NArgs: 5, Class: D, dec: decLlseek},
 	"waitpid":   {NArgs: 3, Class: P, dec: decWaitpid},
-	// The IPC calls' structures have their 32-bit layout: addresses.
-	"msgctl": {NArgs: 3, Class: I, Args: a(aInt, aXval32(xMsgctlFlags, "MSG_???"), aPtr)},
-	"shmctl": {NArgs: 3, Class: I, Args: a(aInt, aXval32(xShmctlFlags, "SHM_???"), aPtr)},
-	"semctl": {NArgs: 4, Class: I, Args: a(aInt, aInt, aXval32(xSemctlFlags, "SEM_???"), aPtr)},
-	"msgrcv": {NArgs: 5, Class: I, Args: a(aInt, aPtr, aUlong, aLong, aIpcMsgFlags)},
 	// AIO's pointer arrays and seccomp's sock_fprog have their 32-bit
 	// layout: addresses.
 	"io_submit":            {NArgs: 3, Args: a(aPtr, aLong, aPtr)},

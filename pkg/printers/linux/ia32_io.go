@@ -8,6 +8,9 @@ var ia32IOAsX64 = map[string]bool{
 	"preadv": true, "pwritev": true, "preadv2": true, "pwritev2": true,
 	"sendmsg": true, "recvmsg": true, "sendmmsg": true,
 	"recvmmsg": true, "recvmmsg_time64": true, "seccomp": true,
+	// System V IPC's *64_ds structures and struct msgbuf (ipc.go).
+	"msgctl": true, "shmctl": true, "semctl": true, "msgsnd": true,
+	"msgrcv": true, "shmat": true,
 }
 
 // joinPos makes a[3] the 64-bit offset of registers 3 (low) and 4

@@ -82,3 +82,52 @@ func TestI386Socketcall(t *testing.T) {
 		assert.Equal(t, c.want, collapseAlign(i386Line(t, "socketcall", [6]uint64{c.call, c.args}, c.ret, m.flatMem)))
 	}
 }
+
+// TestI386IPC: System V IPC's i386 structures, and the ipc multiplexer
+// printed as the call it makes.
+func TestI386IPC(t *testing.T) {
+	m := i386Mem()
+	msg := m.put([]byte{5, 0, 0, 0, 'h', 'i'})
+	// struct compat_msqid64_ds: uid, gid, mode, ..., msg_qbytes at 68
+	ds := make([]byte, 88)
+	copy(ds[4:], []byte{1, 0, 0, 0, 2, 0, 0, 0})
+	copy(ds[20:], []byte{0o640 & 0xff, 0o640 >> 8, 0xff, 0xff}) // (mode's padding not printed)
+	ds[68], ds[69] = 0, 0x10
+	ds[36], ds[72] = 7, 9 // msg_stime, msg_lspid
+	dsAddr := m.put(ds)
+	semun := m.u32s(uint32(dsAddr))
+	kludge := m.u32s(uint32(msg), 0xfffffff7)
+	raddr := m.u32s(0x30000000)
+	ts := m.longs(1, 2)
+	for _, c := range []struct {
+		name string
+		args [6]uint64
+		ret  int64
+		want string
+	}{
+		{"msgsnd", [6]uint64{0, msg, 2, 0o4000}, 0, `msgsnd(0, {mtype=5, mtext="hi"}, 2, IPC_NOWAIT) = 0`},
+		{"msgrcv", [6]uint64{0, msg, 2, 0xfffffff7, 0o4000}, 2, `msgrcv(0, {mtype=5, mtext="hi"}, 2, -9, IPC_NOWAIT) = 2`},
+		{"msgctl", [6]uint64{0, 1, dsAddr}, 0, "msgctl(0, IPC_SET, {msg_perm={uid=1, gid=2, mode=0640}, msg_qbytes=4096}) = 0"},
+		{"msgctl", [6]uint64{0, 0x102, dsAddr}, 0, "msgctl(0, IPC_64|IPC_STAT, {msg_perm={uid=1, gid=2, mode=0640, key=0, cuid=0, cgid=0}, msg_stime=7, msg_rtime=0, msg_ctime=0, msg_qnum=0, msg_qbytes=4096, msg_lspid=9, msg_lrpid=0}) = 0"},
+		{"shmctl", [6]uint64{0, 1, dsAddr}, 0, "shmctl(0, IPC_SET, {shm_perm={uid=1, gid=2, mode=0640}}) = 0"},
+		{"shmctl", [6]uint64{0, 2, dsAddr}, 0, "shmctl(0, IPC_STAT, {shm_perm={uid=1, gid=2, mode=0640, key=0, cuid=0, cgid=0}, shm_segsz=7, shm_cpid=0, shm_lpid=4096, shm_nattch=9, shm_atime=0, shm_dtime=0, shm_ctime=0}) = 0"},
+		{"semctl", [6]uint64{0, 0, 2, dsAddr}, 0, "semctl(0, 0, IPC_STAT, {sem_perm={uid=1, gid=2, mode=0640, key=0, cuid=0, cgid=0}, sem_otime=7, sem_ctime=0, sem_nsems=0}) = 0"},
+		{"shmat", [6]uint64{0, 0x30000000, 0}, 0x30000000, "shmat(0, 0x30000000, 0) = 0x30000000"},
+		// ipc(call, first, second, third, ptr, fifth)
+		{"ipc", [6]uint64{13, 0, 0o1600}, 1, "msgget(IPC_PRIVATE, IPC_CREAT|0600) = 1"},
+		{"ipc", [6]uint64{11, 1, 2, 0o4000, msg}, 0, `msgsnd(1, {mtype=5, mtext="hi"}, 2, IPC_NOWAIT) = 0`},
+		{"ipc", [6]uint64{12, 1, 2, 0o4000, kludge}, 2, `msgrcv(1, {mtype=5, mtext="hi"}, 2, -9, IPC_NOWAIT) = 2`},
+		{"ipc", [6]uint64{12 | 1<<16, 1, 2, 0o4000, msg, 0xfffffff7}, 2, `msgrcv(1, {mtype=5, mtext="hi"}, 2, -9, IPC_NOWAIT) = 2`},
+		{"ipc", [6]uint64{14, 1, 0x100, 0, 0}, 0, "msgctl(1, IPC_64|IPC_RMID, NULL) = 0"},
+		{"ipc", [6]uint64{3, 0, 0, 0x101, semun}, 0, "semctl(0, 0, IPC_64|IPC_SET, {sem_perm={uid=1, gid=2, mode=0640}}) = 0"},
+		{"ipc", [6]uint64{3, 0, 0, 0x100, semun}, 0, "semctl(0, 0, IPC_64|IPC_RMID, [0x20000010]) = 0"},
+		{"ipc", [6]uint64{3, 0, 0, 0x100, 0x10}, -14, "semctl(0, 0, IPC_64|IPC_RMID, 0x10) = -1 EFAULT (Bad address)"},
+		{"ipc", [6]uint64{21, 0, 0, raddr, 0x30000000}, 0, "shmat(0, 0x30000000, 0) = 0x30000000"},
+		{"ipc", [6]uint64{22, 0, 0, 0, 0x30000000}, 0, "shmdt(0x30000000) = 0"},
+		{"ipc", [6]uint64{4, 0, 1, 0, 0x10, ts}, -14, "semtimedop(0, 0x10, 1, {tv_sec=1, tv_nsec=2}) = -1 EFAULT (Bad address)"},
+		{"ipc", [6]uint64{99, 1, 2, 3, 4, 5}, -38, "ipc(99, 0x1, 0x2, 0x3, 0x4, 0x5) = -1 ENOSYS (Function not implemented)"},
+		{"ipc", [6]uint64{2 << 16, 1, 2, 3, 4, 5}, -22, "ipc(2<<16|0, 0x1, 0x2, 0x3, 0x4, 0x5) = -1 EINVAL (Invalid argument)"},
+	} {
+		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, c.ret, m.flatMem)), c.name)
+	}
+}

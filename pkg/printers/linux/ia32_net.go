@@ -7,10 +7,12 @@ import (
 	"github.com/guestrace/guestrace/pkg/printers"
 )
 
-// i386's socketcall(call, args) multiplexer, printed as strace prints it:
-// as the call it makes, socket(AF_INET, SOCK_STREAM, IPPROTO_IP), its
-// arguments read from the array of 32-bit words at args; as
+// i386's multiplexers, printed as strace prints them: as the call they
+// make. socketcall(call, args): socket(AF_INET, SOCK_STREAM, IPPROTO_IP),
+// its arguments read from the array of 32-bit words at args; as
 // socketcall(call, args) when call is none or args cannot be read.
+// ipc(call, first, second, third, ptr, fifth): msgget(IPC_PRIVATE,
+// IPC_CREAT|0600), its arguments taken from ipc's in the call's order.
 
 // socketcalls are the calls of socketcall, by number (linux/net.h's SYS_*).
 var socketcalls = []string{1: "socket", "bind", "connect", "listen",
@@ -36,11 +38,75 @@ var ia32NetRows = map[string]*Syscall{
 	"socketcall": {NArgs: 2, Class: N, Args: a(argOf(printers.KindEnum, func(c *ctx, v uint64) {
 		c.xvalD(xSocketcalls, uint64(uint32(v)), "")
 	}), aPtr), sub: socketcallSub},
+	"ipc": {NArgs: 6, Class: I, Args: a(argOf(printers.KindEnum, func(c *ctx, v uint64) {
+		if version := uint32(v) >> 16; version != 0 {
+			c.uint(uint64(version))
+			c.str("<<16|")
+		}
+		c.xvalD(xIpcCalls, uint64(uint16(v)), "")
+	}), aHex, aHex, aHex, aHex, aHex), sub: ipcSub},
 }
 
-// i386Sub are the rows of the multiplexers' calls: socketcall's by
-// number, then send and recv, which i386 has no calls of their own for
-// (sendto and recvfrom without an address).
+// ipcCalls are the calls of ipc by number (linux/ipc.h), with where each
+// argument of the call is among ipc's first, second, third, ptr and
+// fifth.
+var ipcCalls = map[uint32]struct {
+	name string
+	args []int
+}{
+	1: {"semop", []int{0, 3, 1}}, 2: {"semget", []int{0, 1, 2}},
+	3: {"semctl", []int{0, 1, 2, 3}}, 4: {"semtimedop", []int{0, 3, 1, 4}},
+	11: {"msgsnd", []int{0, 3, 1, 2}}, 12: {"msgrcv", []int{0, 3, 1, 4, 2}},
+	13: {"msgget", []int{0, 1}}, 14: {"msgctl", []int{0, 1, 3}},
+	21: {"shmat", []int{0, 3, 1, 2}}, 22: {"shmdt", []int{3}},
+	23: {"shmget", []int{0, 1, 2}}, 24: {"shmctl", []int{0, 1, 3}},
+}
+
+var xIpcCalls = func() *printers.Xlat {
+	names := make([]string, 25)
+	for n, c := range ipcCalls {
+		names[n] = c.name
+	}
+	return xlatOf(names, "")
+}()
+
+// ipcSub takes ipc's arguments. Version 0 of msgrcv passes msgp and
+// msgtyp in a struct ipc_kludge at ptr; of shmat, the address to store
+// the result at in third (the call's row for ipc prints it); ipc's
+// semctl passes a pointer to its union semun.
+func ipcSub(c *ctx) *Syscall {
+	call, version := uint32(c.a[0])&0xffff, uint32(c.a[0])>>16
+	k, ok := ipcCalls[call]
+	if !ok || version > 1 {
+		return nil
+	}
+	in := [5]uint64{c.a[1], c.a[2], c.a[3], c.a[4], c.a[5]}
+	name := k.name
+	switch {
+	case call == 12 && version == 0:
+		b := c.mem(8)
+		if in[3] == 0 || printers.ReadFull(c.m, in[3], b) != nil {
+			return nil
+		}
+		in[3], in[4] = uint64(le32(b)), uint64(le32(b[4:]))
+	case call == 21 && version == 0:
+		name = "ipc shmat"
+	case call == 21:
+		k.args = []int{0, 1, 2}
+	case call == 3:
+		name = "ipc semctl"
+	}
+	c.fixed = [6]uint64{}
+	for i, j := range k.args {
+		c.fixed[i] = in[j]
+	}
+	c.a = &c.fixed
+	return i386Sub()[name]
+}
+
+// i386Sub are the rows of the multiplexers' calls by name: i386's, send
+// and recv, which i386 has no calls of their own for (sendto and recvfrom
+// without an address), and ipc's variants.
 var i386Sub = sync.OnceValue(func() map[string]*Syscall {
 	m := map[string]*Syscall{}
 	for _, s := range I386() {
@@ -56,6 +122,24 @@ var i386Sub = sync.OnceValue(func() map[string]*Syscall {
 		r.initSplit()
 		m[name] = &r
 	}
+	// ipc's semtimedop: i386's has no call of its own but the _time64 one.
+	semtimedop := *byName["semtimedop"]
+	semtimedop.i386, semtimedop.time32 = true, true
+	m["semtimedop"] = &semtimedop
+	// ipc's shmat returns 0, the address stored at its fourth argument.
+	shmat := *m["shmat"]
+	shmat.ret = func(c *ctx) {
+		if b := c.mem(4); printers.ReadFull(c.m, c.a[3], b) == nil {
+			c.hex(uint64(le32(b)))
+		} else {
+			c.hex(uint64(c.ret))
+		}
+	}
+	m["ipc shmat"] = &shmat
+	// ipc's semctl: its union semun is at an address.
+	semctl := *m["semctl"]
+	semctl.dec = decSemctlIndirect
+	m["ipc semctl"] = &semctl
 	return m
 })
 
