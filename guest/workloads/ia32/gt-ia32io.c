@@ -65,10 +65,10 @@ void cstart(long *sp)
 	want(sc(NR_open, (long)file, 01102, 0644, 0, 0, 0), 3);
 	want(sc(NR_writev, 3, (long)iov, 2, 0, 0, 0), 5);
 	want(sc(NR_pwritev, 3, (long)iov, 2, 5, 0, 0), 5);
-	want(sc(NR_pwritev2, 3, (long)iov, 1, 10, 0, 0), 2);
+	want(sc(NR_pwritev2, 3, (long)iov, 1, 10, 0, 2), 2); /* RWF_DSYNC */
 	want(sc(NR_preadv, 3, (long)riov, 2, 1, 0, 0), 11);
-	/* RWF_NOWAIT; offset 4 GiB: nothing there */
-	want(sc(NR_preadv2, 3, (long)riov, 2, 0, 1, 8), 0);
+	/* offset 4 GiB: nothing there */
+	want(sc(NR_preadv2, 3, (long)riov, 2, 0, 1, 0), 0);
 	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_pipe, (long)fds, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_vmsplice, fds[1], (long)iov, 2, 0, 0, 0), 5);
