@@ -23,6 +23,9 @@ enum {
 	NR_recvmmsg_time64 = 417, NR_semget = 393, NR_semctl = 394,
 	NR_shmget = 395, NR_shmctl = 396, NR_shmat = 397, NR_shmdt = 398,
 	NR_msgget = 399, NR_msgsnd = 400, NR_msgrcv = 401, NR_msgctl = 402,
+	NR_io_getevents = 247, NR_io_submit = 248, NR_io_cancel = 249,
+	NR_mq_open = 277, NR_mq_unlink = 278, NR_mq_getsetattr = 282,
+	NR_io_pgetevents = 385,
 };
 
 /* IPC_CREAT|0600, IPC_NOWAIT, IPC_RMID, IPC_SET; IPC_64, which only the
@@ -158,6 +161,32 @@ void cstart(long *sp)
 	want(sc(NR_ipc, 13, 0, CREAT600, 0, 0, 0), 1);
 	want(sc(NR_ipc, 11, 1, 2, NOWAIT, (long)msg, 0), 0);
 	want(sc(NR_ipc, 14, 1, IPC64 | RMID, 0, 0, 0), 0);
+
+	/* AIO on no context: the requests printed at entry, the timeout
+	 * and signal set at exit. struct iocb: IOCB_CMD_PWRITE of "ab"
+	 * to descriptor 1 at offset 0. */
+	unsigned int *cb = (unsigned int *)(a + 4864);
+	for (int i = 0; i < 16; i++)
+		cb[i] = 0;
+	cb[0] = 7; cb[4] = 1; cb[5] = 1; cb[6] = (long)data; cb[8] = 2;
+	long *cbs = (long *)(a + 4928), *sig = (long *)(a + 4936);
+	cbs[0] = (long)cb;
+	*(unsigned long long *)(a + 4944) = 1ULL << 11; /* [USR2] */
+	sig[0] = (long)(a + 4944); sig[1] = 8;
+	want(sc(NR_io_submit, 0, 1, (long)cbs, 0, 0, 0), -22);
+	want(sc(NR_io_cancel, 0, (long)cb, (long)buf, 0, 0, 0), -22);
+	ts[0] = 1; ts[1] = 2;
+	want(sc(NR_io_getevents, 0, 1, 1, (long)buf, (long)ts, 0), -22);
+	want(sc(NR_io_pgetevents, 0, 1, 1, (long)buf, (long)ts, (long)sig), -22);
+	/* mq_open("gt-ia32io", O_RDWR|O_CREAT, 0600, {mq_maxmsg=2,
+	 * mq_msgsize=8}): descriptor 3 */
+	long *attr = (long *)(a + 4960);
+	attr[0] = 0; attr[1] = 2; attr[2] = 8; attr[3] = 0;
+	copy(buf, "gt-ia32io"); /* (the C library drops the /) */
+	want(sc(NR_mq_open, (long)buf, 02 | 0100, 0600, (long)attr, 0, 0), 3);
+	want(sc(NR_mq_getsetattr, 3, 0, (long)(attr + 4), 0, 0, 0), 0);
+	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
+	want(sc(NR_mq_unlink, (long)buf, 0, 0, 0, 0, 0), 0);
 
 	want(sc(NR_unlink, (long)file, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_rmdir, (long)dir, 0, 0, 0, 0, 0), 0);

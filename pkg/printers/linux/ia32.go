@@ -314,13 +314,6 @@ var i386Decoded = map[string]*Syscall{
 	"fstatat64": {NArgs: 4, Class: D | F | FST | STA, Args: a(aDirFD, aPath, aStat64Out, aAtFlags)},
 	"_llseek":   {NArgs: 5, Class: D, dec: decLlseek},
 	"waitpid":   {NArgs: 3, Class: P, dec: decWaitpid},
-	// AIO's pointer arrays and seccomp's sock_fprog have their 32-bit
-	// layout: addresses.
-	"io_submit":            {NArgs: 3, Args: a(aPtr, aLong, aPtr)},
-	"io_cancel":            {NArgs: 3, Args: a(aPtr, aPtr, aPtrOut)},
-	"io_getevents":         {NArgs: 5, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr)},
-	"io_pgetevents":        {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
-	"io_pgetevents_time64": {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
 	// i386's signal frame has another layout: no mask.
 	"rt_sigreturn": {NArgs: 0, Class: S},
 }

@@ -11,6 +11,19 @@ var ia32IOAsX64 = map[string]bool{
 	// System V IPC's *64_ds structures and struct msgbuf (ipc.go).
 	"msgctl": true, "shmctl": true, "semctl": true, "msgsnd": true,
 	"msgrcv": true, "shmat": true,
+	// AIO's array of iocb pointers, aio_context_t and sigset argument
+	// (aio.go, poll.go); struct mq_attr (mq.go).
+	"io_setup": true, "io_submit": true, "io_getevents": true,
+	"io_pgetevents": true, "io_pgetevents_time64": true,
+	"mq_open": true, "mq_getsetattr": true,
+}
+
+// longArg is a long argument: i386's sign-extended from 32 bits.
+func (c *ctx) longArg(v uint64) uint64 {
+	if c.compat {
+		return uint64(int64(int32(v)))
+	}
+	return v
 }
 
 // joinPos makes a[3] the 64-bit offset of registers 3 (low) and 4

@@ -131,3 +131,34 @@ func TestI386IPC(t *testing.T) {
 		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, c.ret, m.flatMem)), c.name)
 	}
 }
+
+// TestI386AIOAndMq: AIO's array of 32-bit iocb pointers, its 32-bit
+// timeouts and sigset argument, aio_context_t; struct mq_attr of longs.
+func TestI386AIOAndMq(t *testing.T) {
+	m := i386Mem()
+	ab := m.str("ab")
+	cb := make([]byte, 64)
+	cb[0], cb[16], cb[20], cb[32] = 7, 1, 1, 2 // IOCB_CMD_PWRITE to 1
+	copy(cb[24:], []byte{byte(ab), byte(ab >> 8), byte(ab >> 16), byte(ab >> 24)})
+	cbs := m.longs(m.put(cb))
+	ts := m.longs(1, 2)
+	sig := m.longs(m.words(1<<11), 8)
+	attr := m.longs(0, 2, 8, 0)
+	ctxID := m.longs(0xf7f00000)
+	for _, c := range []struct {
+		name string
+		args [6]uint64
+		ret  int64
+		want string
+	}{
+		{"io_setup", [6]uint64{4, ctxID}, 0, "io_setup(4, [0xf7f00000]) = 0"},
+		{"io_submit", [6]uint64{0, 1, cbs}, -22, `io_submit(NULL, 1, [{aio_data=0x7, aio_lio_opcode=IOCB_CMD_PWRITE, aio_fildes=1, aio_buf="ab", aio_nbytes=2, aio_offset=0}]) = -1 EINVAL (Invalid argument)`},
+		{"io_submit", [6]uint64{0, 0xffffffff, cbs}, -22, "io_submit(NULL, -1, 0x20000050) = -1 EINVAL (Invalid argument)"},
+		{"io_getevents", [6]uint64{0, 1, 1, 0x800, ts}, -22, "io_getevents(NULL, 1, 1, 0x800, {tv_sec=1, tv_nsec=2}) = -1 EINVAL (Invalid argument)"},
+		{"io_pgetevents", [6]uint64{0, 1, 1, 0x800, ts, sig}, -22, "io_pgetevents(NULL, 1, 1, 0x800, {tv_sec=1, tv_nsec=2}, {sigmask=[USR2], sigsetsize=8}) = -1 EINVAL (Invalid argument)"},
+		{"mq_open", [6]uint64{ab, 0o102, 0o600, attr}, 3, `mq_open("ab", O_RDWR|O_CREAT, 0600, {mq_flags=0, mq_maxmsg=2, mq_msgsize=8, mq_curmsgs=0}) = 3`},
+		{"mq_getsetattr", [6]uint64{3, 0, attr}, 0, "mq_getsetattr(3, NULL, {mq_flags=0, mq_maxmsg=2, mq_msgsize=8, mq_curmsgs=0}) = 0"},
+	} {
+		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, c.ret, m.flatMem)), c.name)
+	}
+}

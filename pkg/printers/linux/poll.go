@@ -248,8 +248,9 @@ func decPselect(c *ctx) {
 // kernelSigset prints a {sigmask, sigsetsize} pair (strace's
 // print_kernel_sigset).
 func (c *ctx) kernelSigset(addr uint64) {
-	if p := c.read(addr, 16); p != nil {
-		ss, l := le64(p), le64(p[8:])
+	ls := c.longSize() // (a pointer and a size_t)
+	if p := c.read(addr, 2*ls); p != nil {
+		ss, l := c.ulongOf(p), c.ulongOf(p[ls:])
 		c.str("{sigmask=")
 		c.sigsetAt(ss, l)
 		c.str(", sigsetsize=")
