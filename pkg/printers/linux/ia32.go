@@ -111,8 +111,6 @@ var i386Special = map[string]i386Like{
 	"ugetrlimit": {"getrlimit", nil},
 	"sendfile64": {"sendfile", nil},
 	"_newselect": {"select", nil},
-	"statfs64":   {"statfs", nil},
-	"fstatfs64":  {"fstatfs", nil},
 }
 
 // i386AsX64 are the calls whose x86-64 row prints their i386 layouts
@@ -294,7 +292,7 @@ func signExtended(args []Arg) []Arg {
 
 // i386Rows are the i386 calls with rows of their own, by domain: each
 // domain's file holds one map (a call in one map only).
-var i386Rows = []map[string]*Syscall{i386Decoded, ia32NetRows}
+var i386Rows = []map[string]*Syscall{i386Decoded, ia32NetRows, ia32IORows}
 
 // i386Row returns the row of its own of the i386 call name.
 func i386Row(name string) (*Syscall, bool) {

@@ -16,7 +16,26 @@ var ia32IOAsX64 = map[string]bool{
 	"io_setup": true, "io_submit": true, "io_getevents": true,
 	"io_pgetevents": true, "io_pgetevents_time64": true,
 	"mq_open": true, "mq_getsetattr": true,
+	// struct statfs (file.go's statfsLayout).
+	"statfs": true, "fstatfs": true,
 }
+
+// ia32IORows are i386's IO calls with rows of their own: statfs64 and
+// fstatfs64 take the size of their struct statfs64 (84 bytes, packed).
+var ia32IORows = map[string]*Syscall{
+	"statfs64":  {NArgs: 3, Class: F | SF | SFA, Args: a(aPath, aUlong, aStatfs64Out)},
+	"fstatfs64": {NArgs: 3, Class: D | FSF | SFA, Args: a(aFD, aUlong, aStatfs64Out)},
+}
+
+// aStatfs64Out is i386's struct statfs64, an address unless the size
+// argument is its size, as strace prints it.
+var aStatfs64Out = aOutStruct(func(c *ctx, addr uint64) {
+	if c.a[1] != uint64(statfs64I386.bytes) {
+		c.ptr(addr)
+		return
+	}
+	c.statfsAs(addr, &statfs64I386)
+})
 
 // longArg is a long argument: i386's sign-extended from 32 bits.
 func (c *ctx) longArg(v uint64) uint64 {

@@ -162,3 +162,25 @@ func TestI386AIOAndMq(t *testing.T) {
 		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, c.ret, m.flatMem)), c.name)
 	}
 }
+
+// TestI386Statfs: i386's struct statfs (32-bit fields) and struct
+// statfs64 (packed, 84 bytes), the latter an address when the size
+// argument is not its size.
+func TestI386Statfs(t *testing.T) {
+	m := i386Mem()
+	pipefs := []uint32{0x50495045, 4096, 0, 0, 0, 0, 0, 0, 0, 255, 4096, 0x20} // ST_VALID
+	st := m.u32s(pipefs...)
+	// statfs64: f_type, f_bsize, five 64-bit counts, fsid, namelen, frsize, flags
+	st64 := m.u32s(0x50495045, 4096, 7, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 255, 4096, 0x20, 0, 0, 0, 0)
+	for _, c := range []struct {
+		name string
+		args [6]uint64
+		want string
+	}{
+		{"fstatfs", [6]uint64{3, st}, "fstatfs(3, {f_type=PIPEFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0"},
+		{"fstatfs64", [6]uint64{3, 84, st64}, "fstatfs64(3, 84, {f_type=PIPEFS_MAGIC, f_bsize=4096, f_blocks=4294967303, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0"},
+		{"fstatfs64", [6]uint64{3, 88, st64}, "fstatfs64(3, 88, 0x20000030) = 0"},
+	} {
+		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, 0, m.flatMem)), c.name)
+	}
+}
