@@ -73,6 +73,11 @@ void cstart(long *sp)
 	/* offset 4 GiB: nothing there */
 	want(sc(NR_preadv2, 3, (long)riov, 2, 0, 1, 0), 0);
 	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
+	/* DIR: ".", ".." and "f", 16 bytes each (struct linux_dirent of
+	 * 32-bit d_ino and d_off) */
+	want(sc(NR_open, (long)dir, 0, 0, 0, 0, 0), 3);
+	want(sc(NR_getdents, 3, (long)buf, 1024, 0, 0, 0), 48);
+	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_pipe, (long)fds, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_vmsplice, fds[1], (long)iov, 2, 0, 0, 0), 5);
 	want(sc(NR_readv, fds[0], (long)riov, 2, 0, 0, 0), 5);

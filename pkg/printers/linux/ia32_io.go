@@ -18,6 +18,8 @@ var ia32IOAsX64 = map[string]bool{
 	"mq_open": true, "mq_getsetattr": true,
 	// struct statfs (file.go's statfsLayout).
 	"statfs": true, "fstatfs": true,
+	// struct linux_dirent (dirent.go).
+	"getdents": true,
 }
 
 // ia32IORows are i386's IO calls with rows of their own: statfs64 and

@@ -184,3 +184,19 @@ func TestI386Statfs(t *testing.T) {
 		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, 0, m.flatMem)), c.name)
 	}
 }
+
+// TestI386Getdents: i386's struct linux_dirent has 32-bit d_ino and
+// d_off: its d_reclen at offset 8.
+func TestI386Getdents(t *testing.T) {
+	m := i386Mem()
+	ent := func(name string) []byte {
+		e := make([]byte, 16)
+		e[8] = 16
+		copy(e[10:], name)
+		return e
+	}
+	d := append(append(ent("."), ent("..")...), ent("f")...)
+	addr := m.put(d)
+	assert.Equal(t, "getdents(3, 0x20000000 /* 3 entries */, 1024) = 48",
+		collapseAlign(i386Line(t, "getdents", [6]uint64{3, addr, 1024}, 48, m.flatMem)))
+}
