@@ -25,7 +25,7 @@ enum {
 	NR_msgget = 399, NR_msgsnd = 400, NR_msgrcv = 401, NR_msgctl = 402,
 	NR_io_getevents = 247, NR_io_submit = 248, NR_io_cancel = 249,
 	NR_mq_open = 277, NR_mq_unlink = 278, NR_mq_getsetattr = 282,
-	NR_io_pgetevents = 385,
+	NR_io_pgetevents = 385, NR_get_mempolicy = 275, NR_set_mempolicy = 276,
 };
 
 /* IPC_CREAT|0600, IPC_NOWAIT, IPC_RMID, IPC_SET; IPC_64, which only the
@@ -197,6 +197,13 @@ void cstart(long *sp)
 	want(sc(NR_mq_getsetattr, 3, 0, (long)(attr + 4), 0, 0, 0), 0);
 	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_mq_unlink, (long)buf, 0, 0, 0, 0, 0), 0);
+
+	/* node masks of 32-bit words: MPOL_BIND to node 0, and back */
+	unsigned long *mask = (unsigned long *)(a + 5008);
+	mask[0] = 1; mask[1] = 0;
+	want(sc(NR_set_mempolicy, 2, (long)mask, 64, 0, 0, 0), 0);
+	want(sc(NR_get_mempolicy, (long)buf, (long)mask, 64, 0, 0, 0), 0);
+	want(sc(NR_set_mempolicy, 0, 0, 0, 0, 0, 0), 0);
 
 	want(sc(NR_unlink, (long)file, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_rmdir, (long)dir, 0, 0, 0, 0, 0), 0);

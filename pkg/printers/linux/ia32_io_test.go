@@ -200,3 +200,29 @@ func TestI386Getdents(t *testing.T) {
 	assert.Equal(t, "getdents(3, 0x20000000 /* 3 entries */, 1024) = 48",
 		collapseAlign(i386Line(t, "getdents", [6]uint64{3, addr, 1024}, 48, m.flatMem)))
 }
+
+// TestNodemaskWords: node masks in words of a long, printed as strace's
+// %#0*lx of a long's width (0x within the width; none for 0).
+func TestNodemaskWords(t *testing.T) {
+	m := i386Mem()
+	mask := m.u32s(1, 0)
+	for _, c := range []struct {
+		name string
+		args [6]uint64
+		want string
+	}{
+		{"set_mempolicy", [6]uint64{2, mask, 64}, "set_mempolicy(MPOL_BIND, [0x000001, 00000000], 64) = 0"},
+		{"set_mempolicy", [6]uint64{2, mask, 3}, "set_mempolicy(MPOL_BIND, [0x000001], 3) = 0"},
+		{"mbind", [6]uint64{0x20000000, 4096, 2, mask, 33, 0}, "mbind(0x20000000, 4096, MPOL_BIND, [0x000001], 33, 0) = 0"},
+		{"migrate_pages", [6]uint64{0, 33, mask, mask}, "migrate_pages(0, 33, [0x000001], [0x000001]) = 0"},
+	} {
+		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, 0, m.flatMem)), c.name)
+	}
+	// x86-64's words: 16 characters, 0x among them.
+	x := flatMem{0x1000, []byte{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xf0}}
+	s, _ := Lookup("set_mempolicy")
+	args := [6]uint64{2, 0x1000, 130}
+	b := s.Enter(nil, &args, x, nil)
+	assert.Equal(t, "set_mempolicy(MPOL_BIND, [0x00000000000001, 0xf000000000000000, ... /* 0x1010 */], 130) = 0",
+		collapseAlign(string(s.Exit(b, &args, 0, x, nil))))
+}
