@@ -1,6 +1,7 @@
 package linux
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -225,4 +226,53 @@ func TestNodemaskWords(t *testing.T) {
 	b := s.Enter(nil, &args, x, nil)
 	assert.Equal(t, "set_mempolicy(MPOL_BIND, [0x00000000000001, 0xf000000000000000, ... /* 0x1010 */], 130) = 0",
 		collapseAlign(string(s.Exit(b, &args, 0, x, nil))))
+}
+
+// TestI386Hostile: counts and lengths from an i386 process's memory are
+// bounded; nothing loops or panics.
+func TestI386Hostile(t *testing.T) {
+	m := i386Mem()
+	ab := m.str("ab")
+	iov := m.longs(ab, 0xffffffff)
+	// cmsg_len past the buffer, then one under the header's 12 bytes.
+	huge := m.u32s(0xffffffff, 1, 1, 3)
+	small := m.u32s(4, 1, 1, 3)
+	msgHuge := m.longs(0, 0, iov, 1, huge, 16, 0)
+	msgSmall := m.longs(0, 0, iov, 1, small, 0xffffffff, 0)
+	msgShort := m.longs(0, 0, iov, 1, small, 16, 0)
+	mmsg := m.longs(0, 0, iov, 0xffffffff, 0, 0, 0, 0)
+	for _, c := range []struct {
+		name string
+		args [6]uint64
+		want string // the end of the line
+	}{
+		// The array stops at the memory's end.
+		{"writev", [6]uint64{3, iov, 0xffffffff}, "... /* 0x200000c0 */], 4294967295) = 2"},
+		// A cmsg_len past msg_controllen: its data to the end of it.
+		{"sendmsg", [6]uint64{3, msgHuge, 0}, "msg_control=[{cmsg_len=4294967295, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, cmsg_data=[3]}], msg_controllen=16, msg_flags=0}, 0) = 2"},
+		// A cmsg_len under the header's 12 bytes ends the walk.
+		{"sendmsg", [6]uint64{3, msgShort, 0}, "msg_control=[{cmsg_len=4, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS}, ... /* 0x2000003c */], msg_controllen=16, msg_flags=0}, 0) = 2"},
+		// msg_controllen read up to optmem_max: not there, an address.
+		{"sendmsg", [6]uint64{3, msgSmall, 0}, "msg_control=0x20000030, msg_controllen=4294967295, msg_flags=0}, 0) = 2"},
+	} {
+		line := collapseAlign(i386Line(t, c.name, c.args, 2, m.flatMem))
+		assert.True(t, strings.HasSuffix(line, c.want), line)
+	}
+	// Huge counts: output bounded, no panic.
+	for _, c := range []struct {
+		name string
+		args [6]uint64
+	}{
+		{"sendmmsg", [6]uint64{3, mmsg, 0xffffffff, 0}},
+		{"recvmmsg", [6]uint64{3, mmsg, 0xffffffff, 0, 0}},
+		{"io_submit", [6]uint64{0, 0x7fffffff, iov}},
+		{"getdents", [6]uint64{3, iov, 0xffffffff}},
+		{"set_mempolicy", [6]uint64{2, iov, 0xffffffff}},
+		{"socketcall", [6]uint64{16, m.u32s(3, uint32(mmsg), 0)}},
+		{"ipc", [6]uint64{12, 0, 0xffffffff, 0, huge}},
+	} {
+		for _, ret := range []int64{0x7fffffff, -14} {
+			assert.Less(t, len(i386Line(t, c.name, c.args, ret, m.flatMem)), 1<<16, c.name)
+		}
+	}
 }
