@@ -118,6 +118,7 @@ func TestI386IPC(t *testing.T) {
 		{"ipc", [6]uint64{13, 0, 0o1600}, 1, "msgget(IPC_PRIVATE, IPC_CREAT|0600) = 1"},
 		{"ipc", [6]uint64{11, 1, 2, 0o4000, msg}, 0, `msgsnd(1, {mtype=5, mtext="hi"}, 2, IPC_NOWAIT) = 0`},
 		{"ipc", [6]uint64{12, 1, 2, 0o4000, kludge}, 2, `msgrcv(1, {mtype=5, mtext="hi"}, 2, -9, IPC_NOWAIT) = 2`},
+		{"ipc", [6]uint64{12, 0, 8, 0o4000, 0x10}, -14, "msgrcv(0, 0x10, 8, IPC_NOWAIT) = -1 EFAULT (Bad address)"},
 		{"ipc", [6]uint64{12 | 1<<16, 1, 2, 0o4000, msg, 0xfffffff7}, 2, `msgrcv(1, {mtype=5, mtext="hi"}, 2, -9, IPC_NOWAIT) = 2`},
 		{"ipc", [6]uint64{14, 1, 0x100, 0, 0}, 0, "msgctl(1, IPC_64|IPC_RMID, NULL) = 0"},
 		{"ipc", [6]uint64{3, 0, 0, 0x101, semun}, 0, "semctl(0, 0, IPC_64|IPC_SET, {sem_perm={uid=1, gid=2, mode=0640}}) = 0"},

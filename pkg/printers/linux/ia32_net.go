@@ -71,7 +71,8 @@ var xIpcCalls = func() *printers.Xlat {
 }()
 
 // ipcSub takes ipc's arguments. Version 0 of msgrcv passes msgp and
-// msgtyp in a struct ipc_kludge at ptr; of shmat, the address to store
+// msgtyp in a struct ipc_kludge at ptr (its address printed when it
+// cannot be read); of shmat, the address to store
 // the result at in third (the call's row for ipc prints it); ipc's
 // semctl passes a pointer to its union semun.
 func ipcSub(c *ctx) *Syscall {
@@ -86,7 +87,8 @@ func ipcSub(c *ctx) *Syscall {
 	case call == 12 && version == 0:
 		b := c.mem(8)
 		if in[3] == 0 || printers.ReadFull(c.m, in[3], b) != nil {
-			return nil
+			name, k.args = "ipc msgrcv", []int{0, 3, 1, 2}
+			break
 		}
 		in[3], in[4] = uint64(le32(b)), uint64(le32(b[4:]))
 	case call == 21 && version == 0:
@@ -136,6 +138,12 @@ var i386Sub = sync.OnceValue(func() map[string]*Syscall {
 		}
 	}
 	m["ipc shmat"] = &shmat
+	// ipc's msgrcv whose struct ipc_kludge cannot be read: its address.
+	msgrcv := *m["msgrcv"]
+	msgrcv.dec, msgrcv.NArgs = nil, 4
+	msgrcv.Args = a(aInt, aPtr, aUlong, aIpcMsgFlags)
+	msgrcv.initSplit()
+	m["ipc msgrcv"] = &msgrcv
 	// ipc's semctl: its union semun is at an address.
 	semctl := *m["semctl"]
 	semctl.dec = decSemctlIndirect
