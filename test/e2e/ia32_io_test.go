@@ -72,6 +72,8 @@ var ia32IOWant = []string{
 	"io_pgetevents(NULL, 1, 1, 0x20000800, {tv_sec=1, tv_nsec=2}, {sigmask=[USR2], sigsetsize=8}) = -1 EINVAL (Invalid argument)",
 	`mq_open("gt-ia32io", O_RDWR|O_CREAT, 0600, {mq_flags=0, mq_maxmsg=2, mq_msgsize=8, mq_curmsgs=0}) = 3`,
 	"mq_getsetattr(3, NULL, {mq_flags=0, mq_maxmsg=2, mq_msgsize=8, mq_curmsgs=0}) = 0",
+	`mq_timedsend(3, "ab", 2, 7, {tv_sec=1, tv_nsec=0}) = 0`,
+	`mq_timedreceive(3, "ab", 8, [7], {tv_sec=1, tv_nsec=0}) = 2`,
 	"close(3) = 0",
 	`mq_unlink("gt-ia32io") = 0`,
 	"set_mempolicy(MPOL_BIND, [0x000001, 00000000], 64) = 0",

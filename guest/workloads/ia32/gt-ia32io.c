@@ -24,7 +24,8 @@ enum {
 	NR_shmget = 395, NR_shmctl = 396, NR_shmat = 397, NR_shmdt = 398,
 	NR_msgget = 399, NR_msgsnd = 400, NR_msgrcv = 401, NR_msgctl = 402,
 	NR_io_getevents = 247, NR_io_submit = 248, NR_io_cancel = 249,
-	NR_mq_open = 277, NR_mq_unlink = 278, NR_mq_getsetattr = 282,
+	NR_mq_open = 277, NR_mq_unlink = 278, NR_mq_timedsend = 279,
+	NR_mq_timedreceive = 280, NR_mq_getsetattr = 282,
 	NR_io_pgetevents = 385, NR_get_mempolicy = 275, NR_set_mempolicy = 276,
 };
 
@@ -195,6 +196,10 @@ void cstart(long *sp)
 	copy(buf, "gt-ia32io"); /* (the C library drops the /) */
 	want(sc(NR_mq_open, (long)buf, 02 | 0100, 0600, (long)attr, 0, 0), 3);
 	want(sc(NR_mq_getsetattr, 3, 0, (long)(attr + 4), 0, 0, 0), 0);
+	/* 32-bit timespecs {1, 0}: long past, the queue ready */
+	ts[0] = 1; ts[1] = 0;
+	want(sc(NR_mq_timedsend, 3, (long)data, 2, 7, (long)ts, 0), 0);
+	want(sc(NR_mq_timedreceive, 3, (long)(buf + 32), 8, (long)(attr + 8), (long)ts, 0), 2);
 	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_mq_unlink, (long)buf, 0, 0, 0, 0, 0), 0);
 

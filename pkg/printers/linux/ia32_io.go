@@ -15,7 +15,8 @@ var ia32IOAsX64 = map[string]bool{
 	// (aio.go, poll.go); struct mq_attr (mq.go).
 	"io_setup": true, "io_submit": true, "io_getevents": true,
 	"io_pgetevents": true, "io_pgetevents_time64": true,
-	"mq_open": true, "mq_getsetattr": true,
+	"mq_open": true, "mq_getsetattr": true, "mq_timedsend": true,
+	"mq_timedreceive": true,
 	// struct statfs (file.go's statfsLayout).
 	"statfs": true, "fstatfs": true,
 	// struct linux_dirent (dirent.go).

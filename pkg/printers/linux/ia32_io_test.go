@@ -135,7 +135,8 @@ func TestI386IPC(t *testing.T) {
 }
 
 // TestI386AIOAndMq: AIO's array of 32-bit iocb pointers, its 32-bit
-// timeouts and sigset argument, aio_context_t; struct mq_attr of longs.
+// timeouts and sigset argument, aio_context_t; struct mq_attr of longs,
+// mq_timedsend's 32-bit timeout; move_pages' array of 32-bit pointers.
 func TestI386AIOAndMq(t *testing.T) {
 	m := i386Mem()
 	ab := m.str("ab")
@@ -160,6 +161,8 @@ func TestI386AIOAndMq(t *testing.T) {
 		{"io_pgetevents", [6]uint64{0, 1, 1, 0x800, ts, sig}, -22, "io_pgetevents(NULL, 1, 1, 0x800, {tv_sec=1, tv_nsec=2}, {sigmask=[USR2], sigsetsize=8}) = -1 EINVAL (Invalid argument)"},
 		{"mq_open", [6]uint64{ab, 0o102, 0o600, attr}, 3, `mq_open("ab", O_RDWR|O_CREAT, 0600, {mq_flags=0, mq_maxmsg=2, mq_msgsize=8, mq_curmsgs=0}) = 3`},
 		{"mq_getsetattr", [6]uint64{3, 0, attr}, 0, "mq_getsetattr(3, NULL, {mq_flags=0, mq_maxmsg=2, mq_msgsize=8, mq_curmsgs=0}) = 0"},
+		{"mq_timedsend", [6]uint64{3, ab, 2, 7, ts}, 0, `mq_timedsend(3, "ab", 2, 7, {tv_sec=1, tv_nsec=2}) = 0`},
+		{"move_pages", [6]uint64{0, 2, m.longs(0x20000000, 0x20001000), 0, m.u32s(0, 0xfffffff2), 0}, 0, "move_pages(0, 2, [0x20000000, 0x20001000], NULL, [0, -EFAULT], 0) = 0"},
 	} {
 		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, c.ret, m.flatMem)), c.name)
 	}

@@ -78,7 +78,7 @@ func decMovePages(c *ctx) {
 		c.sep()
 		c.ulong(n)
 		c.sep()
-		c.array(c.a[2], n, 8, false, func(c *ctx, e []byte) bool { c.ptr(le64(e)); return true })
+		c.array(c.a[2], n, c.longSize(), false, func(c *ctx, e []byte) bool { c.ptr(c.ulongOf(e)); return true })
 		c.sep()
 		c.array(c.a[3], n, 4, false, func(c *ctx, e []byte) bool { c.int(uint64(le32(e))); return true })
 		c.sep()

@@ -469,7 +469,7 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.ok = 0
 	},
 	"move_pages": func(e *rowExample, m *rowMem) {
-		e.args = [6]uint64{0, 2, m.words(0x7f0012340000, 0x7f0012341000), 0, m.u32s(0, 1<<32-14), 0} // status 0, -EFAULT
+		e.args = [6]uint64{0, 2, m.longs(0x7f0012340000, 0x7f0012341000), 0, m.u32s(0, 1<<32-14), 0} // status 0, -EFAULT
 		e.ok = 0
 	},
 	"process_vm_readv": func(e *rowExample, m *rowMem) {
