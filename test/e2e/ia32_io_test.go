@@ -76,6 +76,8 @@ var ia32IOWant = []string{
 	`mq_timedreceive(3, "ab", 8, [7], {tv_sec=1, tv_nsec=0}) = 2`,
 	"close(3) = 0",
 	`mq_unlink("gt-ia32io") = 0`,
+	"mmap(0x30000000, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0) = 0x30000000",
+	"munmap(0x30000000, 4096) = 0",
 	"set_mempolicy(MPOL_BIND, [0x000001, 00000000], 64) = 0",
 	"get_mempolicy([MPOL_BIND], [0x000001, 00000000], 64, NULL, 0) = 0",
 	"set_mempolicy(MPOL_DEFAULT, NULL, 0) = 0",

@@ -27,6 +27,7 @@ enum {
 	NR_mq_open = 277, NR_mq_unlink = 278, NR_mq_timedsend = 279,
 	NR_mq_timedreceive = 280, NR_mq_getsetattr = 282,
 	NR_io_pgetevents = 385, NR_get_mempolicy = 275, NR_set_mempolicy = 276,
+	NR_mmap = 90, NR_munmap = 91,
 };
 
 /* IPC_CREAT|0600, IPC_NOWAIT, IPC_RMID, IPC_SET; IPC_64, which only the
@@ -202,6 +203,14 @@ void cstart(long *sp)
 	want(sc(NR_mq_timedreceive, 3, (long)(buf + 32), 8, (long)(attr + 8), (long)ts, 0), 2);
 	want(sc(NR_close, 3, 0, 0, 0, 0, 0), 0);
 	want(sc(NR_mq_unlink, (long)buf, 0, 0, 0, 0, 0), 0);
+
+	/* the old mmap's six arguments in memory: PROT_READ|PROT_WRITE,
+	 * MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS */
+	long *mm_args = (long *)(a + 5024);
+	mm_args[0] = 0x30000000; mm_args[1] = 4096; mm_args[2] = 3;
+	mm_args[3] = 0x32; mm_args[4] = -1; mm_args[5] = 0;
+	want(sc(NR_mmap, (long)mm_args, 0, 0, 0, 0, 0), 0x30000000);
+	want(sc(NR_munmap, 0x30000000, 4096, 0, 0, 0, 0), 0);
 
 	/* node masks of 32-bit words: MPOL_BIND to node 0, and back */
 	unsigned long *mask = (unsigned long *)(a + 5008);

@@ -1,5 +1,7 @@
 package linux
 
+import "github.com/guestrace/guestrace/pkg/printers"
+
 // i386's IO calls whose x86-64 rows print their i386 layouts: iovecs
 // (array.go's iovec), struct msghdr, its control messages and struct
 // mmsghdr (net.go, cmsg.go, mmsg.go), struct sock_fprog (seccomp.go), all
@@ -24,10 +26,27 @@ var ia32IOAsX64 = map[string]bool{
 }
 
 // ia32IORows are i386's IO calls with rows of their own: statfs64 and
-// fstatfs64 take the size of their struct statfs64 (84 bytes, packed).
+// fstatfs64 take the size of their struct statfs64 (84 bytes, packed);
+// the old mmap takes its six arguments in a struct mmap_arg_struct.
 var ia32IORows = map[string]*Syscall{
 	"statfs64":  {NArgs: 3, Class: F | SF | SFA, Args: a(aPath, aUlong, aStatfs64Out)},
 	"fstatfs64": {NArgs: 3, Class: D | FSF | SFA, Args: a(aFD, aUlong, aStatfs64Out)},
+	"mmap":      {NArgs: 1, Class: D | M, Args: a(aHex), Ret: RetHex, sub: oldMmapSub},
+}
+
+// oldMmapSub reads the old mmap's struct mmap_arg_struct (six 32-bit
+// words): printed as mmap(addr, len, prot, flags, fd, offset), or
+// mmap(args) when it cannot be read, as strace prints them.
+func oldMmapSub(c *ctx) *Syscall {
+	b := c.mem(24)
+	if c.a[0] == 0 || printers.ReadFull(c.m, c.a[0], b) != nil {
+		return nil
+	}
+	for i := range 6 {
+		c.fixed[i] = uint64(le32(b[4*i:]))
+	}
+	c.a = &c.fixed
+	return i386Sub()["old mmap"]
 }
 
 // aStatfs64Out is i386's struct statfs64, an address unless the size

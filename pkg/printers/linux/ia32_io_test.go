@@ -280,3 +280,14 @@ func TestI386Hostile(t *testing.T) {
 		}
 	}
 }
+
+// TestI386OldMmap: the old mmap's arguments, read from its struct
+// mmap_arg_struct.
+func TestI386OldMmap(t *testing.T) {
+	m := i386Mem()
+	args := m.u32s(0x30000000, 4096, 3, 0x32, 0xffffffff, 4096)
+	assert.Equal(t, "mmap(0x30000000, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_FIXED|MAP_ANONYMOUS, -1, 0x1000) = 0x30000000",
+		collapseAlign(i386Line(t, "mmap", [6]uint64{args}, 0x30000000, m.flatMem)))
+	assert.Equal(t, "mmap(0x10) = -1 EFAULT (Bad address)",
+		collapseAlign(i386Line(t, "mmap", [6]uint64{0x10}, -14, m.flatMem)))
+}

@@ -138,6 +138,10 @@ var i386Sub = sync.OnceValue(func() map[string]*Syscall {
 		}
 	}
 	m["ipc shmat"] = &shmat
+	// The old mmap's call: mmap2's row with its offset in bytes.
+	mmap := *m["mmap2"]
+	mmap.Name, mmap.fix = "mmap", nil
+	m["old mmap"] = &mmap
 	// ipc's msgrcv whose struct ipc_kludge cannot be read: its address.
 	msgrcv := *m["msgrcv"]
 	msgrcv.dec, msgrcv.NArgs = nil, 4
