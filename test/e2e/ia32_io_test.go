@@ -28,6 +28,7 @@ var ia32IOWant = []string{
 	"fstatfs(3, {f_type=PIPEFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0",
 	"fstatfs64(3, 84, {f_type=PIPEFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0",
 	`statfs64("DIR/f", 88, 0x20000800) = -1 EINVAL (Invalid argument)`,
+	"readdir(99, 0x20000800, 2) = -1 EBADF (Bad file descriptor)",
 	"close(3) = 0",
 	"close(4) = 0",
 	"socketpair(AF_UNIX, SOCK_DGRAM, 0, [3, 4]) = 0",

@@ -27,7 +27,7 @@ enum {
 	NR_mq_open = 277, NR_mq_unlink = 278, NR_mq_timedsend = 279,
 	NR_mq_timedreceive = 280, NR_mq_getsetattr = 282,
 	NR_io_pgetevents = 385, NR_get_mempolicy = 275, NR_set_mempolicy = 276,
-	NR_mmap = 90, NR_munmap = 91,
+	NR_mmap = 90, NR_munmap = 91, NR_readdir = 89,
 };
 
 /* IPC_CREAT|0600, IPC_NOWAIT, IPC_RMID, IPC_SET; IPC_64, which only the
@@ -90,6 +90,7 @@ void cstart(long *sp)
 	want(sc(NR_fstatfs, fds[0], (long)buf, 0, 0, 0, 0), 0);
 	want(sc(NR_fstatfs64, fds[0], 84, (long)buf, 0, 0, 0), 0);
 	want(sc(NR_statfs64, (long)file, 88, (long)buf, 0, 0, 0), -22);
+	want(sc(NR_readdir, 99, (long)buf, 2, 0, 0, 0), -9); /* EBADF */
 	want(sc(NR_close, fds[0], 0, 0, 0, 0, 0), 0);
 	want(sc(NR_close, fds[1], 0, 0, 0, 0, 0), 0);
 

@@ -27,11 +27,42 @@ var ia32IOAsX64 = map[string]bool{
 
 // ia32IORows are i386's IO calls with rows of their own: statfs64 and
 // fstatfs64 take the size of their struct statfs64 (84 bytes, packed);
-// the old mmap takes its six arguments in a struct mmap_arg_struct.
+// the old mmap takes its six arguments in a struct mmap_arg_struct;
+// readdir fills one struct old_linux_dirent.
 var ia32IORows = map[string]*Syscall{
 	"statfs64":  {NArgs: 3, Class: F | SF | SFA, Args: a(aPath, aUlong, aStatfs64Out)},
 	"fstatfs64": {NArgs: 3, Class: D | FSF | SFA, Args: a(aFD, aUlong, aStatfs64Out)},
 	"mmap":      {NArgs: 1, Class: D | M, Args: a(aHex), Ret: RetHex, sub: oldMmapSub},
+	"readdir":   {NArgs: 3, Class: D, dec: decOldReaddir},
+}
+
+// decOldReaddir prints readdir(fd, dirent, count) as strace does: the
+// entry when there was one (d_ino and d_off of 32 bits, then d_namlen,
+// which strace calls d_reclen, and the name), the count unless 1.
+func decOldReaddir(c *ctx) {
+	if !c.exiting {
+		c.fd(c.a[0])
+		c.sep()
+		return
+	}
+	if c.ret == 0 || c.failed {
+		c.ptr(c.a[1])
+	} else if d := c.read(c.a[1], 10); d != nil {
+		ino, off, namlen := le32(d), le32(d[4:]), le16(d[8:])
+		c.str("{d_ino=")
+		c.ulong(uint64(ino))
+		c.str(", d_off=")
+		c.ulong(uint64(off))
+		c.str(", d_reclen=")
+		c.uint(uint64(namlen))
+		c.str(", d_name=")
+		c.pathN(c.a[1]+10, int(namlen))
+		c.b = append(c.b, '}')
+	}
+	if count := uint32(c.a[2]); count != 1 {
+		c.sep()
+		c.ulong(uint64(count))
+	}
 }
 
 // oldMmapSub reads the old mmap's struct mmap_arg_struct (six 32-bit

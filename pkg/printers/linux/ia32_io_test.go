@@ -291,3 +291,21 @@ func TestI386OldMmap(t *testing.T) {
 	assert.Equal(t, "mmap(0x10) = -1 EFAULT (Bad address)",
 		collapseAlign(i386Line(t, "mmap", [6]uint64{0x10}, -14, m.flatMem)))
 }
+
+// TestI386OldReaddir: readdir's struct old_linux_dirent, as strace prints
+// it; the count when not 1.
+func TestI386OldReaddir(t *testing.T) {
+	m := i386Mem()
+	d := m.put([]byte{0x1b, 0x68, 0x98, 0, 0x48, 0x41, 0xfd, 0x1e, 2, 0, '.', '.', 0})
+	for _, c := range []struct {
+		args [6]uint64
+		ret  int64
+		want string
+	}{
+		{[6]uint64{3, d, 5}, 1, `readdir(3, {d_ino=9988123, d_off=519913800, d_reclen=2, d_name=".."}, 5) = 1`},
+		{[6]uint64{3, d, 1}, 0, "readdir(3, 0x20000000) = 0"},
+		{[6]uint64{3, d, 1}, -20, "readdir(3, 0x20000000) = -1 ENOTDIR (Not a directory)"},
+	} {
+		assert.Equal(t, c.want, collapseAlign(i386Line(t, "readdir", c.args, c.ret, m.flatMem)))
+	}
+}
