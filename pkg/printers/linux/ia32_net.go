@@ -34,6 +34,7 @@ func xlatOf(names []string, prefix string) *printers.Xlat {
 	return x
 }
 
+// ia32NetRows are the multiplexers' rows.
 var ia32NetRows = map[string]*Syscall{
 	"socketcall": {NArgs: 2, Class: N, Args: a(argOf(printers.KindEnum, func(c *ctx, v uint64) {
 		c.xvalD(xSocketcalls, uint64(uint32(v)), "")
@@ -72,9 +73,9 @@ var xIpcCalls = func() *printers.Xlat {
 
 // ipcSub takes ipc's arguments. Version 0 of msgrcv passes msgp and
 // msgtyp in a struct ipc_kludge at ptr (its address printed when it
-// cannot be read); of shmat, the address to store
-// the result at in third (the call's row for ipc prints it); ipc's
-// semctl passes a pointer to its union semun.
+// cannot be read); version 0 of shmat, the address to store the result
+// at in third (ipc's shmat row prints it); semctl, a pointer to its union
+// semun.
 func ipcSub(c *ctx) *Syscall {
 	call, version := uint32(c.a[0])&0xffff, uint32(c.a[0])>>16
 	k, ok := ipcCalls[call]
