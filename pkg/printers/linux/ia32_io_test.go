@@ -309,3 +309,16 @@ func TestI386OldReaddir(t *testing.T) {
 		assert.Equal(t, c.want, collapseAlign(i386Line(t, "readdir", c.args, c.ret, m.flatMem)))
 	}
 }
+
+// TestI386GroupReq: i386's struct group_req has its gr_group at offset 4
+// (132 bytes in all).
+func TestI386GroupReq(t *testing.T) {
+	m := i386Mem()
+	g := make([]byte, 132)
+	g[0], g[4], g[8], g[11] = 1, 2, 224, 1
+	addr := m.put(g)
+	assert.Equal(t, `setsockopt(3, SOL_IP, MCAST_JOIN_GROUP, {gr_interface=1, gr_group={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("224.0.0.1")}}, 132) = 0`,
+		collapseAlign(i386Line(t, "setsockopt", [6]uint64{3, 0, 42, addr, 132}, 0, m.flatMem)))
+	assert.Equal(t, "setsockopt(3, SOL_IP, MCAST_JOIN_GROUP, 0x20000000, 131) = -1 EINVAL (Invalid argument)",
+		collapseAlign(i386Line(t, "setsockopt", [6]uint64{3, 0, 42, addr, 131}, -22, m.flatMem)))
+}
