@@ -120,7 +120,7 @@ type Syscall struct {
 	// fix, when set, rearranges a copy of the arguments before they are
 	// printed (i386's 64-bit values in two registers).
 	fix func(a *[6]uint64)
-	// sub, when set, is a multiplexer's (i386's socketcall and ipc): it
+	// sub, when set, is a multiplexer's (i386's socketcall, ipc, old mmap): it
 	// returns the row of the call that the arguments select, its
 	// arguments in c.a, or nil to print the multiplexer itself.
 	sub func(c *ctx) *Syscall
