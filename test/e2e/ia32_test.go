@@ -100,6 +100,7 @@ var ia32Programs = []struct {
 }{
 	{"gt-ia32", ia32Want},
 	{"gt-ia32sig", ia32SigWant},
+	{"gt-ia32io", ia32IOWant},
 }
 
 // TestIA32Calls traces the i386 entry points (__ia32_sys_*,

@@ -130,16 +130,17 @@ func decIoSubmit(c *ctx) {
 	}
 	c.ptr(c.a[0])
 	c.sep()
-	nr := int64(c.a[1])
-	c.long(c.a[1])
+	nr := int64(c.longArg(c.a[1]))
+	c.long(uint64(nr))
 	c.sep()
 	if nr < 0 {
 		c.ptr(c.a[2])
 		return
 	}
-	c.array(c.a[2], uint64(nr), 8, false, func(c *ctx, e []byte) bool {
+	// An array of pointers to struct iocb, which has one layout.
+	c.array(c.a[2], uint64(nr), c.longSize(), false, func(c *ctx, e []byte) bool {
 		// (copied from the scratch buffer, which printing reuses)
-		if b := c.read(le64(e), iocbSize); b != nil {
+		if b := c.read(c.ulongOf(e), iocbSize); b != nil {
 			var cb [iocbSize]byte
 			copy(cb[:], b)
 			c.iocb(cb[:])
@@ -175,9 +176,9 @@ func decIoGetevents(sig bool) func(c *ctx) {
 		if !c.exiting {
 			c.ptr(c.a[0])
 			c.sep()
-			c.long(c.a[1])
+			c.long(c.longArg(c.a[1]))
 			c.sep()
-			c.long(c.a[2])
+			c.long(c.longArg(c.a[2]))
 			c.sep()
 			return
 		}
@@ -198,5 +199,12 @@ func decIoGetevents(sig bool) func(c *ctx) {
 	}
 }
 
-// aPtrAtOut is the pointer a call stored at an address: [0x7f...].
-var aPtrAtOut = aOutStruct((*ctx).ptrAt)
+// aPtrAtOut is the pointer (aio_context_t: a long) a call stored at an
+// address: [0x7f...].
+var aPtrAtOut = aOutStruct(func(c *ctx, addr uint64) {
+	if b := c.read(addr, c.longSize()); b != nil {
+		c.b = append(c.b, '[')
+		c.ptr(c.ulongOf(b))
+		c.b = append(c.b, ']')
+	}
+})

@@ -66,9 +66,11 @@ func (c *ctx) array(addr, nmemb uint64, size int, ignoreFailed bool, elem func(c
 
 // iovec prints an iovec array of n entries; each buffer is printed by
 // data, with at most budget bytes in all (the bytes a read returned).
+// An entry is two longs: iov_base and iov_len.
 func (c *ctx) iovec(addr, n, budget uint64, asAddr bool) {
-	c.array(addr, n, 16, true, func(c *ctx, e []byte) bool {
-		base, l := le64(e), le64(e[8:])
+	ls := c.longSize()
+	c.array(addr, n, 2*ls, true, func(c *ctx, e []byte) bool {
+		base, l := c.ulongOf(e), c.ulongOf(e[ls:])
 		show := min(l, budget)
 		if budget != ^uint64(0) {
 			budget -= show

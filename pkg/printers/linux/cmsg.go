@@ -7,7 +7,6 @@ import "github.com/guestrace/guestrace/pkg/printers"
 // context; other types by name.
 
 const (
-	cmsgHdrSize = 16    // struct cmsghdr on x86-64
 	optmemMax   = 20480 // net.core.optmem_max's default: the most read
 	scmRights   = 1
 	scmCreds    = 2
@@ -15,8 +14,11 @@ const (
 )
 
 // msgControl prints msg_control's messages, read in one piece of at most
-// optmemMax bytes.
+// optmemMax bytes. A struct cmsghdr is a size_t cmsg_len and two ints,
+// each message aligned to a long.
 func (c *ctx) msgControl(addr, inLen uint64) {
+	ls := uint64(c.longSize())
+	cmsgHdrSize := ls + 8
 	ctlLen := min(inLen, optmemMax)
 	if ctlLen < cmsgHdrSize {
 		c.ptr(addr)
@@ -31,8 +33,8 @@ func (c *ctx) msgControl(addr, inLen uint64) {
 	rest, off := ctlLen, uint64(0)
 	for rest >= cmsgHdrSize {
 		h := buf[off:]
-		cmsgLen := le64(h)
-		level, typ := int32(le32(h[8:])), le32(h[12:])
+		cmsgLen := c.ulongOf(h)
+		level, typ := int32(le32(h[ls:])), le32(h[ls+4:])
 		if off > 0 {
 			c.sep()
 		}
@@ -57,7 +59,7 @@ func (c *ctx) msgControl(addr, inLen uint64) {
 			rest = 0
 			break
 		}
-		l = (cmsgLen + 7) &^ 7
+		l = (cmsgLen + ls - 1) &^ (ls - 1)
 		if l >= rest {
 			rest = 0
 			break

@@ -13,7 +13,7 @@ import (
 // 2^64 ends the walk (it looped forever, the next message found at the
 // same place): its data runs to the end of msg_control, as strace reads it.
 func TestCmsgLenOverflow(t *testing.T) {
-	m := &rowMem{flatMem{0x10000, nil}}
+	m := &rowMem{flatMem: flatMem{0x10000, nil}}
 	ctl := m.cmsg(1, 1, 4)
 	binary.LittleEndian.PutUint64(ctl, ^uint64(3)) // rounds up to 0
 	ctl = append(ctl, m.cmsg(1, 1, 5)...)

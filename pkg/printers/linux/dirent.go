@@ -13,8 +13,8 @@ var aCwdOut = aOutStruct(func(c *ctx, v uint64) {
 
 // dents prints a directory listing as strace does without -v: its address
 // and how many entries it holds. header is the size of an entry's fixed
-// part.
-func (c *ctx) dents(addr uint64, header int) {
+// part, reclen where its d_reclen is.
+func (c *ctx) dents(addr uint64, header, reclenAt int) {
 	count := uint64(uint32(c.a[2]))
 	if c.failed || uint64(c.ret) > count {
 		c.ptr(addr)
@@ -28,7 +28,7 @@ func (c *ctx) dents(addr uint64, header int) {
 			break
 		}
 		n++
-		reclen := uint64(le16(h[16:]))
+		reclen := uint64(le16(h[reclenAt:]))
 		switch {
 		case reclen > left:
 			reclen = left
@@ -144,7 +144,8 @@ var (
 			c.dents64Verbose(v)
 			return
 		}
-		c.dents(v, 19)
+		c.dents(v, 19, 16)
 	})
-	aDents = aOutStruct(func(c *ctx, v uint64) { c.dents(v, 18) })
+	// struct linux_dirent: d_ino and d_off, two longs, then d_reclen.
+	aDents = aOutStruct(func(c *ctx, v uint64) { c.dents(v, 2*c.longSize()+2, 2*c.longSize()) })
 )

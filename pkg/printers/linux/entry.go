@@ -13,7 +13,8 @@ func (s *Syscall) NeedsEntry() bool {
 	if s.NoReturn() || entryCalls[s.Name] {
 		return true
 	}
-	return s.dec != nil && !exitSafe[s.Name]
+	// (a multiplexer's calls may read their memory at entry)
+	return (s.dec != nil || s.sub != nil) && !exitSafe[s.Name]
 }
 
 // entryCalls are the calls without a decoder of their own that need their

@@ -389,27 +389,58 @@ func (c *ctx) statxFlags(v uint64) {
 
 const stValid = 0x20
 
+// statfsLayout is one ABI's struct statfs: its size and where its
+// fields lie; the five counts (f_blocks to f_ffree) follow one another.
+type statfsLayout struct {
+	bytes                  int
+	typ, bsize, counts     statField
+	fsid                   int
+	namelen, frsize, flags statField
+}
+
+var (
+	statfsX8664 = statfsLayout{bytes: 120, typ: statField{0, 8}, bsize: statField{8, 8}, counts: statField{16, 8},
+		fsid: 56, namelen: statField{64, 8}, frsize: statField{72, 8}, flags: statField{80, 8}}
+	// i386's struct statfs, all of 32 bits.
+	statfsI386 = statfsLayout{bytes: 64, typ: statField{0, 4}, bsize: statField{4, 4}, counts: statField{8, 4},
+		fsid: 28, namelen: statField{36, 4}, frsize: statField{40, 4}, flags: statField{44, 4}}
+	// i386's struct statfs64, packed: 64-bit counts.
+	statfs64I386 = statfsLayout{bytes: 84, typ: statField{0, 4}, bsize: statField{4, 4}, counts: statField{8, 8},
+		fsid: 48, namelen: statField{56, 4}, frsize: statField{60, 4}, flags: statField{64, 4}}
+)
+
 // statfs prints a struct statfs the call filled.
 func (c *ctx) statfs(addr uint64) {
-	s := c.read(addr, 120)
+	if c.compat {
+		c.statfsAs(addr, &statfsI386)
+	} else {
+		c.statfsAs(addr, &statfsX8664)
+	}
+}
+
+// statfsAs prints a struct statfs of layout l.
+func (c *ctx) statfsAs(addr uint64, l *statfsLayout) {
+	s := c.read(addr, l.bytes)
 	if s == nil {
 		return
 	}
 	c.str("{f_type=")
-	c.xval(xFsmagic, le64(s), "")
-	for i, n := range [...]string{", f_bsize=", ", f_blocks=", ", f_bfree=", ", f_bavail=", ", f_files=", ", f_ffree="} {
+	c.xval(xFsmagic, l.typ.u(s), "")
+	c.str(", f_bsize=")
+	c.ulong(l.bsize.u(s))
+	for i, n := range [...]string{", f_blocks=", ", f_bfree=", ", f_bavail=", ", f_files=", ", f_ffree="} {
 		c.str(n)
-		c.ulong(le64(s[8+8*i:]))
+		c.ulong(statField{l.counts.off + i*l.counts.width, l.counts.width}.u(s))
 	}
 	c.str(", f_fsid={val=[")
-	c.hex(uint64(le32(s[56:])))
+	c.hex(uint64(le32(s[l.fsid:])))
 	c.sep()
-	c.hex(uint64(le32(s[60:])))
+	c.hex(uint64(le32(s[l.fsid+4:])))
 	c.str("]}, f_namelen=")
-	c.ulong(le64(s[64:]))
+	c.ulong(l.namelen.u(s))
 	c.str(", f_frsize=")
-	c.ulong(le64(s[72:]))
-	if f := le64(s[80:]); f&stValid != 0 {
+	c.ulong(l.frsize.u(s))
+	if f := l.flags.u(s); f&stValid != 0 {
 		c.str(", f_flags=")
 		c.flags(xStatfsFlags, f, "ST_???")
 	}

@@ -101,20 +101,22 @@ var i386Special = map[string]i386Like{
 	"fadvise64_64":    {"fadvise64", func(a *[6]uint64) { join(a, 1); join(a, 2) }},
 	"fallocate":       {"fallocate", func(a *[6]uint64) { join(a, 2); join(a, 3) }},
 	"sync_file_range": {"sync_file_range", func(a *[6]uint64) { join(a, 1); join(a, 2) }},
+	"preadv":          {"preadv", func(a *[6]uint64) { join(a, 3) }},
+	"pwritev":         {"pwritev", func(a *[6]uint64) { join(a, 3) }},
+	"preadv2":         {"preadv2", joinPos},
+	"pwritev2":        {"pwritev2", joinPos},
 	// i386's clone passes tls before child_tid.
 	"clone":      {"clone", func(a *[6]uint64) { a[3], a[4] = a[4], a[3] }},
 	"fcntl64":    {"fcntl", nil},
 	"ugetrlimit": {"getrlimit", nil},
 	"sendfile64": {"sendfile", nil},
 	"_newselect": {"select", nil},
-	"statfs64":   {"statfs", nil},
-	"fstatfs64":  {"fstatfs", nil},
 }
 
 // i386AsX64 are the calls whose x86-64 row prints their i386 layouts
 // too, by domain: calls whose structures have one layout, and calls whose
 // decoders read longs, pointers and times through compat.go's helpers.
-var i386AsX64 = []map[string]bool{compatSame, i386Times, i386Signals}
+var i386AsX64 = []map[string]bool{compatSame, i386Times, i386Signals, ia32IOAsX64}
 
 func asX64(name string) bool {
 	for _, m := range i386AsX64 {
@@ -295,7 +297,7 @@ func signExtended(args []Arg) []Arg {
 
 // i386Rows are the i386 calls with rows of their own, by domain: each
 // domain's file holds one map (a call in one map only).
-var i386Rows = []map[string]*Syscall{i386Decoded, i386TimeRows, i386SignalRows}
+var i386Rows = []map[string]*Syscall{i386Decoded, i386TimeRows, i386SignalRows, ia32NetRows, ia32IORows}
 
 // i386Row returns the row of its own of the i386 call name.
 func i386Row(name string) (*Syscall, bool) {
@@ -315,22 +317,6 @@ var i386Decoded = map[string]*Syscall{
 	"fstatat64": {NArgs: 4, Class: D | F | FST | STA, Args: a(aDirFD, aPath, aStat64Out, aAtFlags)},
 	"_llseek":   {NArgs: 5, Class: D, dec: decLlseek},
 	"waitpid":   {NArgs: 3, Class: P, dec: decWaitpid},
-	// The IPC calls' structures have their 32-bit layout: addresses.
-	"msgctl":          {NArgs: 3, Class: I, Args: a(aInt, aXval32(xMsgctlFlags, "MSG_???"), aPtr)},
-	"shmctl":          {NArgs: 3, Class: I, Args: a(aInt, aXval32(xShmctlFlags, "SHM_???"), aPtr)},
-	"semctl":          {NArgs: 4, Class: I, Args: a(aInt, aInt, aXval32(xSemctlFlags, "SEM_???"), aPtr)},
-	"msgrcv":          {NArgs: 5, Class: I, Args: a(aInt, aPtr, aUlong, aLong, aIpcMsgFlags)},
-	"recvmmsg":        {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
-	"recvmmsg_time64": {NArgs: 5, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags, aPtr)},
-	"sendmmsg":        {NArgs: 4, Class: N, Args: a(aFD, aPtr, aUint, aMsgFlags)},
-	// AIO's pointer arrays and seccomp's sock_fprog have their 32-bit
-	// layout: addresses.
-	"io_submit":            {NArgs: 3, Args: a(aPtr, aLong, aPtr)},
-	"io_cancel":            {NArgs: 3, Args: a(aPtr, aPtr, aPtrOut)},
-	"io_getevents":         {NArgs: 5, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr)},
-	"io_pgetevents":        {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
-	"io_pgetevents_time64": {NArgs: 6, Args: a(aPtr, aLong, aLong, aPtrOut, aPtr, aPtr)},
-	"seccomp":              {NArgs: 3, Args: a(aXval32(xSeccompOps, "SECCOMP_SET_MODE_???"), aFlags32(xSeccompFilterFlags, "SECCOMP_FILTER_FLAG_???"), aPtr)},
 }
 
 // statI386 is i386's struct stat64, 96 bytes.

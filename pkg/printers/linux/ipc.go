@@ -3,8 +3,9 @@ package linux
 import "github.com/guestrace/guestrace/pkg/printers"
 
 // System V IPC (msg*, sem*, shm*), printed as strace's ipc_*.c print
-// them, with x86-64's 64-bit structures (msqid64_ds, semid64_ds,
-// shmid64_ds).
+// them, with the 64-bit structures (msqid64_ds, semid64_ds, shmid64_ds)
+// of the process: x86-64's, or i386's (compat_*64_ds, whose longs are 4
+// bytes; strace prints them whether or not the i386 call passes IPC_64).
 
 const (
 	ipcSet  = 1
@@ -56,16 +57,18 @@ var (
 	aSembufs = aInStruct(func(c *ctx, v uint64) { c.sembufs(v, c.a[2]) })
 )
 
-// msgbuf prints {mtype=N, mtext="..."} of count bytes of text.
+// msgbuf prints {mtype=N, mtext="..."} of count bytes of text; mtype is
+// a long.
 func (c *ctx) msgbuf(addr, count uint64) {
-	b := c.read(addr, 8)
+	ls := c.longSize()
+	b := c.read(addr, ls)
 	if b == nil {
 		return
 	}
 	c.str("{mtype=")
-	c.long(le64(b))
+	c.long(c.slongOf(b))
 	c.str(", mtext=")
-	c.strN(addr+8, count)
+	c.strN(addr+uint64(ls), count)
 	c.b = append(c.b, '}')
 }
 
@@ -80,7 +83,11 @@ func decMsgrcv(c *ctx) {
 	c.sep()
 	c.ulong(c.a[2])
 	c.sep()
-	c.long(c.a[3])
+	typ := c.a[3] // (a long: i386's is sign-extended)
+	if c.compat {
+		typ = uint64(int64(int32(typ)))
+	}
+	c.long(typ)
 	c.sep()
 	c.flags(xIpcMsgFlags, uint64(uint32(c.a[4])), "MSG_???")
 }
@@ -107,7 +114,11 @@ func (c *ctx) ipcPerm(b []byte, cmd uint64) {
 	c.str(", gid=")
 	c.uid(uint64(le32(b[8:])))
 	c.str(", mode=")
-	c.mode(uint64(le32(b[20:])))
+	if c.compat {
+		c.mode(uint64(le16(b[20:]))) // (i386's mode_t is 16 bits)
+	} else {
+		c.mode(uint64(le32(b[20:])))
+	}
 	if cmd != ipcSet {
 		c.str(", key=")
 		c.ulong(uint64(le32(b)))
@@ -126,15 +137,58 @@ type ipcCtl struct {
 	names   *printers.Xlat
 	dflt    string
 	ds      func(c *ctx, b []byte, cmd uint64)
-	dsSize  int
+	dsSize  [2]int             // x86-64's, i386's
 	info    map[uint64]ipcInfo // IPC_INFO and the like
 	stat    map[uint64]bool    // commands that fill the ds at exit
 	bufArgN int
+	// indirect: the buffer's address came through a pointer (i386's
+	// ipc semctl); printed, it is in brackets.
+	indirect bool
 }
 
 type ipcInfo struct {
-	size  int
+	size  [2]int // x86-64's, i386's
 	print func(c *ctx, b []byte)
+}
+
+// ipcSize is the size of the process's structure.
+func (c *ctx) ipcSize(size [2]int) int {
+	if c.compat {
+		return size[1]
+	}
+	return size[0]
+}
+
+// ipcLongs are fields of a long's width: name, offset on x86-64 and on
+// i386.
+func (c *ctx) ipcLongs(b []byte, fs ...ipcLong) {
+	for i, f := range fs {
+		if i > 0 {
+			c.sep()
+		}
+		c.str(f.name)
+		c.b = append(c.b, '=')
+		if c.compat {
+			c.ulong(uint64(le32(b[f.off32:])))
+		} else {
+			c.ulong(le64(b[f.off:]))
+		}
+	}
+}
+
+type ipcLong struct {
+	name       string
+	off, off32 int
+}
+
+// ipcPid prints a pid_t field, at the offset of the process's layout.
+func (c *ctx) ipcPid(b []byte, name string, off, off32 int) {
+	if c.compat {
+		off = off32
+	}
+	c.str(name)
+	c.b = append(c.b, '=')
+	c.long(uint64(int64(int32(le32(b[off:])))))
 }
 
 // decCtl prints a msgctl/shmctl/semctl call.
@@ -154,22 +208,26 @@ func (k *ipcCtl) dec(c *ctx) {
 		c.sep()
 		switch {
 		case cmd == ipcSet:
-			if b := c.read(addr, k.dsSize); b != nil {
+			if b := c.read(addr, c.ipcSize(k.dsSize)); b != nil {
 				k.ds(c, b, cmd)
 			}
 		case k.stat[cmd]:
 		case k.info[cmd].print != nil:
+		case k.indirect:
+			c.b = append(c.b, '[')
+			c.ptr(addr)
+			c.b = append(c.b, ']')
 		default:
 			c.ptr(addr)
 		}
 		return
 	}
 	if k.stat[cmd] {
-		if b := c.read(addr, k.dsSize); b != nil {
+		if b := c.read(addr, c.ipcSize(k.dsSize)); b != nil {
 			k.ds(c, b, cmd)
 		}
 	} else if in := k.info[cmd]; in.print != nil {
-		if b := c.read(addr, in.size); b != nil {
+		if b := c.read(addr, c.ipcSize(in.size)); b != nil {
 			in.print(c, b)
 		}
 	}
@@ -219,74 +277,114 @@ func (c *ctx) ipcStruct(b []byte, fs []ipcField) {
 
 var (
 	msgctl = &ipcCtl{
-		cmdArg: 1, bufArgN: 2, names: xMsgctlFlags, dflt: "MSG_???", dsSize: 120,
+		cmdArg: 1, bufArgN: 2, names: xMsgctlFlags, dflt: "MSG_???", dsSize: [2]int{120, 88},
 		stat: map[uint64]bool{2: true, 11: true, 13: true}, // IPC_STAT, MSG_STAT, MSG_STAT_ANY
 		ds: func(c *ctx, b []byte, cmd uint64) {
 			c.str("{msg_perm=")
 			c.ipcPerm(b, cmd)
 			if cmd != ipcSet {
 				c.sep()
-				c.ipcFields(b, []ipcField{{"msg_stime", 48, 8, false}, {"msg_rtime", 56, 8, false}, {"msg_ctime", 64, 8, false}, {"msg_qnum", 80, 8, false}})
+				c.ipcLongs(b, ipcLong{"msg_stime", 48, 36}, ipcLong{"msg_rtime", 56, 44}, ipcLong{"msg_ctime", 64, 52}, ipcLong{"msg_qnum", 80, 64})
 			}
-			c.str(", msg_qbytes=")
-			c.ulong(le64(b[88:]))
+			c.sep()
+			c.ipcLongs(b, ipcLong{"msg_qbytes", 88, 68})
 			if cmd != ipcSet {
 				c.sep()
-				c.ipcFields(b, []ipcField{{"msg_lspid", 96, 4, true}, {"msg_lrpid", 100, 4, true}})
+				c.ipcPid(b, "msg_lspid", 96, 72)
+				c.sep()
+				c.ipcPid(b, "msg_lrpid", 100, 76)
 			}
 			c.b = append(c.b, '}')
 		},
 		info: map[uint64]ipcInfo{3: msginfo, 12: msginfo}, // IPC_INFO, MSG_INFO
 	}
-	msginfo = ipcInfo{32, func(c *ctx, b []byte) {
+	msginfo = ipcInfo{[2]int{32, 32}, func(c *ctx, b []byte) {
 		c.ipcStruct(b, []ipcField{{"msgpool", 0, 4, true}, {"msgmap", 4, 4, true}, {"msgmax", 8, 4, true}, {"msgmnb", 12, 4, true},
 			{"msgmni", 16, 4, true}, {"msgssz", 20, 4, true}, {"msgtql", 24, 4, true}, {"msgseg", 28, 2, false}})
 	}}
 
 	shmctl = &ipcCtl{
-		cmdArg: 1, bufArgN: 2, names: xShmctlFlags, dflt: "SHM_???", dsSize: 112,
+		cmdArg: 1, bufArgN: 2, names: xShmctlFlags, dflt: "SHM_???", dsSize: [2]int{112, 84},
 		stat: map[uint64]bool{2: true, 13: true, 15: true}, // IPC_STAT, SHM_STAT, SHM_STAT_ANY
 		ds: func(c *ctx, b []byte, cmd uint64) {
 			c.str("{shm_perm=")
 			c.ipcPerm(b, cmd)
 			if cmd != ipcSet {
 				c.sep()
-				c.ipcFields(b, []ipcField{{"shm_segsz", 48, 8, false}, {"shm_cpid", 80, 4, true}, {"shm_lpid", 84, 4, true},
-					{"shm_nattch", 88, 8, false}, {"shm_atime", 56, 8, false}, {"shm_dtime", 64, 8, false}, {"shm_ctime", 72, 8, false}})
+				c.ipcLongs(b, ipcLong{"shm_segsz", 48, 36})
+				c.sep()
+				c.ipcPid(b, "shm_cpid", 80, 64)
+				c.sep()
+				c.ipcPid(b, "shm_lpid", 84, 68)
+				c.sep()
+				c.ipcLongs(b, ipcLong{"shm_nattch", 88, 72}, ipcLong{"shm_atime", 56, 40}, ipcLong{"shm_dtime", 64, 48}, ipcLong{"shm_ctime", 72, 56})
 			}
 			c.b = append(c.b, '}')
 		},
 		info: map[uint64]ipcInfo{
-			3: {72, func(c *ctx, b []byte) { // IPC_INFO: struct shminfo64
-				c.ipcStruct(b, []ipcField{{"shmmax", 0, 8, false}, {"shmmin", 8, 8, false}, {"shmmni", 16, 8, false}, {"shmseg", 24, 8, false}, {"shmall", 32, 8, false}})
+			3: {[2]int{72, 36}, func(c *ctx, b []byte) { // IPC_INFO: struct shminfo64
+				c.b = append(c.b, '{')
+				c.ipcLongs(b, ipcLong{"shmmax", 0, 0}, ipcLong{"shmmin", 8, 4}, ipcLong{"shmmni", 16, 8}, ipcLong{"shmseg", 24, 12}, ipcLong{"shmall", 32, 16})
+				c.b = append(c.b, '}')
 			}},
-			14: {48, func(c *ctx, b []byte) { // SHM_INFO: struct shm_info
-				c.ipcStruct(b, []ipcField{{"used_ids", 0, 4, true}, {"shm_tot", 8, 8, false}, {"shm_rss", 16, 8, false},
-					{"shm_swp", 24, 8, false}, {"swap_attempts", 32, 8, false}, {"swap_successes", 40, 8, false}})
+			14: {[2]int{48, 24}, func(c *ctx, b []byte) { // SHM_INFO: struct shm_info
+				c.b = append(c.b, '{')
+				c.ipcFields(b, []ipcField{{"used_ids", 0, 4, true}})
+				c.sep()
+				c.ipcLongs(b, ipcLong{"shm_tot", 8, 4}, ipcLong{"shm_rss", 16, 8}, ipcLong{"shm_swp", 24, 12},
+					ipcLong{"swap_attempts", 32, 16}, ipcLong{"swap_successes", 40, 20})
+				c.b = append(c.b, '}')
 			}},
 		},
 	}
 
 	semctl = &ipcCtl{
-		cmdArg: 2, bufArgN: 3, names: xSemctlFlags, dflt: "SEM_???", dsSize: 104,
+		cmdArg: 2, bufArgN: 3, names: xSemctlFlags, dflt: "SEM_???", dsSize: [2]int{104, 64},
 		stat: map[uint64]bool{2: true, 18: true, 20: true}, // IPC_STAT, SEM_STAT, SEM_STAT_ANY
 		ds: func(c *ctx, b []byte, cmd uint64) {
 			c.str("{sem_perm=")
 			c.ipcPerm(b, cmd)
 			if cmd != ipcSet {
 				c.sep()
-				c.ipcFields(b, []ipcField{{"sem_otime", 48, 8, false}, {"sem_ctime", 64, 8, false}, {"sem_nsems", 80, 8, false}})
+				c.ipcLongs(b, ipcLong{"sem_otime", 48, 36}, ipcLong{"sem_ctime", 64, 44}, ipcLong{"sem_nsems", 80, 52})
 			}
 			c.b = append(c.b, '}')
 		},
 		info: map[uint64]ipcInfo{3: seminfo, 19: seminfo}, // IPC_INFO, SEM_INFO
 	}
-	seminfo = ipcInfo{40, func(c *ctx, b []byte) {
+	seminfo = ipcInfo{[2]int{40, 40}, func(c *ctx, b []byte) {
 		c.ipcStruct(b, []ipcField{{"semmap", 0, 4, true}, {"semmni", 4, 4, true}, {"semmns", 8, 4, true}, {"semmnu", 12, 4, true},
 			{"semmsl", 16, 4, true}, {"semopm", 20, 4, true}, {"semume", 24, 4, true}, {"semusz", 28, 4, true},
 			{"semvmx", 32, 4, true}, {"semaem", 36, 4, true}})
 	}}
 )
+
+// semctlIndirect is the semctl of i386's ipc multiplexer: its fourth
+// argument points to the union semun, whose pointer (when the call
+// takes one) prints as [0x...].
+var semctlIndirect = func() *ipcCtl {
+	k := *semctl
+	k.indirect = true
+	return &k
+}()
+
+// decSemctlIndirect prints ipc's semctl.
+func decSemctlIndirect(c *ctx) {
+	if !c.exiting {
+		// The union's pointer, read at entry and kept for the exit.
+		if b := c.mem(4); printers.ReadFull(c.m, c.a[3], b) == nil {
+			c.save(uint64(le32(b)), 1)
+		}
+	}
+	if p, ok, _ := c.saved(); ok == 1 {
+		c.fixed = *c.a
+		c.fixed[3] = p
+		c.a = &c.fixed
+		semctlIndirect.dec(c)
+		return
+	}
+	semctl.dec(c) // (its address unreadable: printed)
+}
 
 func decMsgctl(c *ctx) { msgctl.dec(c) }
 func decShmctl(c *ctx) { shmctl.dec(c) }

@@ -5,30 +5,27 @@ import "github.com/guestrace/guestrace/pkg/printers"
 // sendmmsg and recvmmsg with their arrays of struct mmsghdr, as strace's
 // mmsghdr.c prints them: {msg_hdr={...}, msg_len=N}.
 
-const (
-	mmsghdrSize = 64
-	iovMax      = 1024
-)
+const iovMax = 1024
 
 // mmsgvec prints n struct mmsghdr: msg_len for the first withLen of
 // them, each message's data bounded by its msg_len when useLen.
 func (c *ctx) mmsgvec(addr, n, withLen uint64, useLen bool) {
 	count := uint64(iovMax)
-	c.array(addr, n, mmsghdrSize, true, func(c *ctx, e []byte) bool {
+	// struct mmsghdr: a struct msghdr, then msg_len padded to a long.
+	hdr := c.msghdrSize()
+	c.array(addr, n, hdr+c.longSize(), true, func(c *ctx, e []byte) bool {
 		if count == 0 {
 			c.str("...")
 			return false
 		}
 		count--
-		var h [56]byte
-		copy(h[:], e)
-		msgLen := uint64(le32(e[56:]))
+		msgLen := uint64(le32(e[hdr:]))
 		data := ^uint64(0)
 		if useLen {
 			data = msgLen
 		}
 		c.str("{msg_hdr=")
-		c.msghdrOf(&h, data, false)
+		c.msghdrOf(e, data, false)
 		if withLen > 0 {
 			c.str(", msg_len=")
 			c.ulong(msgLen)
@@ -67,8 +64,11 @@ func decRecvmmsg(c *ctx) {
 	if !c.exiting {
 		c.fd(c.a[0])
 		c.sep()
-		if b := c.mem(16); c.a[4] != 0 && printers.ReadFull(c.m, c.a[4], b) == nil {
-			c.save(le64(b), le64(b[8:]))
+		// The timespec's bytes (8 or 16) kept as two words.
+		if b := c.mem(2 * c.timeSize()); c.a[4] != 0 && printers.ReadFull(c.m, c.a[4], b) == nil {
+			var ts [16]byte
+			copy(ts[:], b)
+			c.save(le64(ts[:]), le64(ts[8:]))
 		}
 		return
 	}
@@ -104,9 +104,7 @@ func recvmmsgRet(c *ctx) {
 		return
 	}
 	c.str(" (left ")
-	if b := c.read(c.a[4], 16); b != nil {
-		c.timespec(b)
-	}
+	c.timespecAt(c.a[4])
 	c.b = append(c.b, ')')
 }
 

@@ -35,7 +35,7 @@ func TestMountAPIFlags(t *testing.T) {
 		{"fsconfig", func(m *rowMem) [6]uint64 { return [6]uint64{1<<64 - 1, 6, 0, 0, 0} }, -22,
 			`fsconfig(-1, FSCONFIG_CMD_CREATE, NULL, NULL, 0) = -1 EINVAL (Invalid argument)`},
 	} {
-		m := &rowMem{flatMem{base: rowMemBase}}
+		m := &rowMem{flatMem: flatMem{base: rowMemBase}}
 		args := c.args(m)
 		s := lookup(t, c.name)
 		got := s.Exit(s.Enter(nil, &args, m, o), &args, c.ret, m, o)

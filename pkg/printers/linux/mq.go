@@ -1,23 +1,25 @@
 package linux
 
-// mqAttr prints a struct mq_attr, with mq_flags by name or in hex.
+// mqAttr prints a struct mq_attr, four longs, with mq_flags by name or
+// in hex.
 func (c *ctx) mqAttr(addr uint64, names bool) {
-	a := c.read(addr, 32)
+	ls := c.longSize()
+	a := c.read(addr, 4*ls)
 	if a == nil {
 		return
 	}
 	c.str("{mq_flags=")
 	if names {
-		c.flags(xMqAttrFlags, le64(a), "O_???")
+		c.flags(xMqAttrFlags, c.slongOf(a), "O_???")
 	} else {
-		c.hex(le64(a))
+		c.hex(c.slongOf(a))
 	}
 	c.str(", mq_maxmsg=")
-	c.long(le64(a[8:]))
+	c.long(c.slongOf(a[ls:]))
 	c.str(", mq_msgsize=")
-	c.long(le64(a[16:]))
+	c.long(c.slongOf(a[2*ls:]))
 	c.str(", mq_curmsgs=")
-	c.long(le64(a[24:]))
+	c.long(c.slongOf(a[3*ls:]))
 	c.b = append(c.b, '}')
 }
 

@@ -297,20 +297,25 @@ func decRecvfrom(c *ctx) {
 // msghdr prints a struct msghdr; data bounds the bytes shown of its iovec
 // (what a receive returned).
 func (c *ctx) msghdr(addr uint64, data uint64, iovAsAddr bool) {
-	m := c.read(addr, 56)
+	m := c.read(addr, c.msghdrSize())
 	if m == nil {
 		return
 	}
 	var h [56]byte
 	copy(h[:], m)
-	c.msghdrOf(&h, data, iovAsAddr)
+	c.msghdrOf(h[:], data, iovAsAddr)
 }
 
-// msghdrOf prints the struct msghdr held in h.
-func (c *ctx) msghdrOf(h *[56]byte, data uint64, iovAsAddr bool) {
-	name, namelen := le64(h[0:]), le32(h[8:])
-	iov, iovlen := le64(h[16:]), le64(h[24:])
-	ctl, ctllen := le64(h[32:]), le64(h[40:])
+// msghdrSize is the size of a struct msghdr: seven longs' places (the
+// int msg_namelen and msg_flags padded to a long).
+func (c *ctx) msghdrSize() int { return 7 * c.longSize() }
+
+// msghdrOf prints the struct msghdr held in h (msghdrSize bytes).
+func (c *ctx) msghdrOf(h []byte, data uint64, iovAsAddr bool) {
+	ls := c.longSize()
+	name, namelen := c.ulongOf(h), le32(h[ls:])
+	iov, iovlen := c.ulongOf(h[2*ls:]), c.ulongOf(h[3*ls:])
+	ctl, ctllen := c.ulongOf(h[4*ls:]), c.ulongOf(h[5*ls:])
 	c.str("{msg_name=")
 	if name == 0 {
 		c.str("NULL")
@@ -330,7 +335,7 @@ func (c *ctx) msghdrOf(h *[56]byte, data uint64, iovAsAddr bool) {
 	c.str(", msg_controllen=")
 	c.ulong(ctllen)
 	c.str(", msg_flags=")
-	c.flags(xMsgFlags, uint64(le32(h[48:])), "MSG_???")
+	c.flags(xMsgFlags, uint64(le32(h[6*ls:])), "MSG_???")
 	c.b = append(c.b, '}')
 }
 

@@ -4,22 +4,42 @@ package linux
 // membarrier, landlock_create_ruleset and mount_setattr, as strace
 // prints them.
 
-// nodemask prints a node mask of maxnode bits as words in hex:
-// [0000000000000001].
+// nodemask prints a node mask of maxnode bits as longs in hex, as
+// strace's %#0*lx of a long's width prints them: [0x00000000000001,
+// 0000000000000000] (a word of 0 has no 0x).
 func (c *ctx) nodemask(addr, maxnode uint64) {
-	n := (maxnode + 62) / 64
-	if n < maxnode/64 || (maxnode != 0 && n == 0) {
+	ls := uint64(c.longSize())
+	bits := 8 * ls
+	n := (maxnode + bits - 2) / bits
+	if n < maxnode/bits || (maxnode != 0 && n == 0) {
 		c.ptr(addr)
 		return
 	}
-	c.array(addr, n, 8, false, func(c *ctx, e []byte) bool {
-		v := le64(e)
-		const digits = "0123456789abcdef"
-		for i := 15; i >= 0; i-- {
-			c.b = append(c.b, digits[(v>>(4*i))&0xf])
+	c.array(addr, n, int(ls), false, func(c *ctx, e []byte) bool {
+		v := c.ulongOf(e)
+		width := int(2 * ls)
+		if v != 0 {
+			c.str("0x")
+			width -= 2
 		}
+		digits := 1
+		for x := v >> 4; x != 0; x >>= 4 {
+			digits++
+		}
+		for ; width > digits; width-- {
+			c.b = append(c.b, '0')
+		}
+		c.hexDigits(v, digits)
 		return true
 	})
+}
+
+// hexDigits appends the n lowest hex digits of v.
+func (c *ctx) hexDigits(v uint64, n int) {
+	const digits = "0123456789abcdef"
+	for i := n - 1; i >= 0; i-- {
+		c.b = append(c.b, digits[(v>>(4*i))&0xf])
+	}
 }
 
 var (
@@ -58,7 +78,7 @@ func decMovePages(c *ctx) {
 		c.sep()
 		c.ulong(n)
 		c.sep()
-		c.array(c.a[2], n, 8, false, func(c *ctx, e []byte) bool { c.ptr(le64(e)); return true })
+		c.array(c.a[2], n, c.longSize(), false, func(c *ctx, e []byte) bool { c.ptr(c.ulongOf(e)); return true })
 		c.sep()
 		c.array(c.a[3], n, 4, false, func(c *ctx, e []byte) bool { c.int(uint64(le32(e))); return true })
 		c.sep()

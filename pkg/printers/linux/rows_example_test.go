@@ -21,7 +21,23 @@ const (
 )
 
 // rowMem is a fake guest memory grown by put; reads outside it fail.
-type rowMem struct{ flatMem }
+// compat: the call is an i386 process's, its longs and pointers 4 bytes.
+type rowMem struct {
+	flatMem
+	compat bool
+}
+
+// longs stores w as longs (or pointers) of the call's process.
+func (m *rowMem) longs(w ...uint64) uint64 {
+	if !m.compat {
+		return m.words(w...)
+	}
+	var b []byte
+	for _, v := range w {
+		b = binary.LittleEndian.AppendUint32(b, uint32(v))
+	}
+	return m.put(b)
+}
 
 // put stores b at the next 16-byte boundary and returns its address.
 func (m *rowMem) put(b []byte) uint64 {
@@ -77,9 +93,10 @@ type rowExample struct {
 
 // exampleOf builds the example call of s.
 func exampleOf(s *Syscall) *rowExample {
-	e := &rowExample{mem: &rowMem{flatMem{base: rowMemBase}}, unmapped: unmapped, ok: 3}
+	e := &rowExample{mem: &rowMem{flatMem: flatMem{base: rowMemBase}}, unmapped: unmapped, ok: 3}
 	if s.Is32() {
 		e.mem.base, e.unmapped = rowMemBase32, unmapped32
+		e.mem.compat = true
 	}
 	switch {
 	case s.Ret == RetHex:
@@ -140,6 +157,10 @@ var i386Unfix = map[string]func(a *[6]uint64){
 	"fallocate":       func(a *[6]uint64) { split(a, 3); split(a, 2) },
 	"sync_file_range": func(a *[6]uint64) { split(a, 2); split(a, 1) },
 	"clone":           func(a *[6]uint64) { a[3], a[4] = a[4], a[3] },
+	"preadv":          func(a *[6]uint64) { split(a, 3) },
+	"pwritev":         func(a *[6]uint64) { split(a, 3) },
+	"preadv2":         func(a *[6]uint64) { a[4] = a[3] >> 32; a[3] &= 0xffffffff },
+	"pwritev2":        func(a *[6]uint64) { a[4] = a[3] >> 32; a[3] &= 0xffffffff },
 }
 
 // argOf is an example value of an argument of kind k at index i.
@@ -190,7 +211,7 @@ func (m *rowMem) sockaddrIn() uint64 {
 
 // iov is an iovec array of two buffers.
 func (m *rowMem) iov() uint64 {
-	return m.words(m.str("hello"), 5, m.str(", guest\n"), 8)
+	return m.longs(m.str("hello"), 5, m.str(", guest\n"), 8)
 }
 
 // timespec is {tv_sec=1, tv_nsec=500000000}.
@@ -259,6 +280,12 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 	},
 	"setsockopt": func(e *rowExample, m *rowMem) {
 		e.args = [6]uint64{3, 1, 2, m.u32s(1), 4} // SOL_SOCKET, SO_REUSEADDR
+		e.ok = 0
+	},
+	"seccomp": func(e *rowExample, m *rowMem) {
+		// SECCOMP_SET_MODE_FILTER, struct sock_fprog of one
+		// BPF_STMT(BPF_RET|BPF_K, SECCOMP_RET_ALLOW)
+		e.args = [6]uint64{1, 0, m.longs(1, m.u32s(6, 0x7fff0000))}
 		e.ok = 0
 	},
 	"getsockopt": func(e *rowExample, m *rowMem) {
@@ -424,7 +451,11 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.ok = 1
 	},
 	"recvmmsg": func(e *rowExample, m *rowMem) {
-		e.args = [6]uint64{3, m.mmsghdrs(2), 2, 0x40, m.timespec()} // MSG_DONTWAIT
+		e.args = [6]uint64{3, m.mmsghdrs(2), 2, 0x40, m.longs(1, 500000000)} // MSG_DONTWAIT
+		e.ok, e.errno = 2, 11
+	},
+	"recvmmsg_time64": func(e *rowExample, m *rowMem) {
+		e.args = [6]uint64{3, m.mmsghdrs(2), 2, 0x40, m.words(1, 500000000)}
 		e.ok, e.errno = 2, 11
 	},
 	"rt_sigreturn": func(e *rowExample, m *rowMem) {
@@ -438,15 +469,15 @@ var rowExamples = map[string]func(e *rowExample, m *rowMem){
 		e.ok = 0
 	},
 	"move_pages": func(e *rowExample, m *rowMem) {
-		e.args = [6]uint64{0, 2, m.words(0x7f0012340000, 0x7f0012341000), 0, m.u32s(0, 1<<32-14), 0} // status 0, -EFAULT
+		e.args = [6]uint64{0, 2, m.longs(0x7f0012340000, 0x7f0012341000), 0, m.u32s(0, 1<<32-14), 0} // status 0, -EFAULT
 		e.ok = 0
 	},
 	"process_vm_readv": func(e *rowExample, m *rowMem) {
-		e.args = [6]uint64{1234, m.iov(), 2, m.words(0x7f0012340000, 13), 1, 0}
+		e.args = [6]uint64{1234, m.iov(), 2, m.longs(0x7f0012340000, 13), 1, 0}
 		e.ok, e.errno = 10, 3 // ESRCH
 	},
 	"process_vm_writev": func(e *rowExample, m *rowMem) {
-		e.args = [6]uint64{1234, m.iov(), 2, m.words(0x7f0012340000, 13), 1, 0}
+		e.args = [6]uint64{1234, m.iov(), 2, m.longs(0x7f0012340000, 13), 1, 0}
 		e.ok, e.errno = 13, 3
 	},
 	"membarrier": func(e *rowExample, m *rowMem) {
@@ -514,13 +545,17 @@ func semop(timeout func(m *rowMem) uint64) func(e *rowExample, m *rowMem) {
 
 // cmsg is one control message of the level and type, with 32-bit data.
 func (m *rowMem) cmsg(level, typ uint32, data ...uint32) []byte {
-	b := binary.LittleEndian.AppendUint64(nil, uint64(16+4*len(data)))
+	long := 8
+	if m.compat {
+		long = 4
+	}
+	b := binary.LittleEndian.AppendUint64(nil, uint64(long+8+4*len(data)))[:long]
 	b = binary.LittleEndian.AppendUint32(b, level)
 	b = binary.LittleEndian.AppendUint32(b, typ)
 	for _, d := range data {
 		b = binary.LittleEndian.AppendUint32(b, d)
 	}
-	for len(b)%8 != 0 {
+	for len(b)%long != 0 {
 		b = append(b, 0)
 	}
 	return b
@@ -529,24 +564,19 @@ func (m *rowMem) cmsg(level, typ uint32, data ...uint32) []byte {
 // msghdr is a struct msghdr with one buffer of "hello" and the control
 // messages ctl.
 func (m *rowMem) msghdr(ctl []byte) uint64 {
-	var h []byte
-	h = binary.LittleEndian.AppendUint64(h, 0)
-	h = binary.LittleEndian.AppendUint64(h, 0)
-	h = binary.LittleEndian.AppendUint64(h, m.words(m.str("hello"), 5))
-	h = binary.LittleEndian.AppendUint64(h, 1)
-	h = binary.LittleEndian.AppendUint64(h, m.put(ctl))
-	h = binary.LittleEndian.AppendUint64(h, uint64(len(ctl)))
-	h = binary.LittleEndian.AppendUint64(h, 0)
-	return m.put(h)
+	return m.longs(0, 0, m.longs(m.str("hello"), 5), 1, m.put(ctl), uint64(len(ctl)), 0)
 }
 
 // mmsghdrs is an array of n struct mmsghdr, message i of msg_len 5.
 func (m *rowMem) mmsghdrs(n int) uint64 {
+	long := 8
+	if m.compat {
+		long = 4
+	}
 	var v []byte
 	for range n {
-		h := m.data[m.msghdr(nil)-m.base:][:56]
-		v = append(v, h...)
-		v = binary.LittleEndian.AppendUint64(v, 5)
+		v = append(v, m.data[m.msghdr(nil)-m.base:][:7*long]...)
+		v = binary.LittleEndian.AppendUint64(v, 5)[:len(v)+long] // msg_len, padded to a long
 	}
 	return m.put(v)
 }

@@ -59,16 +59,25 @@ func decSeccomp(c *ctx) {
 
 // sockFprog prints a seccomp filter's struct sock_fprog, {len=N,
 // filter=...}.
-func (c *ctx) sockFprog(addr uint64) {
-	b := c.read(addr, 16)
+func (c *ctx) sockFprog(addr uint64) { c.fprog(addr, true) }
+
+// fprogSize is the size of a struct sock_fprog: an unsigned short len
+// padded to a pointer, then the pointer.
+func (c *ctx) fprogSize() int64 { return 2 * int64(c.longSize()) }
+
+// fprog prints a struct sock_fprog of a seccomp filter (seccomp true) or
+// of a socket filter.
+func (c *ctx) fprog(addr uint64, seccomp bool) {
+	ls := c.longSize()
+	b := c.read(addr, 2*ls)
 	if b == nil {
 		return
 	}
-	n, filter := uint64(le16(b)), le64(b[8:])
+	n, filter := uint64(le16(b)), c.ulongOf(b[ls:])
 	c.str("{len=")
 	c.uint(n)
 	c.str(", filter=")
-	c.bpfFilter(filter, n, true)
+	c.bpfFilter(filter, n, seccomp)
 	c.b = append(c.b, '}')
 }
 

@@ -38,7 +38,7 @@ const (
 	ipDropMembership       = 36
 	mcastJoinGroup         = 42
 	mcastLeaveGroup        = 45
-	groupReqSize           = 136
+	sockaddrStorageSize    = 128
 	ipv6AddMembership      = 20
 	ipv6DropMembership     = 21
 	ipv6JoinAnycast        = 27
@@ -50,7 +50,6 @@ const (
 	packetTxRing           = 13
 	icmpFilter             = 1
 	netlinkListMemberships = 9
-	sockFprogSize          = 16
 )
 
 // Socket option levels.
@@ -180,15 +179,10 @@ func (c *ctx) setsockoptVal(level, name uint32, addr uint64, n int64) {
 		}
 		return
 	case level == solSocket && (name == soAttachFilter || name == soAttachReuseportCBPF):
-		if n != sockFprogSize {
+		if n != c.fprogSize() {
 			c.ptr(addr)
-		} else if b := c.read(addr, sockFprogSize); b != nil {
-			n, filter := uint64(le16(b)), le64(b[8:])
-			c.str("{len=")
-			c.uint(n)
-			c.str(", filter=")
-			c.bpfFilter(filter, n, false)
-			c.b = append(c.b, '}')
+		} else {
+			c.fprog(addr, false)
 		}
 		return
 	case level == solSocket && name == soTxrehash:
@@ -211,13 +205,15 @@ func (c *ctx) setsockoptVal(level, name uint32, addr uint64, n int64) {
 		}
 		return
 	case (level == solIP || level == solIPv6) && (name == mcastJoinGroup || name == mcastLeaveGroup):
-		if n < groupReqSize {
+		// struct group_req: gr_group is aligned to a long.
+		off := c.longSize()
+		if n < int64(off+sockaddrStorageSize) {
 			c.ptr(addr)
-		} else if b := c.read(addr, groupReqSize); b != nil {
+		} else if b := c.read(addr, off+sockaddrStorageSize); b != nil {
 			c.str("{gr_interface=")
 			c.uint(uint64(le32(b)))
 			c.str(", gr_group=")
-			c.sockaddr(addr+8, groupReqSize-8)
+			c.sockaddr(addr+uint64(off), sockaddrStorageSize)
 			c.b = append(c.b, '}')
 		}
 		return

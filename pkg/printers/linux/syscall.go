@@ -120,6 +120,10 @@ type Syscall struct {
 	// fix, when set, rearranges a copy of the arguments before they are
 	// printed (i386's 64-bit values in two registers).
 	fix func(a *[6]uint64)
+	// sub, when set, is a multiplexer's (i386's socketcall, ipc, old mmap): it
+	// returns the row of the call that the arguments select, its
+	// arguments in c.a, or nil to print the multiplexer itself.
+	sub func(c *ctx) *Syscall
 }
 
 // NoReturn reports whether the call never returns (exit, exit_group): its
@@ -226,8 +230,21 @@ func (s *Syscall) refix(c *ctx) {
 	}
 }
 
+// subcall is the row of the call a multiplexer's arguments select.
+func (s *Syscall) subcall(c *ctx) *Syscall {
+	if s.sub == nil {
+		return nil
+	}
+	c.compat, c.time32 = s.i386, s.time32
+	return s.sub(c)
+}
+
 // enter and exit print into c; the caller finishes it.
 func (s *Syscall) enter(c *ctx) {
+	if sub := s.subcall(c); sub != nil {
+		sub.enter(c)
+		return
+	}
 	s.refix(c)
 	c.compat, c.time32 = s.i386, s.time32
 	c.b = append(c.b, s.Name...)
@@ -256,6 +273,10 @@ func (s *Syscall) ExitState(b []byte, args *[6]uint64, ret int64, m printers.Mem
 }
 
 func (s *Syscall) exit(c *ctx, ret int64) {
+	if sub := s.subcall(c); sub != nil {
+		sub.exit(c, ret)
+		return
+	}
 	s.refix(c)
 	c.compat, c.time32 = s.i386, s.time32
 	c.exiting, c.ret = true, ret
