@@ -5,7 +5,7 @@ package e2e
 // mmsghdrs and sock_fprogs of i386's layout; preadv's offsets joined from
 // two registers; socketcall and ipc printed as the calls they make; System
 // V IPC's compat structures. DIR and PID stand for the run's directory and
-// process id.
+// process id, FSID for a file system id (each kernel's own).
 var ia32IOWant = []string{
 	"close(-132) = -1 EBADF (Bad file descriptor)",
 	"getpid() = PID",
@@ -25,8 +25,8 @@ var ia32IOWant = []string{
 	`readv(3, [{iov_base="abcd", iov_len=4}, {iov_base="e", iov_len=8}], 2) = 5`,
 	`process_vm_readv(PID, [{iov_base="ab", iov_len=4}], 1, [{iov_base=0x20000400, iov_len=2}], 1, 0) = 2`,
 	`process_vm_writev(PID, [{iov_base="ab", iov_len=2}], 1, [{iov_base=0x20000800, iov_len=4}], 1, 0) = 2`,
-	"fstatfs(3, {f_type=PIPEFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0",
-	"fstatfs64(3, 84, {f_type=PIPEFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=[0, 0]}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0",
+	"fstatfs(3, {f_type=PIPEFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=FSID}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0",
+	"fstatfs64(3, 84, {f_type=PIPEFS_MAGIC, f_bsize=4096, f_blocks=0, f_bfree=0, f_bavail=0, f_files=0, f_ffree=0, f_fsid={val=FSID}, f_namelen=255, f_frsize=4096, f_flags=ST_VALID}) = 0",
 	`statfs64("DIR/f", 88, 0x20000800) = -1 EINVAL (Invalid argument)`,
 	"readdir(99, 0x20000800, 2) = -1 EBADF (Bad file descriptor)",
 	"close(3) = 0",

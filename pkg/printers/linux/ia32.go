@@ -34,6 +34,7 @@ type entryKey struct {
 var (
 	byEntry      = map[entryKey]*Syscall{}
 	i386ByNumber = map[int]*Syscall{}
+	i386ByName   = map[string]*Syscall{}
 	i386All      []*Syscall
 )
 
@@ -56,8 +57,16 @@ var x64Entries = map[string]string{
 // "ia32_fstat64") is i386's fstat64. A compat function that serves two
 // i386 numbers (compat_sys_fcntl64: fcntl and fcntl64) gives the later,
 // the one the C library calls.
+//
+// The table follows one kernel; others route some i386 calls through
+// another function (5.10's compat_sys_get_mempolicy, a native function
+// since 5.15). An i386 entry point the table does not know is the i386
+// call of its name: the memory the process passes is the same either way.
 func ByEntry(abi ABI, fn string) (*Syscall, bool) {
 	s, ok := byEntry[entryKey{abi, fn}]
+	if !ok && abi != ABIX64 {
+		s, ok = i386ByName[fn]
+	}
 	return s, ok
 }
 
@@ -204,6 +213,7 @@ func initEntries() {
 		s := newI386(nr, name, native, compat)
 		s.time32 = !strings.HasSuffix(name, "_time64") && !time64Calls[name]
 		i386ByNumber[nr] = s
+		i386ByName[name] = s
 		i386All = append(i386All, s)
 		if compat != "" {
 			byEntry[entryKey{ABICompat, compat}] = s
