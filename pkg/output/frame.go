@@ -8,7 +8,13 @@ import "github.com/guestrace/guestrace/pkg/printers"
 // writers hand them to the decoder in its CallState.
 type FrameDecoder interface {
 	Decoder
-	// FrameName is the call's name when its frame says it (a function
-	// that serves several calls); the table's name otherwise.
-	FrameName(f *printers.Frame) (string, bool)
+	NeedsFrame()
+}
+
+// Namer is a decoder of a function that serves several calls (Linux's
+// sys_ni_syscall, i386's socketcall): it names the call made, as its line
+// does, for the line that resumes it and the JSON record.
+type Namer interface {
+	Decoder
+	CallName(args *Args, f *printers.Frame, m printers.Mem) (string, bool)
 }

@@ -252,10 +252,14 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 	e.calls++
 	t.ev = output.Event{Time: t.now(), VCPU: s.Event.VCPU}
 	name := e.name
-	if fd, ok := e.dec.(output.FrameDecoder); ok && t.out != nil {
-		readFrame(s, &t.ev.Frame)
-		if n, ok := fd.FrameName(&t.ev.Frame); ok {
-			name = n
+	if t.out != nil {
+		if _, ok := e.dec.(output.FrameDecoder); ok {
+			readFrame(s, &t.ev.Frame)
+		}
+		if n, ok := e.dec.(output.Namer); ok {
+			if cn, ok := n.CallName(args, &t.ev.Frame, m); ok {
+				name = cn
+			}
 		}
 	}
 	var c *output.Call

@@ -47,8 +47,11 @@ func (table) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
 	if !ok {
 		return nil, false
 	}
-	if s.Name == "rt_sigreturn" || s.Name == "sigreturn" {
+	switch {
+	case s.Name == "rt_sigreturn" || s.Name == "sigreturn":
 		return sigreturnRow{row{s}}, true
+	case s.IsMultiplexer():
+		return muxRow{row{s}}, true
 	}
 	return row{s}, true
 }
@@ -202,8 +205,10 @@ const niSyscall = "ni_syscall"
 // the number it prints as the raw function.
 type niRow struct{ raw }
 
-// FrameName names the call by its number, as its line does.
-func (r *niRow) FrameName(f *printers.Frame) (string, bool) {
+func (*niRow) NeedsFrame() {}
+
+// CallName names the call by its number, as its line does.
+func (r *niRow) CallName(_ *output.Args, f *printers.Frame, _ printers.Mem) (string, bool) {
 	if s, ok := r.row(f); ok {
 		return s.Name, true
 	}
@@ -240,12 +245,20 @@ func (r *niRow) Exit(b []byte, a *output.Args, st *printers.CallState, ret int64
 	return r.raw.Exit(b, a, st, ret, m, o)
 }
 
+// muxRow is a multiplexer (i386's socketcall, ipc, old mmap): its line
+// and its name are the call its arguments select.
+type muxRow struct{ row }
+
+func (r muxRow) CallName(a *output.Args, _ *printers.Frame, m printers.Mem) (string, bool) {
+	return r.s.CallName((*[6]uint64)(a[:6]), m), true
+}
+
 // sigreturnRow is rt_sigreturn (and i386's sigreturn), which prints the
 // signal mask its frame restores: the row takes the user stack pointer as
 // its first argument.
 type sigreturnRow struct{ row }
 
-func (sigreturnRow) FrameName(*printers.Frame) (string, bool) { return "", false }
+func (sigreturnRow) NeedsFrame() {}
 
 func (r sigreturnRow) Enter(b []byte, a *output.Args, st *printers.CallState, m printers.Mem, o *printers.Options) []byte {
 	a[0] = 0

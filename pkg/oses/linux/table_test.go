@@ -186,3 +186,32 @@ func TestSigreturnMask(t *testing.T) {
 	_, ok := d.(output.FrameDecoder)
 	assert.True(t, ok, "the tracer must read the stack pointer for rt_sigreturn")
 }
+
+// TestMultiplexerNames: i386's socketcall is named by the call its
+// arguments select, as its line is, and by its own name when they cannot
+// be read.
+func TestMultiplexerNames(t *testing.T) {
+	sc := guestos.Syscall{Name: "socketcall", ABI: glinux.ABICompat}
+	d, ok := Table.Lookup(&sc)
+	require.True(t, ok)
+	n, ok := d.(output.Namer)
+	require.True(t, ok, "socketcall's row names its calls")
+	args := make([]byte, 12)
+	binary.LittleEndian.PutUint32(args, 2)     // AF_INET
+	binary.LittleEndian.PutUint32(args[4:], 2) // SOCK_DGRAM
+	mem := memAt{0x1000, args}
+	a := output.Args{1, 0x1000} // SYS_SOCKET
+	name, ok := n.CallName(&a, &printers.Frame{}, mem)
+	assert.True(t, ok)
+	assert.Equal(t, "socket", name)
+	assert.Equal(t, "socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3", collapse(line(t, sc, a[:2], 3, mem, mem)))
+	a[1] = 0x9000 // unreadable
+	name, _ = n.CallName(&a, &printers.Frame{}, mem)
+	assert.Equal(t, "socketcall", name)
+	// Other rows name nothing.
+	_, ok = Table.Raw(&guestos.Syscall{Name: "close", ABI: glinux.ABIX64}).(output.Namer)
+	assert.False(t, ok)
+	d, _ = Table.Lookup(&guestos.Syscall{Name: "close", ABI: glinux.ABIX64})
+	_, ok = d.(output.Namer)
+	assert.False(t, ok)
+}

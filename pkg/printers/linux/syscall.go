@@ -230,6 +230,22 @@ func (s *Syscall) refix(c *ctx) {
 	}
 }
 
+// IsMultiplexer reports whether the row serves several calls (i386's
+// socketcall, ipc, old mmap), named by CallName.
+func (s *Syscall) IsMultiplexer() bool { return s.sub != nil }
+
+// CallName is the name of the call that a multiplexer's arguments (and
+// the memory they point to) select, as its line names it.
+func (s *Syscall) CallName(args *[6]uint64, m printers.Mem) string {
+	c := newCtx(nil, args, m, nil, nil)
+	name := s.Name
+	if sub := s.subcall(c); sub != nil {
+		name = sub.Name
+	}
+	c.finish()
+	return name
+}
+
 // subcall is the row of the call a multiplexer's arguments select.
 func (s *Syscall) subcall(c *ctx) *Syscall {
 	if s.sub == nil {
