@@ -8,15 +8,6 @@
  */
 #include "ia32.h"
 
-enum {
-	NR_write = 4, NR_open = 5, NR_close = 6, NR_unlink = 10,
-	NR_getpid = 20, NR_getuid = 24, NR_kill = 37, NR_mkdir = 39, NR_rmdir = 40,
-	NR_gettimeofday = 78, NR_uname = 122, NR_llseek = 140, NR_rt_sigprocmask = 175,
-	NR_pread64 = 180, NR_truncate64 = 193, NR_stat64 = 195,
-	NR_lstat64 = 196, NR_fstat64 = 197, NR_getuid32 = 199, NR_fstatat64 = 300,
-	NR_clock_nanosleep_time64 = 407,
-};
-
 void cstart(long *sp)
 {
 	char **argv = (char **)(sp + 1);

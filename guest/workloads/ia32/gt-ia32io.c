@@ -10,26 +10,6 @@
  */
 #include "ia32.h"
 
-enum {
-	NR_open = 5, NR_close = 6, NR_unlink = 10, NR_getpid = 20,
-	NR_mkdir = 39, NR_rmdir = 40, NR_pipe = 42, NR_statfs = 99,
-	NR_fstatfs = 100, NR_socketcall = 102, NR_ipc = 117, NR_getdents = 141,
-	NR_readv = 145, NR_writev = 146, NR_statfs64 = 268, NR_fstatfs64 = 269,
-	NR_vmsplice = 316, NR_preadv = 333, NR_pwritev = 334,
-	NR_recvmmsg = 337, NR_sendmmsg = 345, NR_process_vm_readv = 347,
-	NR_process_vm_writev = 348, NR_socket = 359, NR_socketpair = 360,
-	NR_getsockopt = 365, NR_setsockopt = 366, NR_sendmsg = 370,
-	NR_recvmsg = 372, NR_preadv2 = 378, NR_pwritev2 = 379,
-	NR_recvmmsg_time64 = 417, NR_semget = 393, NR_semctl = 394,
-	NR_shmget = 395, NR_shmctl = 396, NR_shmat = 397, NR_shmdt = 398,
-	NR_msgget = 399, NR_msgsnd = 400, NR_msgrcv = 401, NR_msgctl = 402,
-	NR_io_getevents = 247, NR_io_submit = 248, NR_io_cancel = 249,
-	NR_mq_open = 277, NR_mq_unlink = 278, NR_mq_timedsend = 279,
-	NR_mq_timedreceive = 280, NR_mq_getsetattr = 282,
-	NR_io_pgetevents = 385, NR_get_mempolicy = 275, NR_set_mempolicy = 276,
-	NR_mmap = 90, NR_munmap = 91, NR_readdir = 89,
-};
-
 /* IPC_CREAT|0600, IPC_NOWAIT, IPC_RMID, IPC_SET; IPC_64, which only the
  * ipc multiplexer takes (the direct *ctl calls fail with it) */
 enum { CREAT600 = 01000 | 0600, NOWAIT = 04000, RMID = 0, SET = 1, IPC64 = 0x100 };

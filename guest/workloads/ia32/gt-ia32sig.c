@@ -9,27 +9,6 @@
  */
 #include "ia32.h"
 
-enum {
-	NR_execve = 11, NR_close = 6, NR_getpid = 20, NR_utime = 30, NR_kill = 37,
-	NR_sigaction = 67, NR_setrlimit = 75, NR_getrlimit = 76, NR_getrusage = 77,
-	NR_settimeofday = 79, NR_select = 82, NR_setitimer = 104,
-	NR_getitimer = 105, NR_wait4 = 114, NR_newselect = 142,
-	NR_nanosleep = 162, NR_rt_sigreturn = 173, NR_rt_sigaction = 174,
-	NR_rt_sigprocmask = 175, NR_rt_sigtimedwait = 177,
-	NR_rt_sigqueueinfo = 178, NR_sigaltstack = 186, NR_ugetrlimit = 191,
-	NR_futex = 240, NR_timer_create = 259, NR_timer_settime = 260,
-	NR_timer_gettime = 261, NR_clock_settime = 264, NR_clock_getres = 266,
-	NR_clock_nanosleep = 267, NR_utimes = 271, NR_waitid = 284,
-	NR_futimesat = 299, NR_pselect6 = 308, NR_ppoll = 309,
-	NR_utimensat = 320, NR_timerfd_create = 322, NR_timerfd_settime = 325,
-	NR_timerfd_gettime = 326, NR_open = 5, NR_unlink = 10, NR_mkdir = 39,
-	NR_rmdir = 40, NR_mprotect = 125, NR_signal = 48, NR_sgetmask = 68,
-	NR_ssetmask = 69, NR_sigpending = 73, NR_sigprocmask = 126,
-	NR_clock_settime64 = 404, NR_timer_gettime64 = 408, NR_nice = 34,
-	NR_get_robust_list = 312, NR_pselect6_time64 = 413,
-	NR_rt_sigtimedwait_time64 = 421,
-};
-
 /* The signal handler and restorer live in the arena, at addresses that
  * no compiler moves: the handler returns at once; the SIGUSR1 one
  * (SA_SIGINFO) through the restorer, i386's rt_sigreturn, the SIGALRM one

@@ -136,11 +136,7 @@ func fcntlRet(c *ctx) {
 		return
 	case fGetlease:
 		c.hex(v)
-		if name, ok := xLockfcmds.Lookup(v); ok {
-			c.str(" (")
-			c.str(name)
-			c.b = append(c.b, ')')
-		}
+		c.nameAfter(xLockfcmds, v)
 		return
 	case fGetSeals:
 		if v == 0 {

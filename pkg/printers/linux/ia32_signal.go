@@ -69,11 +69,7 @@ func (c *ctx) maskRet(what string) {
 // signalRet prints the handler signal returns: 0 (SIG_DFL), or its address.
 func signalRet(c *ctx) {
 	c.hex(uint64(uint32(c.ret)))
-	if name, ok := xSaHandlerValues.Lookup(uint64(uint32(c.ret))); ok {
-		c.str(" (")
-		c.str(name)
-		c.b = append(c.b, ')')
-	}
+	c.nameAfter(xSaHandlerValues, uint64(uint32(c.ret)))
 }
 
 // oldSigaction prints i386's struct old_sigaction: handler, a 4-byte

@@ -183,11 +183,7 @@ func decPrctl(c *ctx) {
 func prctlRet(c *ctx) {
 	c.long(uint64(c.ret))
 	if uint32(c.a[0]) == prGetDumpable {
-		if name, ok := xPrDumpable.Lookup(uint64(c.ret)); ok {
-			c.str(" (")
-			c.str(name)
-			c.b = append(c.b, ')')
-		}
+		c.nameAfter(xPrDumpable, uint64(c.ret))
 	}
 }
 

@@ -140,9 +140,5 @@ var (
 // schedulerRet names the policy sched_getscheduler returns.
 func schedulerRet(c *ctx) {
 	c.long(uint64(c.ret))
-	if name, ok := xSchedulers.Lookup(uint64(c.ret)); ok {
-		c.str(" (")
-		c.str(name)
-		c.b = append(c.b, ')')
-	}
+	c.nameAfter(xSchedulers, uint64(c.ret))
 }

@@ -198,6 +198,16 @@ func (c *ctx) mem(n int) []byte {
 }
 
 func (c *ctx) sep()          { c.b = append(c.b, ", "...) }
+
+// nameAfter appends " (NAME)" when x names v, after v printed as a
+// number: = 1 (SCHED_FIFO).
+func (c *ctx) nameAfter(x *printers.Xlat, v uint64) {
+	if name, ok := x.Lookup(v); ok {
+		c.str(" (")
+		c.str(name)
+		c.b = append(c.b, ')')
+	}
+}
 func (c *ctx) str(s string)  { c.b = append(c.b, s...) }
 func (c *ctx) name(n string) { c.b = append(c.b, n...); c.b = append(c.b, '=') }
 func (c *ctx) limit() int    { return c.o.Limit() }

@@ -242,11 +242,7 @@ func (c *ctx) timex(addr uint64) {
 // timexRet prints adjtimex's clock state: = 5 (TIME_ERROR).
 func timexRet(c *ctx) {
 	c.long(uint64(c.ret))
-	if name, ok := xAdjtimexState.Lookup(uint64(c.ret)); ok {
-		c.str(" (")
-		c.str(name)
-		c.b = append(c.b, ')')
-	}
+	c.nameAfter(xAdjtimexState, uint64(c.ret))
 }
 
 var aTimexOut = aOutStruct((*ctx).timex)
