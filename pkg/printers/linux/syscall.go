@@ -197,7 +197,7 @@ func (c *ctx) mem(n int) []byte {
 	return c.buf[:n]
 }
 
-func (c *ctx) sep()          { c.b = append(c.b, ", "...) }
+func (c *ctx) sep() { c.b = append(c.b, ", "...) }
 
 // nameAfter appends " (NAME)" when x names v, after v printed as a
 // number: = 1 (SCHED_FIFO).
