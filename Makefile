@@ -10,7 +10,7 @@ GUEST    := $(BUILD)/guest$(if $(filter-out 6.1,$(KERNEL)),-$(KERNEL))
 # FUZZTIME is how much `make test` runs each fuzzer (a count of inputs:
 # a time limit makes Go's fuzzer fail now and then with "context deadline
 # exceeded"); `make fuzz` runs each for 5 minutes.
-FUZZTIME ?= 3000x
+FUZZTIME ?= 1000x
 
 .PHONY: all build build-xen deps guest guests test test-short fuzz bench soak demo clean
 
