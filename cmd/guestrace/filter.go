@@ -12,7 +12,10 @@ import (
 
 // filters are what the -e expressions ask for.
 type filters struct {
-	calls  callSelection
+	calls callSelection
+	// keep, when set, says which calls of a multiplexer selected for one
+	// of its calls are printed (tracer.Config.Keep).
+	keep   func(name string) bool
 	status output.Status // 0: every call
 	mode   tracer.Mode   // 0: calls of user and kernel mode
 	dumps  *tracer.Dumps // -e read=, -e write=; nil: none
@@ -31,7 +34,7 @@ func parseExprs(exprs []string, o *oses.OS) (filters, error) {
 		var err error
 		switch kind {
 		case "trace", "t":
-			f.calls, err = parseTraceSet(e, set, o)
+			f.calls, f.keep, err = parseTraceSet(e, set, o)
 		case "status":
 			f.status, err = parseStatusSet(e, set)
 		case "mode":
@@ -74,7 +77,7 @@ func parseMode(expr, set string) (tracer.Mode, error) {
 // (%file), regular expressions (/^open), "all" and "none"; a leading '!'
 // takes the complement. Names select the call's entry points of every
 // ABI; "all" and complements are those of the default selection.
-func parseTraceSet(expr, set string, o *oses.OS) (callSelection, error) {
+func parseTraceSet(expr, set string, o *oses.OS) (callSelection, func(string) bool, error) {
 	negate := strings.HasPrefix(set, "!")
 	set = strings.TrimPrefix(set, "!")
 	var (
@@ -90,29 +93,29 @@ func parseTraceSet(expr, set string, o *oses.OS) (callSelection, error) {
 		tok = strings.TrimPrefix(tok, "?")
 		switch {
 		case tok == "":
-			return nil, usagef("-e %s: empty system call name", expr)
+			return nil, nil, usagef("-e %s: empty system call name", expr)
 		case tok == "all":
 			all = true
 		case tok == "none":
 		case tok[0] == '%':
 			if o.Class == nil {
-				return nil, usagef("-e %s: %s: %s has no system-call classes", expr, tok, o.Name)
+				return nil, nil, usagef("-e %s: %s: %s has no system-call classes", expr, tok, o.Name)
 			}
 			in, ok := o.Class(tok)
 			if !ok {
-				return nil, usagef("-e %s: unknown class %q (%%file %%process %%network %%signal %%ipc %%desc %%memory ...)", expr, tok)
+				return nil, nil, usagef("-e %s: unknown class %q (%%file %%process %%network %%signal %%ipc %%desc %%memory ...)", expr, tok)
 			}
 			classes = append(classes, in)
 		case tok[0] == '/':
 			re, err := regexp.Compile(tok[1:])
 			if err != nil {
-				return nil, usagef("-e %s: %s: %v", expr, tok, err)
+				return nil, nil, usagef("-e %s: %s: %v", expr, tok, err)
 			}
 			res = append(res, re)
 		case table.Known(tok):
 			names[tok] = true
 		case !optional:
-			return nil, usagef("-e %s: unknown system call %q", expr, tok)
+			return nil, nil, usagef("-e %s: unknown system call %q", expr, tok)
 		}
 	}
 	match := func(name string) bool {
@@ -133,12 +136,25 @@ func parseTraceSet(expr, set string, o *oses.OS) (callSelection, error) {
 	}
 	dflt := abiOnly(o.DefaultABI)
 	if negate {
-		return func(sc *guestos.Syscall) bool { return dflt(sc) && !match(table.CallName(sc)) }, nil
+		return func(sc *guestos.Syscall) bool { return dflt(sc) && !match(table.CallName(sc)) }, nil, nil
 	}
 	if all {
-		return dflt, nil
+		return dflt, nil, nil
 	}
-	return func(sc *guestos.Syscall) bool { return match(table.CallName(sc)) }, nil
+	mux, _ := table.(oses.Multiplexed)
+	return func(sc *guestos.Syscall) bool {
+		if match(table.CallName(sc)) {
+			return true
+		}
+		if mux != nil {
+			for _, sub := range mux.Subcalls(sc) {
+				if match(sub) {
+					return true
+				}
+			}
+		}
+		return false
+	}, match, nil
 }
 
 // parseStatusSet reads strace's status set: successful, failed,

@@ -23,6 +23,7 @@ var guestCalls = []guestos.Syscall{
 	{Name: "read", ABI: "x64"},
 	{Name: "rt_sigaction", ABI: "x64"},
 	{Name: "socket", ABI: "x64"},
+	{Name: "socketcall", ABI: "compat"}, // i386's multiplexer
 }
 
 func selected(sel callSelection) []string {
@@ -47,8 +48,11 @@ func TestTraceSets(t *testing.T) {
 		{[]string{"read"}, []string{"read/x64"}},
 		{[]string{"t=read"}, []string{"read/x64"}},
 		{[]string{"trace=%signal"}, []string{"kill/x64", "rt_sigaction/x64"}},
-		{[]string{"trace=%network,%memory"}, []string{"mmap/x64", "socket/x64"}},
-		{[]string{"trace=%net"}, []string{"socket/x64"}},
+		{[]string{"trace=%network,%memory"}, []string{"mmap/x64", "socket/x64", "socketcall/compat"}},
+		{[]string{"trace=%net"}, []string{"socket/x64", "socketcall/compat"}},
+		// socket selects i386's socketcall too, which makes it.
+		{[]string{"trace=socket"}, []string{"socket/x64", "socketcall/compat"}},
+		{[]string{"trace=socketcall"}, []string{"socketcall/compat"}},
 		{[]string{"trace=/^(open|rea)"}, []string{"openat/ia32", "openat/x64", "read/x64"}},
 		// mmap takes a descriptor: strace puts it in %desc too.
 		{[]string{"trace=!%file,%desc,%signal"}, []string{"newcall/x64", "socket/x64"}},
@@ -63,6 +67,24 @@ func TestTraceSets(t *testing.T) {
 		require.NoError(t, err, "%q", tc.exprs)
 		assert.Equal(t, tc.want, selected(f.calls), "%q", tc.exprs)
 	}
+}
+
+// TestKeepSubcalls: a multiplexer selected for one of its calls keeps
+// that call's, and all of them when it is selected itself.
+func TestKeepSubcalls(t *testing.T) {
+	f, err := parseExprs([]string{"trace=socket,%ipc"}, osNamed(t, "linux"))
+	require.NoError(t, err)
+	require.NotNil(t, f.keep)
+	assert.True(t, f.keep("socket"))
+	assert.True(t, f.keep("msgget"))
+	assert.False(t, f.keep("connect"))
+	assert.False(t, f.keep("socketcall"))
+	f, err = parseExprs([]string{"trace=socketcall"}, osNamed(t, "linux"))
+	require.NoError(t, err)
+	assert.True(t, f.keep("socketcall"))
+	f, err = parseExprs([]string{"trace=all"}, osNamed(t, "linux"))
+	require.NoError(t, err)
+	assert.Nil(t, f.keep, "all: nothing to sort out")
 }
 
 func TestStatusSets(t *testing.T) {

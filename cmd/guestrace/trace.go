@@ -134,6 +134,7 @@ func runTrace(cmd *cobra.Command, f *traceFlags) error {
 		// Times are taken at the entry.
 		EntryTimes: f.stamps > 0 || f.elapsed,
 		Mode:       filt.mode,
+		Keep:       filt.keep,
 		Follow:     f.follow,
 		Paths:      f.paths,
 		FDPaths:    f.fdPaths.n > 0,

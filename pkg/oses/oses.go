@@ -36,6 +36,13 @@ type Table interface {
 	CallName(sc *guestos.Syscall) string
 }
 
+// Multiplexed is a Table some of whose functions serve several calls
+// (i386's socketcall): a selection of one of those calls selects the
+// function, and the tracer keeps its calls of the selected ones.
+type Multiplexed interface {
+	Subcalls(sc *guestos.Syscall) []string
+}
+
 // Listed is one line of `guestrace syscalls`.
 type Listed struct {
 	Name  string

@@ -60,6 +60,10 @@ type Config struct {
 	// Mode selects calls by who made them (guestos.Thread.KernelMode):
 	// programs, the kernel itself, or both (ModeAll).
 	Mode Mode
+	// Keep, when set, says which calls of a function serving several
+	// (output.Namer: i386's socketcall) are traced, by the name of the
+	// call made or of the function; nil: all.
+	Keep func(name string) bool
 	// Follow is strace's -f: with PIDs or Comms, the threads of the
 	// processes that descend from the selected ones are traced too.
 	Follow bool
@@ -235,7 +239,8 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 	}
 	m := t.mem(s)
 	args := &t.args
-	if t.out != nil || len(t.cfg.Paths) > 0 {
+	namer, named := e.dec.(output.Namer)
+	if t.out != nil || len(t.cfg.Paths) > 0 || named {
 		*args = output.Args{}
 		// Unreadable arguments print as zeros: the call still shows.
 		if r, ok := s.OS().(guestos.ArgsReader); ok && e.nargs > 6 {
@@ -248,20 +253,23 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 		t.skipped++
 		return nil
 	}
-	t.counts.Calls++
-	e.calls++
 	t.ev = output.Event{Time: t.now(), VCPU: s.Event.VCPU}
+	if _, ok := e.dec.(output.FrameDecoder); ok && (t.out != nil || named) {
+		readFrame(s, &t.ev.Frame)
+	}
 	name := e.name
-	if t.out != nil {
-		if _, ok := e.dec.(output.FrameDecoder); ok {
-			readFrame(s, &t.ev.Frame)
+	if named {
+		if cn, ok := namer.CallName(args, &t.ev.Frame, m); ok {
+			name = cn
 		}
-		if n, ok := e.dec.(output.Namer); ok {
-			if cn, ok := n.CallName(args, &t.ev.Frame, m); ok {
-				name = cn
-			}
+		// A multiplexer selected for some of its calls.
+		if keep := t.cfg.Keep; keep != nil && !keep(name) && !keep(e.name) {
+			t.skipped++
+			return nil
 		}
 	}
+	t.counts.Calls++
+	e.calls++
 	var c *output.Call
 	if t.out != nil {
 		c = t.out.CallAt(&t.ev, &s.Thread, name, e.dec, args, m)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -258,4 +259,32 @@ func TestFrameReachesTheDecoder(t *testing.T) {
 		"[pid 40/42 w] close(3)                                = 0\n"+
 		"[pid 40/41 w] <... afs_syscall resumed>)              = -1 ENOSYS (Function not implemented)\n",
 		out.String())
+}
+
+// TestKeepSubcalls: i386's socketcall selected for socket prints its
+// socket calls, by that name, and drops its connect calls.
+func TestKeepSubcalls(t *testing.T) {
+	calls := []guestos.Syscall{{Name: "socketcall", Symbol: "__ia32_compat_sys_socketcall", Addr: fnOther, ABI: "compat"}}
+	args := []byte{2, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0} // AF_INET, SOCK_DGRAM, 0
+	script := vmitest.NewScript(
+		ev(fnOther, 41, 3, 0, rsp), // SYS_CONNECT
+		ev(retSite, 41, 0, 0, rsp+8),
+		ev(fnOther, 41, 1, 0, rsp), // SYS_SOCKET
+		ev(retSite, 41, 0, 3, rsp+8),
+	)
+	for i := range script.Events {
+		script.Events[i].Regs.RSI = 0x1000
+	}
+	script.Gone = true
+	os := &guestostest.RegsOS{Syms: map[string]uint64{"__ia32_compat_sys_socketcall": fnOther}, Comm: "w", Mem: map[uint64][]byte{0x1000: args}}
+	l, err := loop.NewWithOS(script, os)
+	require.NoError(t, err)
+	var out bytes.Buffer
+	tr := NewConfig(l, output.NewText(&out, printers.Options{}), Config{Keep: func(n string) bool { return n == "socket" }})
+	_, err = tr.Instrument(calls, nil, oslinux.Table)
+	require.NoError(t, err)
+	require.ErrorIs(t, tr.Run(context.Background()), vmi.ErrGuestGone)
+	require.NoError(t, tr.Close())
+	assert.Equal(t, "[pid 40/41 w] socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3\n", strings.Join(strings.Fields(out.String()), " ")+"\n")
+	assert.Equal(t, output.Counts{Calls: 1, Returns: 1}, tr.Counts())
 }

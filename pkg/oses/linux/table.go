@@ -56,6 +56,14 @@ func (table) Lookup(sc *guestos.Syscall) (output.Decoder, bool) {
 	return row{s}, true
 }
 
+// Subcalls names the calls of a multiplexer (i386's socketcall, ipc).
+func (table) Subcalls(sc *guestos.Syscall) []string {
+	if s, ok := rowOf(sc); ok {
+		return s.Subcalls()
+	}
+	return nil
+}
+
 func rowOf(sc *guestos.Syscall) (*linux.Syscall, bool) {
 	abi, ok := abis[sc.ABI]
 	if !ok {

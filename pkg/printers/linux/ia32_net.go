@@ -34,6 +34,32 @@ func xlatOf(names []string, prefix string) *printers.Xlat {
 	return x
 }
 
+// Subcalls names the calls a multiplexer row makes (none for others).
+func (s *Syscall) Subcalls() []string {
+	if !s.i386 {
+		return nil
+	}
+	switch s.Name {
+	case "socketcall":
+		return subcallNames.socketcall
+	case "ipc":
+		return subcallNames.ipc
+	}
+	return nil
+}
+
+var subcallNames = func() (n struct{ socketcall, ipc []string }) {
+	for _, name := range socketcalls {
+		if name != "" {
+			n.socketcall = append(n.socketcall, name)
+		}
+	}
+	for _, c := range ipcCalls {
+		n.ipc = append(n.ipc, c.name)
+	}
+	return n
+}()
+
 // ia32NetRows are the multiplexers' rows.
 var ia32NetRows = map[string]*Syscall{
 	"socketcall": {NArgs: 2, Class: N, Args: a(argOf(printers.KindEnum, func(c *ctx, v uint64) {
