@@ -49,9 +49,10 @@ func (l *lockedBuffer) String() string {
 // ia32Want are gt-ia32's calls after its marker, as strace prints them
 // for an i386 process: i386 names and numbers' calls (getuid is the
 // 16-bit one, getuid32 the other), 64-bit values joined from their two
-// registers (_llseek, pread64, truncate64), i386's struct stat64 decoded,
-// i386's structures decoded (gt-ia32sig has more). DIR and PID stand for the run's directory and
-// process id.
+// registers (_llseek, pread64, truncate64), i386's struct stat64, 16-bit
+// ids (lchown's -1, getgroups' list) and other i386 structures decoded
+// (gt-ia32sig and gt-ia32io have more). DIR and PID stand for the run's
+// directory and process id.
 var ia32Want = []string{
 	"close(-132) = -1 EBADF (Bad file descriptor)",
 	"getpid() = PID",
@@ -69,6 +70,11 @@ var ia32Want = []string{
 	`lstat64("DIR/f", {st_mode=S_IFREG|0644, st_size=4, ...}) = 0`,
 	`fstatat64(AT_FDCWD, "DIR/f", {st_mode=S_IFREG|0644, st_size=4, ...}, 0) = 0`,
 	`uname({sysname="Linux", nodename="guestlab", ...}) = 0`,
+	`lchown("DIR/f", -1, -1) = 0`,
+	"setgroups(2, [0, 7]) = 0",
+	"getgroups(4, [0, 7]) = 2",
+	"getresuid([0], [0], [0]) = 0",
+	"setuid(0) = 0",
 	"clock_nanosleep_time64(CLOCK_MONOTONIC, 0, {tv_sec=0, tv_nsec=1000}, NULL) = 0",
 	"rt_sigprocmask(SIG_BLOCK, [USR2], [], 8) = 0",
 	"kill(PID, 0) = 0",

@@ -37,6 +37,15 @@ void cstart(long *sp)
 	want(sc(NR_lstat64, (long)file, (long)buf, 0, 0, 0, 0), 0);
 	want(sc(NR_fstatat64, -100, (long)file, (long)buf, 0, 0, 0), 0);
 	want(sc(NR_uname, (long)buf, 0, 0, 0, 0, 0), 0);
+	/* The 16-bit id calls: -1 is 0xffff. */
+	unsigned short *ids = (unsigned short *)(a + 3072);
+	want(sc(NR_lchown, (long)file, 0xffff, 0xffff, 0, 0, 0), 0);
+	ids[0] = 0;
+	ids[1] = 7;
+	want(sc(NR_setgroups, 2, (long)ids, 0, 0, 0, 0), 0);
+	want(sc(NR_getgroups, 4, (long)(ids + 4), 0, 0, 0, 0), 2);
+	want(sc(NR_getresuid, (long)(ids + 8), (long)(ids + 9), (long)(ids + 10), 0, 0, 0), 0);
+	want(sc(NR_setuid, 0, 0, 0, 0, 0, 0), 0);
 	ts[0] = ts[1] = 0;
 	ts[2] = 1000; /* struct __kernel_timespec {0, 1000} */
 	ts[3] = 0;

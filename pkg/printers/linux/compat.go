@@ -24,6 +24,22 @@ func (c *ctx) timeSize() int {
 	return 8
 }
 
+// idSize is the size of a user or group id in the call.
+func (c *ctx) idSize() int {
+	if c.id16 {
+		return 2
+	}
+	return 4
+}
+
+// idOf reads a user or group id at b's start.
+func (c *ctx) idOf(b []byte) uint64 {
+	if c.id16 {
+		return uint64(le16(b))
+	}
+	return uint64(le32(b))
+}
+
 // ulongOf reads an unsigned long or a pointer at b's start.
 func (c *ctx) ulongOf(b []byte) uint64 {
 	if c.compat {

@@ -173,18 +173,21 @@ var i386Only = map[string]int{
 }
 
 // sameLayout reports whether the i386 call's function is the native one
-// of x86-64 with x86-64's memory layouts: no compat function, no 32-bit
-// time (_time32, ...32), no 16-bit ids (...16), no old_ structures.
+// of x86-64 with x86-64's memory layouts, or with 16-bit ids (...16: the
+// id printers read them at c.id16's width): no compat function, no
+// 32-bit time (_time32, ...32), no old_ structures.
 func sameLayout(native, compat string) bool {
 	if compat != "" {
 		return false
+	}
+	if strings.HasSuffix(native, "16") {
+		return true
 	}
 	switch native {
 	case "stat", "fstat", "lstat", "uname", "olduname":
 		return false
 	}
-	return !strings.HasSuffix(native, "32") && !strings.HasSuffix(native, "16") &&
-		!strings.HasPrefix(native, "old")
+	return !strings.HasSuffix(native, "32") && !strings.HasPrefix(native, "old")
 }
 
 // initEntries indexes the x86-64 rows by kernel function and builds the
@@ -212,6 +215,7 @@ func initEntries() {
 		}
 		s := newI386(nr, name, native, compat)
 		s.time32 = !strings.HasSuffix(name, "_time64") && !time64Calls[name]
+		s.id16 = strings.HasSuffix(native, "16") && compat == ""
 		i386ByNumber[nr] = s
 		i386ByName[name] = s
 		i386All = append(i386All, s)

@@ -87,6 +87,7 @@ func TestI386Lines(t *testing.T) {
 	mem := flatMem{0x1000, make([]byte, 256)}
 	copy(mem.data, "/etc/passwd\x00")
 	binary.LittleEndian.PutUint64(mem.data[64:], 1<<32+5) // _llseek's result
+	copy(mem.data[0x60:], []byte{5, 0, 7, 0, 0xff, 0xff}) // 16-bit ids
 	for _, c := range []struct {
 		name string
 		args [6]uint64
@@ -106,6 +107,11 @@ func TestI386Lines(t *testing.T) {
 		{"gettimeofday", [6]uint64{0x1000, 0}, 0, "gettimeofday({tv_sec=1668572463, tv_usec=1935765551}, NULL) = 0"},
 		{"socketcall", [6]uint64{1, 0x10}, -14, "socketcall(SYS_SOCKET, 0x10) = -1 EFAULT (Bad address)"},
 		{"waitpid", [6]uint64{0xffffffff, 0, 1}, 0, "waitpid(-1, NULL, WNOHANG) = 0"},
+		// The 16-bit id calls (lchown16...): -1 is 0xffff, lists of 2-byte ids.
+		{"lchown", [6]uint64{0x1000, 0xffff, 0xfffe}, 0, `lchown("/etc/passwd", -1, 65534) = 0`},
+		{"getgroups", [6]uint64{4, 0x1060}, 2, "getgroups(4, [5, 7]) = 2"},
+		{"getresuid", [6]uint64{0x1060, 0x1062, 0x1064}, 0, "getresuid([5], [7], [-1]) = 0"},
+		{"getgroups32", [6]uint64{1, 0x1060}, 1, "getgroups32(1, [458757]) = 1"},
 	} {
 		assert.Equal(t, c.want, collapseAlign(i386Line(t, c.name, c.args, c.ret, mem)), c.name)
 	}

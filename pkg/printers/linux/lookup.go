@@ -80,9 +80,12 @@ func (s *Syscall) Decoded() bool { return !s.raw }
 
 // uid prints a uid or gid: -1 for the "unchanged" value, else unsigned.
 func (c *ctx) uid(v uint64) {
-	if uint32(v) == 0xffffffff {
+	if c.id16 && uint16(v) == 0xffff || !c.id16 && uint32(v) == 0xffffffff {
 		c.str("-1")
 		return
+	}
+	if c.id16 {
+		v = uint64(uint16(v))
 	}
 	c.uint(v)
 }

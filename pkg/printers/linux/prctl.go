@@ -357,12 +357,20 @@ var (
 	})
 	aIntOut = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, true) })
 	aUIDOut = aOutStruct(func(c *ctx, v uint64) { c.numAt(v, 4, false) })
+	// aIDOut is a user or group id the call stores: [0], [-1].
+	aIDOut = aOutStruct(func(c *ctx, v uint64) {
+		if b := c.read(v, c.idSize()); b != nil {
+			c.b = append(c.b, '[')
+			c.uid(c.idOf(b))
+			c.b = append(c.b, ']')
+		}
+	})
 )
 
 // gids prints a list of n group ids.
 func (c *ctx) gids(addr, n uint64) {
-	c.array(addr, n, 4, false, func(c *ctx, e []byte) bool {
-		c.uid(uint64(le32(e)))
+	c.array(addr, n, c.idSize(), false, func(c *ctx, e []byte) bool {
+		c.uid(c.idOf(e))
 		return true
 	})
 }

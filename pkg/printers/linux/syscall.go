@@ -117,6 +117,8 @@ type Syscall struct {
 	i386  bool // an i386 call (ia32.go)
 	// time32: an i386 call with a 32-bit time_t (not a _time64 call).
 	time32 bool
+	// id16: an i386 call of 16-bit user and group ids (chown16...).
+	id16 bool
 	// fix, when set, rearranges a copy of the arguments before they are
 	// printed (i386's 64-bit values in two registers).
 	fix func(a *[6]uint64)
@@ -138,8 +140,8 @@ type ctx struct {
 	m       printers.Mem
 	o       *printers.Options
 	exiting bool
-	// compat and time32: the call is an i386 process's (compat.go).
-	compat, time32 bool
+	// compat, time32 and id16: the call is an i386 process's (compat.go).
+	compat, time32, id16 bool
 	ret            int64
 	failed         bool
 	st             *State
@@ -261,7 +263,7 @@ func (s *Syscall) subcall(c *ctx) *Syscall {
 	if s.sub == nil {
 		return nil
 	}
-	c.compat, c.time32 = s.i386, s.time32
+	c.compat, c.time32, c.id16 = s.i386, s.time32, s.id16
 	return s.sub(c)
 }
 
@@ -272,7 +274,7 @@ func (s *Syscall) enter(c *ctx) {
 		return
 	}
 	s.refix(c)
-	c.compat, c.time32 = s.i386, s.time32
+	c.compat, c.time32, c.id16 = s.i386, s.time32, s.id16
 	c.b = append(c.b, s.Name...)
 	c.b = append(c.b, '(')
 	if s.dec != nil {
@@ -304,7 +306,7 @@ func (s *Syscall) exit(c *ctx, ret int64) {
 		return
 	}
 	s.refix(c)
-	c.compat, c.time32 = s.i386, s.time32
+	c.compat, c.time32, c.id16 = s.i386, s.time32, s.id16
 	c.exiting, c.ret = true, ret
 	c.failed = !s.NeverFails && s.Ret != RetNone && IsError(ret)
 	if s.Ret != RetNone {
