@@ -142,10 +142,10 @@ type ctx struct {
 	exiting bool
 	// compat, time32 and id16: the call is an i386 process's (compat.go).
 	compat, time32, id16 bool
-	ret            int64
-	failed         bool
-	st             *State
-	buf            []byte // scratch space for guest memory, kept across calls
+	ret                  int64
+	failed               bool
+	st                   *State
+	buf                  []byte // scratch space for guest memory, kept across calls
 	// fixed lives in the pooled ctx so that a pointer to it does not
 	// move a caller's locals to the heap.
 	fixed [6]uint64 // arguments rearranged by the row's fix
