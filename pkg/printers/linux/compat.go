@@ -1,5 +1,7 @@
 package linux
 
+import "github.com/guestrace/guestrace/pkg/printers"
+
 // The structures of i386 processes. A decoding of an i386 call sets
 // c.compat: its longs and pointers are 4 bytes wide; and, unless the call
 // is one of the _time64 calls, c.time32: so is its time_t. Decoders that
@@ -38,6 +40,30 @@ func (c *ctx) idOf(b []byte) uint64 {
 		return uint64(le16(b))
 	}
 	return uint64(le32(b))
+}
+
+// argsAt makes the call's arguments the n 32-bit words at addr (i386's
+// calls that pass them in memory: socketcall, old mmap, old select), or
+// reports that they cannot be read.
+func (c *ctx) argsAt(addr uint64, n int) bool {
+	b := c.mem(4 * n)
+	if addr == 0 || printers.ReadFull(c.m, addr, b) != nil {
+		return false
+	}
+	c.fixed = [6]uint64{}
+	for i := range n {
+		c.fixed[i] = uint64(le32(b[4*i:]))
+	}
+	c.a = &c.fixed
+	return true
+}
+
+// longArg is a long argument: i386's sign-extended from 32 bits.
+func (c *ctx) longArg(v uint64) uint64 {
+	if c.compat {
+		return uint64(int64(int32(v)))
+	}
+	return v
 }
 
 // ulongOf reads an unsigned long or a pointer at b's start.

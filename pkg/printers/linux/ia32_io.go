@@ -1,7 +1,5 @@
 package linux
 
-import "github.com/guestrace/guestrace/pkg/printers"
-
 // i386's IO calls whose x86-64 rows print their i386 layouts: iovecs
 // (array.go's iovec), struct msghdr, its control messages and struct
 // mmsghdr (net.go, cmsg.go, mmsg.go), struct sock_fprog (seccomp.go), all
@@ -69,14 +67,9 @@ func decOldReaddir(c *ctx) {
 // words): printed as mmap(addr, len, prot, flags, fd, offset), or
 // mmap(args) when it cannot be read, as strace prints them.
 func oldMmapSub(c *ctx) *Syscall {
-	b := c.mem(24)
-	if c.a[0] == 0 || printers.ReadFull(c.m, c.a[0], b) != nil {
+	if !c.argsAt(c.a[0], 6) {
 		return nil
 	}
-	for i := range 6 {
-		c.fixed[i] = uint64(le32(b[4*i:]))
-	}
-	c.a = &c.fixed
 	return i386Sub()["old mmap"]
 }
 
@@ -89,14 +82,6 @@ var aStatfs64Out = aOutStruct(func(c *ctx, addr uint64) {
 	}
 	c.statfsAs(addr, &statfs64I386)
 })
-
-// longArg is a long argument: i386's sign-extended from 32 bits.
-func (c *ctx) longArg(v uint64) uint64 {
-	if c.compat {
-		return uint64(int64(int32(v)))
-	}
-	return v
-}
 
 // joinPos makes a[3] the 64-bit offset of registers 3 (low) and 4
 // (high), as i386 passes preadv2's: x86-64's row skips a[4].

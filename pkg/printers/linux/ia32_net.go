@@ -189,14 +189,8 @@ func socketcallSub(c *ctx) *Syscall {
 		return nil
 	}
 	s := i386Sub()[socketcalls[call]]
-	b := c.mem(4 * s.NArgs)
-	if c.a[1] == 0 || printers.ReadFull(c.m, c.a[1], b) != nil {
+	if !c.argsAt(c.a[1], s.NArgs) {
 		return nil
 	}
-	c.fixed = [6]uint64{}
-	for i := range s.NArgs {
-		c.fixed[i] = uint64(le32(b[4*i:]))
-	}
-	c.a = &c.fixed
 	return s
 }

@@ -1,7 +1,5 @@
 package linux
 
-import "github.com/guestrace/guestrace/pkg/printers"
-
 // The i386 calls of times with a 32-bit time_t: their x86-64 rows read
 // timespecs, timevals, itimers and select's sets of the process's width.
 // i386's old select, which passes its five arguments in memory, has a
@@ -28,18 +26,7 @@ var i386TimeRows = map[string]*Syscall{
 
 // oldSelectArgs replaces the arguments by the five longs of i386's
 // struct sel_arg_struct at the first, or reports that it is unreadable.
-func (c *ctx) oldSelectArgs() bool {
-	var b [20]byte
-	if c.a[0] == 0 || printers.ReadFull(c.m, c.a[0], b[:]) != nil {
-		return false
-	}
-	for i := range 5 {
-		c.fixed[i] = uint64(le32(b[4*i:]))
-	}
-	c.fixed[5] = 0
-	c.a = &c.fixed
-	return true
-}
+func (c *ctx) oldSelectArgs() bool { return c.argsAt(c.a[0], 5) }
 
 // decOldSelect prints select(n, inp, outp, exp, tvp) from the structure
 // (strace prints it so), or its address.
