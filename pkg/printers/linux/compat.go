@@ -9,6 +9,13 @@ import "github.com/guestrace/guestrace/pkg/printers"
 // from one description, as strace compiles its decoders once for each
 // personality.
 
+// layout is how wide an i386 call's values are.
+type layout struct {
+	compat bool // longs and pointers of 4 bytes: an i386 call
+	time32 bool // a time_t of 4 bytes: not a _time64 call
+	id16   bool // user and group ids of 2 bytes: chown16...
+}
+
 // longSize is the size of a long, and of a pointer, in the process.
 func (c *ctx) longSize() int {
 	if c.compat {

@@ -80,7 +80,7 @@ func I386ByNumber(nr int) (*Syscall, bool) {
 func I386() []*Syscall { return i386All }
 
 // Is32 reports whether the row is an i386 call.
-func (s *Syscall) Is32() bool { return s.i386 }
+func (s *Syscall) Is32() bool { return s.compat }
 
 func ia32ByNumber(nr int) (*Syscall, bool) { return I386ByNumber(nr) }
 
@@ -231,7 +231,7 @@ func initEntries() {
 func newI386(nr int, name, native, compat string) *Syscall {
 	if s, ok := i386Row(name); ok {
 		r := *s
-		r.Nr, r.Name, r.i386 = nr, name, true
+		r.Nr, r.Name, r.compat = nr, name, true
 		r.initSplit()
 		return &r
 	}
@@ -252,7 +252,7 @@ func newI386(nr int, name, native, compat string) *Syscall {
 		if !known {
 			n = 6
 		}
-		r := &Syscall{Nr: nr, Name: name, NArgs: n, raw: true, i386: true}
+		r := &Syscall{Nr: nr, Name: name, NArgs: n, raw: true, layout: layout{compat: true}}
 		r.Args = make([]Arg, n)
 		for i := range r.Args {
 			r.Args[i] = aHex
@@ -261,7 +261,7 @@ func newI386(nr int, name, native, compat string) *Syscall {
 		return r
 	}
 	r := *x
-	r.Nr, r.Name, r.i386 = nr, name, true
+	r.Nr, r.Name, r.compat = nr, name, true
 	if special {
 		r.fix = like.fix
 	}

@@ -36,7 +36,7 @@ func xlatOf(names []string, prefix string) *printers.Xlat {
 
 // Subcalls names the calls a multiplexer row makes (none for others).
 func (s *Syscall) Subcalls() []string {
-	if !s.i386 {
+	if !s.compat {
 		return nil
 	}
 	switch s.Name {
@@ -153,7 +153,7 @@ var i386Sub = sync.OnceValue(func() map[string]*Syscall {
 	}
 	// ipc's semtimedop: i386's has no call of its own but the _time64 one.
 	semtimedop := *byName["semtimedop"]
-	semtimedop.i386, semtimedop.time32 = true, true
+	semtimedop.layout = layout{compat: true, time32: true}
 	m["semtimedop"] = &semtimedop
 	// ipc's shmat returns 0, the address stored at its fourth argument.
 	shmat := *m["shmat"]

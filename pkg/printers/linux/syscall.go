@@ -114,11 +114,9 @@ type Syscall struct {
 	ret   func(c *ctx)
 	split int  // index of the first argument printed at exit
 	raw   bool // no decoder: arguments in hex
-	i386  bool // an i386 call (ia32.go)
-	// time32: an i386 call with a 32-bit time_t (not a _time64 call).
-	time32 bool
-	// id16: an i386 call of 16-bit user and group ids (chown16...).
-	id16 bool
+	// layout: the widths of an i386 call's values (compat.go); the zero
+	// value is x86-64's.
+	layout
 	// fix, when set, rearranges a copy of the arguments before they are
 	// printed (i386's 64-bit values in two registers).
 	fix func(a *[6]uint64)
@@ -140,12 +138,11 @@ type ctx struct {
 	m       printers.Mem
 	o       *printers.Options
 	exiting bool
-	// compat, time32 and id16: the call is an i386 process's (compat.go).
-	compat, time32, id16 bool
-	ret                  int64
-	failed               bool
-	st                   *State
-	buf                  []byte // scratch space for guest memory, kept across calls
+	layout  // the call's (compat.go)
+	ret     int64
+	failed  bool
+	st      *State
+	buf     []byte // scratch space for guest memory, kept across calls
 	// fixed lives in the pooled ctx so that a pointer to it does not
 	// move a caller's locals to the heap.
 	fixed [6]uint64 // arguments rearranged by the row's fix
@@ -199,7 +196,11 @@ func (c *ctx) mem(n int) []byte {
 	return c.buf[:n]
 }
 
-func (c *ctx) sep() { c.b = append(c.b, ", "...) }
+func (c *ctx) sep()          { c.b = append(c.b, ", "...) }
+func (c *ctx) str(s string)  { c.b = append(c.b, s...) }
+func (c *ctx) name(n string) { c.b = append(c.b, n...); c.b = append(c.b, '=') }
+func (c *ctx) limit() int    { return c.o.Limit() }
+func (c *ctx) verbose() bool { return c.o.IsVerbose() }
 
 // nameAfter appends " (NAME)" when x names v, after v printed as a
 // number: = 1 (SCHED_FIFO).
@@ -210,10 +211,6 @@ func (c *ctx) nameAfter(x *printers.Xlat, v uint64) {
 		c.b = append(c.b, ')')
 	}
 }
-func (c *ctx) str(s string)  { c.b = append(c.b, s...) }
-func (c *ctx) name(n string) { c.b = append(c.b, n...); c.b = append(c.b, '=') }
-func (c *ctx) limit() int    { return c.o.Limit() }
-func (c *ctx) verbose() bool { return c.o.IsVerbose() }
 
 // Enter appends what strace prints when the call is entered: the name, '('
 // and the arguments known at entry, with the ", " that strace prints before
@@ -263,7 +260,7 @@ func (s *Syscall) subcall(c *ctx) *Syscall {
 	if s.sub == nil {
 		return nil
 	}
-	c.compat, c.time32, c.id16 = s.i386, s.time32, s.id16
+	c.layout = s.layout
 	return s.sub(c)
 }
 
@@ -274,7 +271,7 @@ func (s *Syscall) enter(c *ctx) {
 		return
 	}
 	s.refix(c)
-	c.compat, c.time32, c.id16 = s.i386, s.time32, s.id16
+	c.layout = s.layout
 	c.b = append(c.b, s.Name...)
 	c.b = append(c.b, '(')
 	if s.dec != nil {
@@ -306,7 +303,7 @@ func (s *Syscall) exit(c *ctx, ret int64) {
 		return
 	}
 	s.refix(c)
-	c.compat, c.time32, c.id16 = s.i386, s.time32, s.id16
+	c.layout = s.layout
 	c.exiting, c.ret = true, ret
 	c.failed = !s.NeverFails && s.Ret != RetNone && IsError(ret)
 	if s.Ret != RetNone {
