@@ -91,6 +91,10 @@ type entry struct {
 	dec   output.Decoder
 	nargs int                // arguments to capture at the call
 	kinds []printers.ArgKind // what each argument is, for -P
+	// Told once, not asked at every call: the decoder needs the call's
+	// frame (output.FrameDecoder), names the call made (output.Namer).
+	frame bool
+	namer output.Namer
 
 	calls, returns, errors uint64
 	time                   time.Duration
@@ -149,6 +153,8 @@ func (t *Tracer) Instrument(calls []guestos.Syscall, want func(*guestos.Syscall)
 		if k, ok := d.(argKinder); ok {
 			e.kinds = k.ArgKinds()
 		}
+		_, e.frame = d.(output.FrameDecoder)
+		e.namer, _ = d.(output.Namer)
 		t.entries = append(t.entries, e)
 		cb := loop.Callback{Func: sc.Symbol, OnCall: t.onCall, UserData: e, ExitOnly: t.exitOnly(d)}
 		if !d.NoReturn() && !t.cfg.CallsOnly {
@@ -239,7 +245,7 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 	}
 	m := t.mem(s)
 	args := &t.args
-	namer, named := e.dec.(output.Namer)
+	named := e.namer != nil
 	if t.out != nil || len(t.cfg.Paths) > 0 || named {
 		*args = output.Args{}
 		// Unreadable arguments print as zeros: the call still shows.
@@ -254,12 +260,12 @@ func (t *Tracer) onCall(s *loop.State, ud any) any {
 		return nil
 	}
 	t.ev = output.Event{Time: t.now(), VCPU: s.Event.VCPU}
-	if _, ok := e.dec.(output.FrameDecoder); ok && (t.out != nil || named) {
+	if e.frame && (t.out != nil || named) {
 		readFrame(s, &t.ev.Frame)
 	}
 	name := e.name
 	if named {
-		if cn, ok := namer.CallName(args, &t.ev.Frame, m); ok {
+		if cn, ok := e.namer.CallName(args, &t.ev.Frame, m); ok {
 			name = cn
 		}
 		// A multiplexer selected for some of its calls.
