@@ -180,7 +180,7 @@ func sameLayout(native, compat string) bool {
 	if compat != "" {
 		return false
 	}
-	if strings.HasSuffix(native, "16") {
+	if ids16(native, compat) {
 		return true
 	}
 	switch native {
@@ -188,6 +188,12 @@ func sameLayout(native, compat string) bool {
 		return false
 	}
 	return !strings.HasSuffix(native, "32") && !strings.HasPrefix(native, "old")
+}
+
+// ids16 reports whether the i386 call's function is one of the old ones
+// of 16-bit user and group ids (chown16...).
+func ids16(native, compat string) bool {
+	return compat == "" && strings.HasSuffix(native, "16")
 }
 
 // initEntries indexes the x86-64 rows by kernel function and builds the
@@ -215,7 +221,7 @@ func initEntries() {
 		}
 		s := newI386(nr, name, native, compat)
 		s.time32 = !strings.HasSuffix(name, "_time64") && !time64Calls[name]
-		s.id16 = strings.HasSuffix(native, "16") && compat == ""
+		s.id16 = ids16(native, compat)
 		i386ByNumber[nr] = s
 		i386ByName[name] = s
 		i386All = append(i386All, s)
