@@ -70,34 +70,52 @@ func (g *Guest) Cont(ctx context.Context) error {
 	return nil
 }
 
+// pauseHolds is how long Stop watches a pause: longer than the tracer's
+// idle check interval (loop.CheckInterval, 1 s; not imported: pkg/loop's
+// live tests import this package).
+const pauseHolds = 1500 * time.Millisecond
+
 // Stop pauses the guest through QMP, as a careful management tool does:
-// it repeats "stop" until query-status says "paused". QEMU answers a stop
-// that lands while a debugger holds the guest at a breakpoint (run state
-// "debug") with success and drops it; the debugger's next continue runs
-// the guest. Cont resumes it.
+// it repeats "stop" until query-status says "paused" and still says so a
+// while later. QEMU answers a stop that lands while a debugger holds the
+// guest (run state "debug" at a breakpoint, or "paused" by the debugger's
+// own interrupt, as a tracer's idle kernel check does once per
+// loop.CheckInterval) with success and drops it; the debugger's next
+// continue runs the guest. Cont resumes it.
 func (g *Guest) Stop(ctx context.Context) error {
 	m, err := g.monitor(ctx)
 	if err != nil {
 		return err
 	}
 	defer m.Close()
-	for {
-		if err := m.Stop(ctx); err != nil {
-			return fmt.Errorf("guestlab: %w", err)
+	const holds = 2 // readings after the first, each past one idle check
+	for held := -1; held < holds; {
+		if held < 0 {
+			if err := m.Stop(ctx); err != nil {
+				return fmt.Errorf("guestlab: %w", err)
+			}
 		}
 		st, err := m.Status(ctx)
 		if err != nil {
 			return fmt.Errorf("guestlab: %w", err)
 		}
+		wait := 50 * time.Millisecond
 		if st == "paused" {
-			return nil
+			held++
+			wait = pauseHolds
+		} else {
+			held = -1
+		}
+		if held == holds {
+			break
 		}
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("guestlab: stop: the guest is still %q: %w", st, ctx.Err())
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(wait):
 		}
 	}
+	return nil
 }
 
 // Reset resets the guest through QMP (system_reset), as a management tool

@@ -60,7 +60,23 @@ func (l *Loop) checkEvent() error {
 	if err := l.check.rc.CheckEvent(&l.ev.Regs); err != nil {
 		return l.resetErr(err)
 	}
+	l.postponeCheck()
 	return nil
+}
+
+// postponeCheck moves the next kernel check to CheckInterval after an
+// event that passed CheckEvent: the kernel is checked only while no event
+// comes, so a busy guest is never stopped for a check (each such stop is
+// also a window in which QEMU drops another monitor's pause). The
+// deadline context is remade at most twice per interval.
+func (l *Loop) postponeCheck() {
+	if l.check.ctx == nil {
+		return
+	}
+	if d, _ := l.check.ctx.Deadline(); time.Until(d) < CheckInterval/2 {
+		l.check.cancel()
+		l.check.ctx = nil
+	}
 }
 
 // resetErr passes on a reset; other errors of a check (a register read

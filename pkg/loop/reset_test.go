@@ -106,3 +106,45 @@ func TestNoCheckerNoCheck(t *testing.T) {
 	require.NoError(t, l.Run(ctx))
 	assert.Zero(t, l.Stats().Resets)
 }
+
+// paced delivers its script's events gap apart, as a guest making calls
+// at that pace would; a Wait whose context ends first is an interrupt of
+// the running guest (a stop of the tracer's own).
+type paced struct {
+	*vmitest.Script
+	gap        time.Duration
+	interrupts int
+}
+
+func (p *paced) Wait(ctx context.Context, ev *vmi.Event) error {
+	if len(p.Events) > 0 {
+		select {
+		case <-ctx.Done():
+			p.interrupts++
+			return ctx.Err()
+		case <-time.After(p.gap):
+		}
+	}
+	return p.Script.Wait(ctx, ev)
+}
+
+// TestEventsPostponeTheCheck: while events come (each checked as it
+// comes), the guest is never interrupted for a kernel check; once they
+// stop, the checks every CheckInterval resume.
+func TestEventsPostponeTheCheck(t *testing.T) {
+	const n = 12
+	var evs []vmi.Event
+	for i := range n {
+		evs = append(evs, callAt(0, fnOpen, 7, stackA, uint64(i)))
+	}
+	ft := &paced{Script: vmitest.NewScript(evs...), gap: CheckInterval / 4}
+	os := &resetOS{}
+	l, out := resetLoop(t, ft.Script, os)
+	l.t = ft
+	ctx, cancel := context.WithTimeout(context.Background(), n*ft.gap+2*CheckInterval+CheckInterval/2)
+	defer cancel()
+	require.NoError(t, l.Run(ctx))
+	require.Len(t, *out, n)
+	assert.Zero(t, ft.interrupts, "interrupted while events came")
+	assert.GreaterOrEqual(t, os.kernelChecks.Load(), int32(2), "checked once events stopped")
+}
