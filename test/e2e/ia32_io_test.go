@@ -4,8 +4,10 @@ package e2e
 // them for an i386 process: iovecs, msghdrs with their control messages,
 // mmsghdrs and sock_fprogs of i386's layout; preadv's offsets joined from
 // two registers; socketcall and ipc printed as the calls they make; System
-// V IPC's compat structures. DIR and PID stand for the run's directory and
-// process id, FSID for a file system id (each kernel's own).
+// V IPC's compat structures; the socket ioctls' struct ifreq and struct
+// ifconf (in a network namespace of its own). DIR and PID stand for the
+// run's directory and process id, FSID for a file system id (each
+// kernel's own).
 var ia32IOWant = []string{
 	"close(-132) = -1 EBADF (Bad file descriptor)",
 	"getpid() = PID",
@@ -82,6 +84,17 @@ var ia32IOWant = []string{
 	"set_mempolicy(MPOL_BIND, [0x000001, 00000000], 64) = 0",
 	"get_mempolicy([MPOL_BIND], [0x000001, 00000000], 64, NULL, 0) = 0",
 	"set_mempolicy(MPOL_DEFAULT, NULL, 0) = 0",
+	"unshare(CLONE_NEWNET) = 0",
+	"socket(AF_INET, SOCK_DGRAM, IPPROTO_IP) = 3",
+	`ioctl(3, SIOCGIFINDEX, {ifr_name="lo", ifr_ifindex=1}) = 0`,
+	`ioctl(3, SIOCGIFNAME, {ifr_ifindex=1, ifr_name="lo"}) = 0`,
+	`ioctl(3, SIOCGIFFLAGS, {ifr_name="lo", ifr_flags=IFF_LOOPBACK}) = 0`,
+	`ioctl(3, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK}) = 0`,
+	`ioctl(3, SIOCGIFMTU, {ifr_name="lo", ifr_mtu=65536}) = 0`,
+	`ioctl(3, SIOCGIFMAP, {ifr_name="lo", ifr_map={mem_start=0, mem_end=0, base_addr=0, irq=0, dma=0, port=0}}) = 0`,
+	`ioctl(3, SIOCGIFCONF, {ifc_len=64 /* 2 * sizeof(struct ifreq) */ => 32 /* 1 * sizeof(struct ifreq) */, ifc_buf=[{ifr_name="lo", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("127.0.0.1")}}]}) = 0`,
+	"ioctl(3, SIOCGIFCONF, {ifc_len=32 /* 1 * sizeof(struct ifreq) */, ifc_buf=NULL}) = 0",
+	"close(3) = 0",
 	`unlink("DIR/f") = 0`,
 	`rmdir("DIR") = 0`,
 	"exit_group(0) = ?",

@@ -16,7 +16,7 @@ enum {
 	NR_write = 4, NR_open = 5, NR_close = 6, NR_unlink = 10, NR_execve = 11,
 	NR_lchown = 16, NR_setuid = 23, NR_getgroups = 80, NR_setgroups = 81,
 	NR_getresuid = 165,
-	NR_getpid = 20, NR_getuid = 24, NR_utime = 30, NR_nice = 34, NR_kill = 37,
+	NR_getpid = 20, NR_getuid = 24, NR_ioctl = 54, NR_unshare = 310, NR_utime = 30, NR_nice = 34, NR_kill = 37,
 	NR_mkdir = 39, NR_rmdir = 40, NR_pipe = 42, NR_signal = 48,
 	NR_sigaction = 67, NR_sgetmask = 68, NR_ssetmask = 69, NR_sigpending = 73,
 	NR_setrlimit = 75, NR_getrlimit = 76, NR_getrusage = 77,

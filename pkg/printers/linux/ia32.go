@@ -151,7 +151,7 @@ var time64Calls = map[string]bool{
 var compatSame = map[string]bool{
 	"rt_sigprocmask": true, "rt_sigpending": true, "rt_sigsuspend": true,
 	"signalfd": true, "signalfd4": true, "sched_setaffinity": true,
-	"sched_getaffinity": true, "ioctl": true, "fcntl64": true,
+	"sched_getaffinity": true, "fcntl64": true,
 	"recvfrom": true, "arch_prctl": true, "open": true, "openat": true,
 	"lseek": true, "ppoll_time64": true, "epoll_pwait2": true,
 	"truncate": true, "ftruncate": true, "open_by_handle_at": true,

@@ -17,6 +17,9 @@ var ia32IOAsX64 = map[string]bool{
 	"io_pgetevents": true, "io_pgetevents_time64": true,
 	"mq_open": true, "mq_getsetattr": true, "mq_timedsend": true,
 	"mq_timedreceive": true,
+	// struct ifreq and struct ifconf, the block requests' longs (ioctl.go,
+	// sockioctl.go).
+	"ioctl": true,
 	// struct statfs (file.go's statfsLayout).
 	"statfs": true, "fstatfs": true,
 	// struct linux_dirent (dirent.go).

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // i386Mem is a fake memory of an i386 process, at 0x20000000.
@@ -321,4 +322,54 @@ func TestI386GroupReq(t *testing.T) {
 		collapseAlign(i386Line(t, "setsockopt", [6]uint64{3, 0, 42, addr, 132}, 0, m.flatMem)))
 	assert.Equal(t, "setsockopt(3, SOL_IP, MCAST_JOIN_GROUP, 0x20000000, 131) = -1 EINVAL (Invalid argument)",
 		collapseAlign(i386Line(t, "setsockopt", [6]uint64{3, 0, 42, addr, 131}, -22, m.flatMem)))
+}
+
+// TestI386SockIoctls: the socket ioctls' struct ifreq (32 bytes) and
+// struct ifconf (8) of an i386 process, each structure last in memory so
+// that a read of the x86-64 size fails. The lines are strace's for
+// gt-ia32io's calls (ifmap's values made up to show its layout).
+func TestI386SockIoctls(t *testing.T) {
+	var ioctl *Syscall
+	for _, r := range I386() {
+		if r.Name == "ioctl" {
+			ioctl = r
+		}
+	}
+	require.NotNil(t, ioctl)
+	ifreq := func(name string, at16 ...byte) []byte {
+		b := make([]byte, 32)
+		copy(b, name)
+		copy(b[16:], at16)
+		return b
+	}
+	lo := []byte{2, 0, 0, 0, 127, 0, 0, 1}
+	for _, c := range []struct {
+		code        uint64
+		entry, exit []byte // the structure at the call and at its return
+		want        string
+	}{
+		{0x8933, ifreq("lo"), ifreq("lo", 1), `ioctl(3, SIOCGIFINDEX, {ifr_name="lo", ifr_ifindex=1}) = 0`},
+		{0x8910, ifreq("", 1), ifreq("lo", 1), `ioctl(3, SIOCGIFNAME, {ifr_ifindex=1, ifr_name="lo"}) = 0`},
+		{0x8913, ifreq("lo"), ifreq("lo", 8), `ioctl(3, SIOCGIFFLAGS, {ifr_name="lo", ifr_flags=IFF_LOOPBACK}) = 0`},
+		{0x8914, ifreq("lo", 9), ifreq("lo", 9), `ioctl(3, SIOCSIFFLAGS, {ifr_name="lo", ifr_flags=IFF_UP|IFF_LOOPBACK}) = 0`},
+		{0x8921, ifreq("lo"), ifreq("lo", 0, 0, 1), `ioctl(3, SIOCGIFMTU, {ifr_name="lo", ifr_mtu=65536}) = 0`},
+		{0x8970, ifreq("lo"), ifreq("lo", 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 4, 5, 6),
+			`ioctl(3, SIOCGIFMAP, {ifr_name="lo", ifr_map={mem_start=0x1, mem_end=0x2, base_addr=0x3, irq=0x4, dma=0x5, port=0x6}}) = 0`},
+		// ifc_buf is the 32 bytes before the ifconf: room for two at entry.
+		{0x8912, []byte{64, 0, 0, 0, 0xd8, 0, 0, 0x20}, append(ifreq("lo", lo...), 32, 0, 0, 0, 0xd8, 0, 0, 0x20),
+			`ioctl(3, SIOCGIFCONF, {ifc_len=64 /* 2 * sizeof(struct ifreq) */ => 32 /* 1 * sizeof(struct ifreq) */, ifc_buf=[{ifr_name="lo", ifr_addr={sa_family=AF_INET, sin_port=htons(0), sin_addr=inet_addr("127.0.0.1")}}]}) = 0`},
+		// BLKGETSIZE's unsigned long.
+		{0x1260, make([]byte, 4), []byte{0, 8, 0, 0}, `ioctl(3, BLKGETSIZE, [2048]) = 0`},
+		{0x8912, make([]byte, 8), []byte{32, 0, 0, 0, 0, 0, 0, 0},
+			`ioctl(3, SIOCGIFCONF, {ifc_len=32 /* 1 * sizeof(struct ifreq) */, ifc_buf=NULL}) = 0`},
+	} {
+		m := flatMem{base: 0x20000000, data: make([]byte, 256)}
+		arg := m.base + uint64(len(m.data)-len(c.entry))
+		copy(m.data[arg-m.base:], c.entry)
+		args := [6]uint64{3, c.code, arg}
+		var st State
+		b := ioctl.EnterState(nil, &args, m, nil, &st)
+		copy(m.data[len(m.data)-len(c.exit):], c.exit)
+		assert.Equal(t, c.want, collapseAlign(string(ioctl.ExitState(b, &args, 0, m, nil, &st))))
+	}
 }

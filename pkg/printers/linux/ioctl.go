@@ -315,8 +315,10 @@ func decIoctl(c *ctx) {
 	case ioctlU16Out:
 		c.numAt(arg, 2, false)
 	case ioctlLongOut:
-		c.numAt(arg, 8, true)
-	case ioctlUlongOut, ioctlU64Out:
+		c.numAt(arg, c.longSize(), true)
+	case ioctlUlongOut:
+		c.numAt(arg, c.longSize(), false)
+	case ioctlU64Out:
 		c.numAt(arg, 8, false)
 	case ioctlWinsizeOut:
 		c.winsize(arg)

@@ -23,9 +23,21 @@ const (
 const (
 	siocGifconf = 0x8912
 	siocGifname = 0x8910
-	ifreqSize   = 40
 	ifNameSize  = 16
+	// maxIfreq is struct ifreq's size in an x86-64 process (32 in an
+	// i386 one, whose struct ifmap has 4-byte longs: ifreqSize).
+	maxIfreq = 40
 )
+
+// ifreqSize is the size of struct ifreq in the process: the name and a
+// union whose largest member is struct ifmap (two longs and five bytes,
+// aligned) or, in an i386 process, a struct sockaddr as large.
+func (c *ctx) ifreqSize() uint64 {
+	if c.compat {
+		return ifNameSize + 16
+	}
+	return maxIfreq
+}
 
 var sockIoctls = func() map[uint32]sockIoctl {
 	m := map[uint32]sockIoctl{siocGifconf: sioIfconf}
@@ -93,14 +105,14 @@ func (c *ctx) decSockIoctl(code uint32, arg uint64) bool {
 	case sioName:
 		c.cstrN(arg, ifNameSize)
 	case sioIndex:
-		if b := c.read(arg, ifreqSize); b != nil {
+		if b := c.read(arg, int(c.ifreqSize())); b != nil {
 			c.str("{ifr_ifindex=")
 			c.int(uint64(le32(b[16:])))
 			c.b = append(c.b, '}')
 		}
 	case sioSetIfreq:
-		var ifr [ifreqSize]byte
-		if c.readInto(arg, ifr[:]) {
+		var ifr [maxIfreq]byte
+		if c.readInto(arg, ifr[:c.ifreqSize()]) {
 			c.str("{ifr_name=")
 			c.ifName(ifr[:ifNameSize])
 			c.sep()
@@ -118,8 +130,8 @@ func (c *ctx) decSockIoctl(code uint32, arg uint64) bool {
 func (c *ctx) getIfreq(code uint32, arg uint64) {
 	if !c.exiting {
 		c.sep()
-		var ifr [ifreqSize]byte
-		if !c.readInto(arg, ifr[:]) {
+		var ifr [maxIfreq]byte
+		if !c.readInto(arg, ifr[:c.ifreqSize()]) {
 			return
 		}
 		if code == siocGifname {
@@ -135,8 +147,8 @@ func (c *ctx) getIfreq(code uint32, arg uint64) {
 	if _, _, ok := c.saved(); !ok && c.st != nil {
 		return // (entry printed the address)
 	}
-	var ifr [ifreqSize]byte
-	if !c.failed && printers.ReadFull(c.m, arg, ifr[:]) == nil {
+	var ifr [maxIfreq]byte
+	if !c.failed && printers.ReadFull(c.m, arg, ifr[:c.ifreqSize()]) == nil {
 		c.sep()
 		c.ifreq(code, arg, &ifr)
 	}
@@ -154,7 +166,7 @@ func (c *ctx) ifName(b []byte) {
 
 // ifreq prints the member of struct ifreq at arg (read into ifr) that
 // the request uses.
-func (c *ctx) ifreq(code uint32, arg uint64, ifr *[ifreqSize]byte) {
+func (c *ctx) ifreq(code uint32, arg uint64, ifr *[maxIfreq]byte) {
 	name, _ := xIoctls.Lookup(uint64(code))
 	switch name {
 	case "SIOCSIFADDR", "SIOCGIFADDR":
@@ -201,18 +213,19 @@ func (c *ctx) ifreq(code uint32, arg uint64, ifr *[ifreqSize]byte) {
 		c.str("ifr_qlen=")
 		c.int(uint64(le32(ifr[16:])))
 	case "SIOCSIFMAP", "SIOCGIFMAP":
+		l := c.longSize()
 		c.str("ifr_map={mem_start=")
-		c.hex(le64(ifr[16:]))
+		c.hex(c.ulongOf(ifr[16:]))
 		c.str(", mem_end=")
-		c.hex(le64(ifr[24:]))
+		c.hex(c.ulongOf(ifr[16+l:]))
 		c.str(", base_addr=")
-		c.hex(uint64(le16(ifr[32:])))
+		c.hex(uint64(le16(ifr[16+2*l:])))
 		c.str(", irq=")
-		c.hex(uint64(ifr[34]))
+		c.hex(uint64(ifr[18+2*l]))
 		c.str(", dma=")
-		c.hex(uint64(ifr[35]))
+		c.hex(uint64(ifr[19+2*l]))
 		c.str(", port=")
-		c.hex(uint64(ifr[36]))
+		c.hex(uint64(ifr[20+2*l]))
 		c.b = append(c.b, '}')
 	}
 }
@@ -243,16 +256,19 @@ func (c *ctx) macAddr(b []byte, n int) {
 	}
 }
 
-// ifconf prints SIOCGIFCONF's struct ifconf: the length at entry, and at
-// exit the length the call left with the interfaces it returned.
+// ifconf prints SIOCGIFCONF's struct ifconf (an int and a pointer): the
+// length at entry, and at exit the length the call left with the
+// interfaces it returned.
 func (c *ctx) ifconf(arg uint64) {
-	var ifc [16]byte
+	var b [16]byte
+	off := c.longSize() // of ifc_buf
+	ifc := b[:2*off]
 	if !c.exiting {
 		c.sep()
-		if !c.readInto(arg, ifc[:]) {
+		if !c.readInto(arg, ifc) {
 			return
 		}
-		l, buf := int32(le32(ifc[:])), le64(ifc[8:])
+		l, buf := int32(le32(ifc)), c.ulongOf(ifc[off:])
 		c.str("{ifc_len=")
 		if buf != 0 {
 			c.ifcLen(l)
@@ -267,7 +283,7 @@ func (c *ctx) ifconf(arg uint64) {
 		}
 		inLen, inBuf = uint64(le32(ifc[:])), 0
 	}
-	if printers.ReadFull(c.m, arg, ifc[:]) != nil {
+	if printers.ReadFull(c.m, arg, ifc) != nil {
 		if inBuf == 0 {
 			c.ifcLen(int32(inLen))
 		}
@@ -276,7 +292,7 @@ func (c *ctx) ifconf(arg uint64) {
 		c.b = append(c.b, '}')
 		return
 	}
-	l, buf := int32(le32(ifc[:])), le64(ifc[8:])
+	l, buf := int32(le32(ifc)), c.ulongOf(ifc[off:])
 	if inBuf != 0 && int32(inLen) != l {
 		c.str(" => ")
 	}
@@ -291,12 +307,12 @@ func (c *ctx) ifconf(arg uint64) {
 			c.ptr(buf)
 		}
 	} else {
-		i := uint64(0)
-		c.array(buf, uint64(uint32(l))/ifreqSize, ifreqSize, false, func(c *ctx, e []byte) bool {
+		i, size := uint64(0), c.ifreqSize()
+		c.array(buf, uint64(uint32(l))/size, int(size), false, func(c *ctx, e []byte) bool {
 			c.str("{ifr_name=")
 			c.ifName(e[:ifNameSize])
 			c.str(", ifr_addr=")
-			c.sockaddr(buf+i*ifreqSize+16, 16)
+			c.sockaddr(buf+i*size+16, 16)
 			c.b = append(c.b, '}')
 			i++
 			return true
@@ -308,7 +324,8 @@ func (c *ctx) ifconf(arg uint64) {
 // ifcLen prints ifc_len, with the number of structures it holds.
 func (c *ctx) ifcLen(l int32) {
 	c.int(uint64(l))
-	if n := uint32(l) / ifreqSize; l > 0 && n*ifreqSize == uint32(l) {
+	if size := uint32(c.ifreqSize()); l > 0 && uint32(l)%size == 0 {
+		n := uint32(l) / size
 		c.str(" /* ")
 		c.uint(uint64(n))
 		c.str(" * sizeof(struct ifreq) */")
