@@ -3,6 +3,7 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"os/exec"
 	"regexp"
 	"strings"
@@ -153,27 +154,45 @@ func TestHypervisorDies(t *testing.T) {
 	assert.NotContains(t, trace, "<detached ...>")
 }
 
-// TestSomeonePausesTheGuest: a management tool pausing and resuming the
-// guest (QMP stop, cont) mid-trace is no error and loses no call.
-func TestSomeonePausesTheGuest(t *testing.T) {
-	g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
-	p := startTracer(t, append(qemuArgs(g), "-e", "trace=close", "--comm", "gt-closeloop")...)
-	const n = 400
-	_, _, err := g.Exec(ctx(t, time.Minute), "/bin/gt-closeloop 400 >/tmp/closeloop.out &")
-	require.NoError(t, err)
-	p.waitTrace(t, closeLine)
-	require.NoError(t, g.Stop(ctx(t, 30*time.Second)))
-	time.Sleep(2 * time.Second)
-	st, err := g.QMPStatus(ctx(t, 10*time.Second))
-	require.NoError(t, err)
-	assert.Equal(t, "paused", st)
-	require.NoError(t, g.Cont(ctx(t, 30*time.Second)))
-	out, status, err := g.Exec(ctx(t, 3*time.Minute),
-		"until grep -q CLOSELOOP /tmp/closeloop.out; do sleep 1; done; cat /tmp/closeloop.out")
-	require.NoError(t, err)
-	require.Equal(t, 0, status)
-	assert.Contains(t, out, "CLOSELOOP n=400")
-	assert.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
-	all := regexp.MustCompile(`(?m)^\[pid \d+/\d+ gt-closeloop\] close\(-1\) += -1 EBADF \(Bad file descriptor\)$`)
-	assert.Len(t, all.FindAllString(strings.Join(p.trace(t), "\n"), -1), n, "every call and its return")
+// TestSomeoneStopsTheGuest: a management tool stopping the guest
+// mid-trace and continuing it, by a pause (QMP stop and cont, virsh
+// suspend and resume) or by a pause and a migration (virsh save, a memory
+// snapshot: the migration's end stops the guest once more), is no error
+// and loses no call; the guest stays stopped until it is continued.
+func TestSomeoneStopsTheGuest(t *testing.T) {
+	for _, c := range []struct {
+		name, state string
+		stop        func(*guestlab.Guest, context.Context) error
+	}{
+		{"pause", "paused", (*guestlab.Guest).Stop},
+		{"save", "postmigrate", func(g *guestlab.Guest, c context.Context) error {
+			if err := g.Stop(c); err != nil {
+				return err
+			}
+			return g.Migrate(c, "exec:cat > /dev/null")
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := guestlab.Boot(t, guestlab.Options{VCPUs: 1})
+			p := startTracer(t, append(qemuArgs(g), "-e", "trace=close", "--comm", "gt-closeloop")...)
+			const n = 400
+			_, _, err := g.Exec(ctx(t, time.Minute), "/bin/gt-closeloop 400 >/tmp/closeloop.out &")
+			require.NoError(t, err)
+			p.waitTrace(t, closeLine)
+			require.NoError(t, c.stop(g, ctx(t, 3*time.Minute)), "console:\n%s", tail(strings.Split(g.Console(), "\n"), 20))
+			time.Sleep(2 * time.Second)
+			st, err := g.QMPStatus(ctx(t, 10*time.Second))
+			require.NoError(t, err)
+			assert.Equal(t, c.state, st)
+			require.NoError(t, g.Cont(ctx(t, 30*time.Second)))
+			out, status, err := g.Exec(ctx(t, 3*time.Minute),
+				"until grep -q CLOSELOOP /tmp/closeloop.out; do sleep 1; done; cat /tmp/closeloop.out")
+			require.NoError(t, err)
+			require.Equal(t, 0, status)
+			assert.Contains(t, out, "CLOSELOOP n=400")
+			assert.Equal(t, 0, p.stop(t, syscall.SIGINT), p.Stderr())
+			all := regexp.MustCompile(`(?m)^\[pid \d+/\d+ gt-closeloop\] close\(-1\) += -1 EBADF \(Bad file descriptor\)$`)
+			assert.Len(t, all.FindAllString(strings.Join(p.trace(t), "\n"), -1), n, "every call and its return")
+		})
+	}
 }

@@ -1,6 +1,7 @@
 // Package qmp is a small client of QEMU's machine protocol (QMP), built on
 // github.com/digitalocean/go-qemu/qmp: connect, query the run state, stop,
-// continue, and save guest physical memory to a file (pmemsave).
+// continue, save guest physical memory to a file (pmemsave), reset, and
+// migrate.
 //
 // Every call takes a context. QEMU serves one QMP client per socket: a
 // second client waits until the first disconnects, so Dial honours the
@@ -210,4 +211,27 @@ func (m *Monitor) SetAction(ctx context.Context, reboot string) error {
 		Reboot string `json:"reboot"`
 	}{reboot}
 	return m.run(ctx, nil, "set-action", args)
+}
+
+// Migrate starts migrating the machine to uri ("exec:cat > FILE",
+// "tcp:HOST:PORT", ...), as `virsh save` and `virsh migrate` do. It
+// returns once the migration started; MigrationStatus follows it.
+func (m *Monitor) Migrate(ctx context.Context, uri string) error {
+	args := struct {
+		URI string `json:"uri"`
+	}{uri}
+	return m.run(ctx, nil, "migrate", args)
+}
+
+// MigrationStatus is the state of the last migration: "active",
+// "completed", "failed" (with QEMU's reason), ... (query-migrate).
+func (m *Monitor) MigrationStatus(ctx context.Context) (status, reason string, err error) {
+	var st struct {
+		Status string `json:"status"`
+		Error  string `json:"error-desc"`
+	}
+	if err := m.run(ctx, &st, "query-migrate", nil); err != nil {
+		return "", "", err
+	}
+	return st.Status, st.Error, nil
 }

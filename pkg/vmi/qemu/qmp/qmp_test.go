@@ -60,10 +60,12 @@ func fakeQEMU(t *testing.T, greet bool, replies map[string]string) (addr string,
 
 func TestCommands(t *testing.T) {
 	addr, got := fakeQEMU(t, true, map[string]string{
-		"query-status": `{"return": {"status": "paused", "singlestep": false, "running": false}}`,
-		"stop":         `{"return": {}}`,
-		"cont":         `{"error": {"class": "GenericError", "desc": "Resetting the Virtual Machine is required"}}`,
-		"pmemsave":     `{"return": {}}`,
+		"query-status":  `{"return": {"status": "paused", "singlestep": false, "running": false}}`,
+		"stop":          `{"return": {}}`,
+		"cont":          `{"error": {"class": "GenericError", "desc": "Resetting the Virtual Machine is required"}}`,
+		"pmemsave":      `{"return": {}}`,
+		"migrate":       `{"return": {}}`,
+		"query-migrate": `{"return": {"status": "failed", "error-desc": "Unable to write to command: Broken pipe"}}`,
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -88,6 +90,14 @@ func TestCommands(t *testing.T) {
 	require.NoError(t, m.PMemSave(ctx, "/tmp/a dir/mem.raw", 512<<20))
 	assert.Equal(t, map[string]any{"execute": "pmemsave", "arguments": map[string]any{
 		"val": 0.0, "size": float64(512 << 20), "filename": "/tmp/a dir/mem.raw"}}, <-got)
+
+	require.NoError(t, m.Migrate(ctx, "exec:cat > /dev/null"))
+	assert.Equal(t, map[string]any{"execute": "migrate", "arguments": map[string]any{"uri": "exec:cat > /dev/null"}}, <-got)
+	st, reason, err := m.MigrationStatus(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, "failed", st)
+	assert.Equal(t, "Unable to write to command: Broken pipe", reason)
+	<-got
 
 	require.NoError(t, m.Close())
 	_, err = m.Status(ctx)
