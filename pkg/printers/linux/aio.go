@@ -201,10 +201,4 @@ func decIoGetevents(sig bool) func(c *ctx) {
 
 // aPtrAtOut is the pointer (aio_context_t: a long) a call stored at an
 // address: [0x7f...].
-var aPtrAtOut = aOutStruct(func(c *ctx, addr uint64) {
-	if b := c.read(addr, c.longSize()); b != nil {
-		c.b = append(c.b, '[')
-		c.ptr(c.ulongOf(b))
-		c.b = append(c.b, ']')
-	}
-})
+var aPtrAtOut = aOutStruct((*ctx).ptrAt)

@@ -280,7 +280,7 @@ var table = []Syscall{
 	{Nr: 271, Name: "ppoll", NArgs: 5, Class: D, dec: decPpoll, ret: ppollRet},
 	{Nr: 272, Name: "unshare", NArgs: 1, Args: a(aFlags(xUnshareFlags, "CLONE_???"))},
 	{Nr: 273, Name: "set_robust_list", NArgs: 2, Args: a(aPtr, aUlong)},
-	{Nr: 274, Name: "get_robust_list", NArgs: 3, Args: a(aPID, aOutStruct((*ctx).ptrAt), aOutStruct((*ctx).ulongAt))},
+	{Nr: 274, Name: "get_robust_list", NArgs: 3, Args: a(aPID, aPtrAtOut, aOutStruct((*ctx).ulongAt))},
 	{Nr: 275, Name: "splice", NArgs: 6, Class: D, Args: a(aFD, aInStruct((*ctx).offAt), aFD, aInStruct((*ctx).offAt), aUlong, aFlags32(xSpliceFlags, "SPLICE_F_???"))},
 	{Nr: 276, Name: "tee", NArgs: 4, Class: D, Args: a(aFD, aFD, aUlong, aFlags32(xSpliceFlags, "SPLICE_F_???"))},
 	{Nr: 277, Name: "sync_file_range", NArgs: 4, Class: D, Args: a(aFD, aLong, aLong, aFlags32(xSyncFileRangeFlags, "SYNC_FILE_RANGE_???"))},
