@@ -83,11 +83,7 @@ func decMsgrcv(c *ctx) {
 	c.sep()
 	c.ulong(c.a[2])
 	c.sep()
-	typ := c.a[3] // (a long: i386's is sign-extended)
-	if c.compat {
-		typ = uint64(int64(int32(typ)))
-	}
-	c.long(typ)
+	c.long(c.longArg(c.a[3]))
 	c.sep()
 	c.flags(xIpcMsgFlags, uint64(uint32(c.a[4])), "MSG_???")
 }
@@ -152,12 +148,7 @@ type ipcInfo struct {
 }
 
 // ipcSize is the size of the process's structure.
-func (c *ctx) ipcSize(size [2]int) int {
-	if c.compat {
-		return size[1]
-	}
-	return size[0]
-}
+func (c *ctx) ipcSize(size [2]int) int { return c.ofLayout(size[0], size[1]) }
 
 // ipcLongs are fields of a long's width: name, offset on x86-64 and on
 // i386.
@@ -168,12 +159,17 @@ func (c *ctx) ipcLongs(b []byte, fs ...ipcLong) {
 		}
 		c.str(f.name)
 		c.b = append(c.b, '=')
-		if c.compat {
-			c.ulong(uint64(le32(b[f.off32:])))
-		} else {
-			c.ulong(le64(b[f.off:]))
-		}
+		c.ulong(c.ulongOf(b[c.ofLayout(f.off, f.off32):]))
 	}
+}
+
+// ofLayout is the x86-64 or the i386 value of an IPC structure's size or
+// offset, as the process's layout has it.
+func (c *ctx) ofLayout(x64, i386 int) int {
+	if c.compat {
+		return i386
+	}
+	return x64
 }
 
 type ipcLong struct {
@@ -183,12 +179,9 @@ type ipcLong struct {
 
 // ipcPid prints a pid_t field, at the offset of the process's layout.
 func (c *ctx) ipcPid(b []byte, name string, off, off32 int) {
-	if c.compat {
-		off = off32
-	}
 	c.str(name)
 	c.b = append(c.b, '=')
-	c.long(uint64(int64(int32(le32(b[off:])))))
+	c.long(uint64(int64(int32(le32(b[c.ofLayout(off, off32):])))))
 }
 
 // decCtl prints a msgctl/shmctl/semctl call.
