@@ -134,6 +134,17 @@ func le32(b []byte) uint32 { return binary.LittleEndian.Uint32(b) }
 func le64(b []byte) uint64 { return binary.LittleEndian.Uint64(b) }
 func le16(b []byte) uint16 { return binary.LittleEndian.Uint16(b) }
 
+// leN reads an unsigned value of size bytes (2, 4 or 8) at b's start.
+func leN(b []byte, size int) uint64 {
+	switch size {
+	case 2:
+		return uint64(le16(b))
+	case 4:
+		return uint64(le32(b))
+	}
+	return le64(b)
+}
+
 // Argument kinds for the table.
 
 func argOf(k printers.ArgKind, fn func(c *ctx, v uint64)) Arg { return Arg{Kind: k, fn: fn} }

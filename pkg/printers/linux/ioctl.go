@@ -92,17 +92,9 @@ func (c *ctx) numAt(addr uint64, size int, signed bool) {
 	if b == nil {
 		return
 	}
-	var v uint64
-	switch size {
-	case 2:
-		v = uint64(le16(b))
-	case 4:
-		v = uint64(le32(b))
-		if signed {
-			v = uint64(int64(int32(v)))
-		}
-	default:
-		v = le64(b)
+	v := leN(b, size)
+	if signed && size == 4 {
+		v = uint64(int64(int32(v)))
 	}
 	c.b = append(c.b, '[')
 	if signed {

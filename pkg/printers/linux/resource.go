@@ -27,16 +27,10 @@ func (c *ctx) rlimit64(addr uint64) { c.rlimitOf(addr, 8) }
 
 func (c *ctx) rlimitOf(addr uint64, size int) {
 	if b := c.read(addr, 2*size); b != nil {
-		lim := func(b []byte) uint64 {
-			if size == 4 {
-				return uint64(le32(b))
-			}
-			return le64(b)
-		}
 		c.str("{rlim_cur=")
-		c.rlim(lim(b), size)
+		c.rlim(leN(b, size), size)
 		c.str(", rlim_max=")
-		c.rlim(lim(b[size:]), size)
+		c.rlim(leN(b[size:], size), size)
 		c.b = append(c.b, '}')
 	}
 }
