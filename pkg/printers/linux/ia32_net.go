@@ -135,7 +135,8 @@ func ipcSub(c *ctx) *Syscall {
 
 // i386Sub are the rows of the multiplexers' calls by name: i386's, send
 // and recv, which i386 has no calls of their own for (sendto and recvfrom
-// without an address), and ipc's variants.
+// without an address), ipc's variants, and the calls of the old mmap and
+// old select, which pass their arguments in memory.
 var i386Sub = sync.OnceValue(func() map[string]*Syscall {
 	m := map[string]*Syscall{}
 	for _, s := range I386() {
@@ -169,6 +170,10 @@ var i386Sub = sync.OnceValue(func() map[string]*Syscall {
 	mmap := *m["mmap2"]
 	mmap.Name, mmap.fix = "mmap", nil
 	m["old mmap"] = &mmap
+	// The old select's call: _newselect's row.
+	sel := *m["_newselect"]
+	sel.Name = "select"
+	m["old select"] = &sel
 	// ipc's msgrcv whose struct ipc_kludge cannot be read: its address.
 	msgrcv := *m["msgrcv"]
 	msgrcv.dec, msgrcv.NArgs = nil, 4

@@ -21,29 +21,15 @@ var i386Times = map[string]bool{
 
 // i386TimeRows are the i386-only calls of this domain.
 var i386TimeRows = map[string]*Syscall{
-	"select": {NArgs: 1, Class: D, dec: decOldSelect, ret: oldSelectRet},
+	"select": {NArgs: 1, Class: D, Args: a(aPtr), sub: oldSelectSub},
 }
 
-// oldSelectArgs replaces the arguments by the five longs of i386's
-// struct sel_arg_struct at the first, or reports that it is unreadable.
-func (c *ctx) oldSelectArgs() bool { return c.argsAt(c.a[0], 5) }
-
-// decOldSelect prints select(n, inp, outp, exp, tvp) from the structure
-// (strace prints it so), or its address.
-func decOldSelect(c *ctx) {
-	if !c.oldSelectArgs() {
-		if !c.exiting {
-			c.ptr(c.a[0])
-		}
-		return
+// oldSelectSub reads the old select's struct sel_arg_struct (five
+// longs): printed as select(n, inp, outp, exp, tvp), or select(args)
+// when it cannot be read, as strace prints them.
+func oldSelectSub(c *ctx) *Syscall {
+	if !c.argsAt(c.a[0], 5) {
+		return nil
 	}
-	decSelect(c)
-}
-
-func oldSelectRet(c *ctx) {
-	if c.a != &c.fixed && !c.oldSelectArgs() {
-		c.long(uint64(c.ret))
-		return
-	}
-	selectRet(c)
+	return i386Sub()["old select"]
 }
